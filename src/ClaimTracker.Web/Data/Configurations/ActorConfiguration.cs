@@ -1,0 +1,19 @@
+using ClaimTracker.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ClaimTracker.Web.Data.Configurations;
+
+public class ActorConfiguration : IEntityTypeConfiguration<Actor>
+{
+    public void Configure(EntityTypeBuilder<Actor> builder)
+    {
+        builder.HasIndex(a => a.Key).IsUnique();
+        builder.HasIndex(a => a.Name);
+        builder.Property(a => a.Key).HasMaxLength(100);
+        builder.Property(a => a.Name).HasMaxLength(200);
+        builder.Property(a => a.Role).HasMaxLength(200);
+        builder.Property(a => a.Country).HasMaxLength(100);
+        builder.Property(a => a.Version).IsConcurrencyToken();
+    }
+}

@@ -1,0 +1,40 @@
+using ClaimTracker.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ClaimTracker.Web.Data.Configurations;
+
+public class AttributionConfiguration : IEntityTypeConfiguration<Attribution>
+{
+    public void Configure(EntityTypeBuilder<Attribution> builder)
+    {
+        builder.HasIndex(a => a.Key).IsUnique();
+        builder.Property(a => a.Key).HasMaxLength(100);
+        builder.Ignore(a => a.Quote);
+
+        // The filters of the claims browser and the actor page go through these.
+        builder.HasIndex(a => new { a.ClaimId, a.Stance });
+        builder.HasIndex(a => new { a.ActorId, a.Stance });
+        builder.HasIndex(a => a.SourceId);
+
+        builder.HasOne(a => a.Actor).WithMany(a => a.Attributions).HasForeignKey(a => a.ActorId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(a => a.Claim).WithMany(c => c.Attributions).HasForeignKey(a => a.ClaimId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(a => a.Source).WithMany(s => s.Attributions).HasForeignKey(a => a.SourceId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(a => a.ReportedBy).WithMany().HasForeignKey(a => a.ReportedById).OnDelete(DeleteBehavior.Restrict);
+
+        builder.Property(a => a.SaidWhen).HasMaxLength(200);
+        builder.Property(a => a.SaidWhere).HasMaxLength(300);
+        builder.Property(a => a.ReportedVia).HasMaxLength(300);
+        builder.Property(a => a.Version).IsConcurrencyToken();
+
+        builder.OwnsOne(a => a.Anchor, anchor =>
+        {
+            anchor.Property(x => x.Start).HasColumnName("SpanStart");
+            anchor.Property(x => x.End).HasColumnName("SpanEnd");
+            anchor.Property(x => x.Exact).HasColumnName("Quote");
+            anchor.Property(x => x.Prefix).HasColumnName("QuotePrefix");
+            anchor.Property(x => x.Suffix).HasColumnName("QuoteSuffix");
+        });
+        builder.Navigation(a => a.Anchor).IsRequired();
+    }
+}

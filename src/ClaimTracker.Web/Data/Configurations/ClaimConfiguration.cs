@@ -1,0 +1,18 @@
+using ClaimTracker.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ClaimTracker.Web.Data.Configurations;
+
+public class ClaimConfiguration : IEntityTypeConfiguration<Claim>
+{
+    public void Configure(EntityTypeBuilder<Claim> builder)
+    {
+        builder.HasIndex(c => c.Key).IsUnique();
+        builder.HasIndex(c => c.Status);
+        builder.Property(c => c.Key).HasMaxLength(100);
+        builder.Property(c => c.Text).HasMaxLength(1000);
+        builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.HasMany(c => c.Subjects).WithMany(a => a.SubjectOf).UsingEntity("ClaimSubjects");
+    }
+}

@@ -1,0 +1,35 @@
+using ClaimTracker.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ClaimTracker.Web.Data.Configurations;
+
+public class ClaimRelationConfiguration : IEntityTypeConfiguration<ClaimRelation>
+{
+    public void Configure(EntityTypeBuilder<ClaimRelation> builder)
+    {
+        builder.HasIndex(r => r.Key).IsUnique();
+        builder.Property(r => r.Key).HasMaxLength(100);
+        builder.Property(r => r.Rationale).HasMaxLength(2000);
+        builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.Ignore(r => r.IsStatedInSource);
+
+        // One relation of a kind between two claims; the dispute view looks relations up from both ends.
+        builder.HasIndex(r => new { r.FromClaimId, r.ToClaimId, r.Type }).IsUnique();
+        builder.HasIndex(r => new { r.ToClaimId, r.Type });
+        builder.ToTable(t => t.HasCheckConstraint("CK_ClaimRelations_NotSelf", "FromClaimId <> ToClaimId"));
+
+        builder.HasOne(r => r.FromClaim).WithMany(c => c.RelationsFrom).HasForeignKey(r => r.FromClaimId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(r => r.ToClaim).WithMany(c => c.RelationsTo).HasForeignKey(r => r.ToClaimId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(r => r.EvidenceSource).WithMany().HasForeignKey(r => r.EvidenceSourceId).OnDelete(DeleteBehavior.Restrict);
+
+        builder.OwnsOne(r => r.Evidence, anchor =>
+        {
+            anchor.Property(x => x.Start).HasColumnName("EvidenceStart");
+            anchor.Property(x => x.End).HasColumnName("EvidenceEnd");
+            anchor.Property(x => x.Exact).HasColumnName("EvidenceQuote");
+            anchor.Property(x => x.Prefix).HasColumnName("EvidencePrefix");
+            anchor.Property(x => x.Suffix).HasColumnName("EvidenceSuffix");
+        });
+    }
+}

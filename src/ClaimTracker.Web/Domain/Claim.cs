@@ -1,0 +1,20 @@
+namespace ClaimTracker.Web.Domain;
+
+/// <summary>A proposition in neutral words, independent of who says it or where.</summary>
+public class Claim
+{
+    public int Id { get; set; }
+    public required string Key { get; set; }
+    public required string Text { get; set; }
+    public List<string> Topics { get; set; } = [];
+    public ClaimStatus Status { get; set; } = ClaimStatus.New;
+    public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
+    public Guid Version { get; set; } = Guid.NewGuid();
+
+    /// <summary>The actors the claim is about (Putin in "Putin is ready to make a deal").</summary>
+    public List<Actor> Subjects { get; set; } = [];
+
+    public List<Attribution> Attributions { get; set; } = [];
+    public List<ClaimRelation> RelationsFrom { get; set; } = [];
+    public List<ClaimRelation> RelationsTo { get; set; } = [];
+}

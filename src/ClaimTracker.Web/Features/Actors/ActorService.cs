@@ -1,0 +1,151 @@
+using ClaimTracker.Web.Data;
+using ClaimTracker.Web.Domain;
+using ClaimTracker.Web.Features.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClaimTracker.Web.Features.Actors;
+
+public sealed record ActorRow(int Id, string Name, ActorKind Kind, string? Role, string? Country, int AttributionCount, int ChallengeCount);
+
+public sealed record ActorProfile(
+    int Id, string Name, ActorKind Kind, string? Role, string? Country, IReadOnlyList<string> Aliases,
+    IReadOnlyList<ActorPosition> Positions,
+    IReadOnlyList<ActorAlignment> AgreesWith,
+    IReadOnlyList<ActorAlignment> DisagreesWith,
+    IReadOnlyList<(int Id, string Text)> ClaimsAbout);
+
+/// <summary>One of the actor's positions: an attribution together with the claim it is about.</summary>
+public sealed record ActorPosition(AttributionView Attribution, string ClaimText);
+
+/// <summary>Another actor this one agrees or disagrees with, and the claims that show it.</summary>
+public sealed record ActorAlignment(int ActorId, string ActorName, IReadOnlyList<AlignmentReason> Reasons);
+
+/// <summary>
+/// Why two actors line up: this actor's position on <see cref="OwnClaimId"/> and theirs on <see cref="TheirClaimId"/>,
+/// which is the same claim (<see cref="Relation"/> null) or related to it.
+/// </summary>
+public sealed record AlignmentReason(int OwnClaimId, string OwnClaimText, Stance OwnStance, int TheirClaimId, string TheirClaimText, Stance TheirStance, RelationType? Relation);
+
+public sealed class ActorService(IDbContextFactory<ClaimTrackerDbContext> dbFactory)
+{
+    public async Task<PagedResult<ActorRow>> ListAsync(string? search, int page, int pageSize, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var actors = db.Actors.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var pattern = "%" + search.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            actors = actors.Where(a => EF.Functions.Like(a.Name, pattern, "\\") || (a.Role != null && EF.Functions.Like(a.Role, pattern, "\\")));
+        }
+        var total = await actors.CountAsync(ct);
+        pageSize = Math.Clamp(pageSize, 1, 100);
+        var rows = await actors
+            .Select(a => new ActorRow(a.Id, a.Name, a.Kind, a.Role, a.Country, a.Attributions.Count,
+                a.Attributions.Count(x => x.Stance == Stance.Denies || x.Stance == Stance.Questions || x.Stance == Stance.Doubts)))
+            .OrderByDescending(a => a.AttributionCount).ThenBy(a => a.Name)
+            .Skip(Math.Max(0, page) * pageSize).Take(pageSize)
+            .ToListAsync(ct);
+        return new PagedResult<ActorRow>(rows, total);
+    }
+
+    public async Task<ActorProfile?> GetProfileAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var actor = await db.Actors.AsNoTracking()
+            .Where(a => a.Id == id)
+            .Select(a => new
+            {
+                a.Id, a.Name, a.Kind, a.Role, a.Country, a.Aliases,
+                ClaimsAbout = a.SubjectOf.OrderBy(c => c.Id).Select(c => new { c.Id, c.Text }).ToList(),
+            })
+            .SingleOrDefaultAsync(ct);
+        if (actor is null)
+        {
+            return null;
+        }
+
+        var own = await db.Attributions.AsNoTracking()
+            .Where(a => a.ActorId == id)
+            .OrderBy(a => a.Source.PublishedOn).ThenBy(a => a.Anchor.Start)
+            .Select(AttributionProjection.ToView)
+            .ToListAsync(ct);
+        var ownClaimIds = own.Select(a => a.ClaimId).Distinct().ToList();
+
+        var relations = await db.ClaimRelations.AsNoTracking()
+            .Where(r => ownClaimIds.Contains(r.FromClaimId) || ownClaimIds.Contains(r.ToClaimId))
+            .Select(r => new { r.FromClaimId, r.ToClaimId, r.Type })
+            .ToListAsync(ct);
+        var relevantClaimIds = relations.SelectMany(r => new[] { r.FromClaimId, r.ToClaimId }).Concat(ownClaimIds).Distinct().ToList();
+
+        var others = await db.Attributions.AsNoTracking()
+            .Where(a => a.ActorId != id && relevantClaimIds.Contains(a.ClaimId))
+            .Select(a => new { a.ActorId, a.Actor.Name, a.ClaimId, a.Stance })
+            .ToListAsync(ct);
+        var claimTexts = await db.Claims.AsNoTracking()
+            .Where(c => relevantClaimIds.Contains(c.Id))
+            .ToDictionaryAsync(c => c.Id, c => c.Text, ct);
+
+        var agreements = new List<(int ActorId, string Name, AlignmentReason Reason)>();
+        var disagreements = new List<(int ActorId, string Name, AlignmentReason Reason)>();
+        foreach (var mine in own)
+        {
+            foreach (var theirs in others)
+            {
+                RelationType? relation = null;
+                if (theirs.ClaimId != mine.ClaimId)
+                {
+                    var link = relations.FirstOrDefault(r =>
+                        (r.FromClaimId == mine.ClaimId && r.ToClaimId == theirs.ClaimId) || (r.ToClaimId == mine.ClaimId && r.FromClaimId == theirs.ClaimId));
+                    if (link is null)
+                    {
+                        continue;
+                    }
+                    relation = link.Type;
+                }
+                var verdict = Alignment.Between(mine.Stance, theirs.Stance, relation);
+                if (verdict is null)
+                {
+                    continue;
+                }
+                var reason = new AlignmentReason(mine.ClaimId, claimTexts[mine.ClaimId], mine.Stance, theirs.ClaimId, claimTexts[theirs.ClaimId], theirs.Stance, relation);
+                (verdict.Value ? agreements : disagreements).Add((theirs.ActorId, theirs.Name, reason));
+            }
+        }
+
+        return new ActorProfile(actor.Id, actor.Name, actor.Kind, actor.Role, actor.Country, actor.Aliases,
+            own.Select(a => new ActorPosition(a, claimTexts[a.ClaimId])).ToList(),
+            Group(agreements), Group(disagreements),
+            actor.ClaimsAbout.Select(c => (c.Id, c.Text)).ToList());
+    }
+
+    private static List<ActorAlignment> Group(List<(int ActorId, string Name, AlignmentReason Reason)> pairs) =>
+        pairs.GroupBy(p => (p.ActorId, p.Name))
+            .Select(g => new ActorAlignment(g.Key.ActorId, g.Key.Name, g.Select(p => p.Reason).Distinct().ToList()))
+            .OrderByDescending(a => a.Reasons.Count).ThenBy(a => a.ActorName)
+            .ToList();
+}
+
+/// <summary>The rules by which two positions count as agreement or disagreement.</summary>
+public static class Alignment
+{
+    /// <summary>
+    /// True when the two positions agree, false when they conflict, null when nothing can be said.
+    /// <paramref name="relation"/> is null when both positions are on the same claim.
+    /// </summary>
+    public static bool? Between(Stance mine, Stance theirs, RelationType? relation)
+    {
+        var iBack = !mine.IsChallenge();
+        var theyBack = !theirs.IsChallenge();
+        return relation switch
+        {
+            // Same claim: backing it together, or challenging it together, is agreement.
+            null => iBack == theyBack,
+            // Backing one of two contradicting claims while the other backs the other is disagreement;
+            // backing one while the other challenges its rival is agreement. Challenging both says nothing.
+            RelationType.Contradicts => iBack && theyBack ? false : iBack != theyBack ? true : null,
+            // Backing two claims where one supports the other is agreement; backing one and challenging the other is not.
+            RelationType.Supports => iBack && theyBack ? true : iBack != theyBack ? false : null,
+            _ => null,
+        };
+    }
+}

@@ -1,0 +1,16 @@
+namespace ClaimTracker.Web.Features.Api;
+
+// The read-only JSON API for data desks. Shapes are part of the contract: add fields, never rename them.
+
+public sealed record ApiPage<T>(IReadOnlyList<T> Items, string? Next);
+
+public sealed record ApiClaim(int Id, string Text, string Status, IReadOnlyList<string> Topics, IReadOnlyList<ApiAttribution> Attributions, IReadOnlyList<ApiRelation> Relations);
+
+public sealed record ApiAttribution(int Id, int ActorId, string Actor, string Stance, string Mode, string Quote, int SourceId, int Start, int End, string? SaidWhen, string? SaidWhere, string? ReportedVia);
+
+/// <summary>A relation as seen from one claim; <c>direction</c> is "outgoing" when this claim is the one that contradicts, supports or qualifies the other.</summary>
+public sealed record ApiRelation(string Type, int ClaimId, string Direction, string Rationale);
+
+public sealed record ApiActor(int Id, string Name, string Kind, string? Role, string? Country, IReadOnlyList<string> Aliases);
+
+public sealed record ApiSource(int Id, string Title, string Outlet, DateOnly PublishedAt, string? Url, string ContentHash, string Text);

@@ -1,0 +1,119 @@
+using ClaimTracker.Web.Data;
+using ClaimTracker.Web.Domain;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClaimTracker.Web.Features.Api;
+
+/// <summary>The read-only JSON endpoints under <c>/api</c>. Malformed parameters get 400, unknown ids 404, both as problem details.</summary>
+public static class ReadApi
+{
+    public const int DefaultLimit = 100;
+    public const int MaxLimit = 500;
+
+    public static IEndpointRouteBuilder MapReadApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("Read API");
+        api.MapGet("/claims", ListClaims);
+        api.MapGet("/claims/{id}", GetClaim);
+        api.MapGet("/actors", ListActors);
+        api.MapGet("/sources/{id}", GetSource);
+        api.MapFallback(() => NotFound("There is no such API endpoint. Try /api/claims, /api/actors or /api/sources/{id}."));
+        return app;
+    }
+
+    // Parameters arrive as strings so that "limit=abc" gets our message rather than the binder's bare 400.
+    internal static async Task<Results<Ok<ApiPage<ApiClaim>>, ProblemHttpResult>> ListClaims(
+        string? limit, string? after, IDbContextFactory<ClaimTrackerDbContext> dbFactory, CancellationToken ct)
+    {
+        var take = DefaultLimit;
+        if (limit is not null && (!int.TryParse(limit, out take) || take < 1 || take > MaxLimit))
+        {
+            return BadRequest($"limit must be a whole number from 1 to {MaxLimit}; got \"{limit}\".");
+        }
+        var afterId = 0;
+        if (after is not null && !ClaimCursor.TryDecode(after, out afterId))
+        {
+            return BadRequest("after is not a cursor this API issued: pass the \"next\" value of the previous page unchanged.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var claims = await LoadClaims(db, db.Claims.Where(c => c.Id > afterId).OrderBy(c => c.Id).Take(take + 1), ct);
+        var hasMore = claims.Count > take;
+        var page = claims.Take(take).ToList();
+        return TypedResults.Ok(new ApiPage<ApiClaim>(page, hasMore ? ClaimCursor.Encode(page[^1].Id) : null));
+    }
+
+    internal static async Task<Results<Ok<ApiClaim>, ProblemHttpResult>> GetClaim(string id, IDbContextFactory<ClaimTrackerDbContext> dbFactory, CancellationToken ct)
+    {
+        if (!int.TryParse(id, out var claimId))
+        {
+            return BadRequest($"A claim id is a whole number; got \"{id}\".");
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var claims = await LoadClaims(db, db.Claims.Where(c => c.Id == claimId), ct);
+        return claims.Count == 1 ? TypedResults.Ok(claims[0]) : NotFound($"There is no claim {claimId}.");
+    }
+
+    internal static async Task<Ok<List<ApiActor>>> ListActors(IDbContextFactory<ClaimTrackerDbContext> dbFactory, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var actors = await db.Actors.AsNoTracking().OrderBy(a => a.Id)
+            .Select(a => new { a.Id, a.Name, a.Kind, a.Role, a.Country, a.Aliases })
+            .ToListAsync(ct);
+        return TypedResults.Ok(actors.Select(a => new ApiActor(a.Id, a.Name, Wire(a.Kind), a.Role, a.Country, a.Aliases)).ToList());
+    }
+
+    internal static async Task<Results<Ok<ApiSource>, ProblemHttpResult>> GetSource(string id, IDbContextFactory<ClaimTrackerDbContext> dbFactory, CancellationToken ct)
+    {
+        if (!int.TryParse(id, out var sourceId))
+        {
+            return BadRequest($"A source id is a whole number; got \"{id}\".");
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var source = await db.Sources.AsNoTracking()
+            .Where(s => s.Id == sourceId)
+            .Select(s => new ApiSource(s.Id, s.Title, s.Outlet, s.PublishedOn, s.Url, s.ContentHash, s.Text))
+            .SingleOrDefaultAsync(ct);
+        return source is null ? NotFound($"There is no source {sourceId}.") : TypedResults.Ok(source);
+    }
+
+    private static async Task<List<ApiClaim>> LoadClaims(ClaimTrackerDbContext db, IQueryable<Claim> claims, CancellationToken ct)
+    {
+        var rows = await claims.AsNoTracking()
+            .Select(c => new
+            {
+                c.Id,
+                c.Text,
+                c.Status,
+                c.Topics,
+                Attributions = c.Attributions.OrderBy(a => a.SourceId).ThenBy(a => a.Anchor.Start).ThenBy(a => a.Id)
+                    .Select(a => new { a.Id, a.ActorId, ActorName = a.Actor.Name, a.Stance, a.Mode, a.Anchor, a.SourceId, a.SaidWhen, a.SaidWhere, a.ReportedVia })
+                    .ToList(),
+                Outgoing = c.RelationsFrom.OrderBy(r => r.Id).Select(r => new { r.Type, ClaimId = r.ToClaimId, r.Rationale }).ToList(),
+                Incoming = c.RelationsTo.OrderBy(r => r.Id).Select(r => new { r.Type, ClaimId = r.FromClaimId, r.Rationale }).ToList(),
+            })
+            .AsSplitQuery()
+            .ToListAsync(ct);
+
+        return rows.Select(c => new ApiClaim(
+            c.Id,
+            c.Text,
+            Wire(c.Status),
+            c.Topics,
+            c.Attributions.Select(a => new ApiAttribution(a.Id, a.ActorId, a.ActorName, Wire(a.Stance), Wire(a.Mode),
+                a.Anchor.Exact, a.SourceId, a.Anchor.Start, a.Anchor.End, a.SaidWhen, a.SaidWhere, a.ReportedVia)).ToList(),
+            c.Outgoing.Select(r => new ApiRelation(Wire(r.Type), r.ClaimId, "outgoing", r.Rationale))
+                .Concat(c.Incoming.Select(r => new ApiRelation(Wire(r.Type), r.ClaimId, "incoming", r.Rationale)))
+                .ToList())).ToList();
+    }
+
+    /// <summary>Enum values go out camelCase like the property names ("asserts", "directQuote").</summary>
+    internal static string Wire(Enum value) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+
+    private static ProblemHttpResult BadRequest(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
+
+    private static ProblemHttpResult NotFound(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
+}

@@ -1,0 +1,33 @@
+using ClaimTracker.Web.Domain;
+
+namespace ClaimTracker.Web.Features.Claims;
+
+public enum ClaimSort
+{
+    MostDisputed,
+    Newest,
+    Text,
+}
+
+/// <summary>What the claims browser asks for: free-text search, filters, sort and one page.</summary>
+public sealed record ClaimSearchQuery(
+    string? Search = null,
+    int? ActorId = null,
+    Stance? Stance = null,
+    string? Topic = null,
+    ClaimStatus? Status = null,
+    ClaimSort Sort = ClaimSort.MostDisputed,
+    int Page = 0,
+    int PageSize = 25);
+
+public sealed record ClaimRow(
+    int Id,
+    string Text,
+    ClaimStatus Status,
+    IReadOnlyList<string> Topics,
+    int ConflictCount,
+    int SupportCount,
+    int AttributionCount,
+    IReadOnlyList<string> Speakers);
+
+public sealed record ClaimFilterOptions(IReadOnlyList<(int Id, string Name)> Actors, IReadOnlyList<string> Topics);

@@ -1,0 +1,158 @@
+using ClaimTracker.Web.Data;
+using ClaimTracker.Web.Domain;
+using ClaimTracker.Web.Features.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClaimTracker.Web.Features.Claims;
+
+public sealed class ClaimService(IDbContextFactory<ClaimTrackerDbContext> dbFactory)
+{
+    public const int MaxPageSize = 100;
+
+    /// <summary>One page of claims matching the query. The caller has parsed the search text already.</summary>
+    public async Task<PagedResult<ClaimRow>> SearchAsync(ClaimSearchQuery query, SearchTerms terms, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var claims = db.Claims.AsNoTracking();
+
+        foreach (var term in terms.Terms)
+        {
+            var pattern = SearchTerms.ToLikePattern(term);
+            claims = claims.Where(c =>
+                EF.Functions.Like(c.Text, pattern, "\\")
+                || c.Attributions.Any(a => EF.Functions.Like(a.Anchor.Exact, pattern, "\\") || EF.Functions.Like(a.Actor.Name, pattern, "\\"))
+                || c.Topics.Any(t => EF.Functions.Like(t, pattern, "\\")));
+        }
+        if (query.ActorId is int actorId)
+        {
+            claims = query.Stance is Stance stanceOfActor
+                ? claims.Where(c => c.Attributions.Any(a => a.ActorId == actorId && a.Stance == stanceOfActor))
+                : claims.Where(c => c.Attributions.Any(a => a.ActorId == actorId));
+        }
+        else if (query.Stance is Stance stance)
+        {
+            claims = claims.Where(c => c.Attributions.Any(a => a.Stance == stance));
+        }
+        if (!string.IsNullOrEmpty(query.Topic))
+        {
+            claims = claims.Where(c => c.Topics.Contains(query.Topic));
+        }
+        if (query.Status is ClaimStatus status)
+        {
+            claims = claims.Where(c => c.Status == status);
+        }
+
+        var total = await claims.CountAsync(ct);
+
+        var rows = claims.Select(c => new
+        {
+            c.Id,
+            c.Text,
+            c.Status,
+            c.Topics,
+            c.CreatedAt,
+            Conflicts = c.Attributions.Count(a => a.Stance == Stance.Denies || a.Stance == Stance.Questions || a.Stance == Stance.Doubts)
+                + c.RelationsFrom.Count(r => r.Type == RelationType.Contradicts)
+                + c.RelationsTo.Count(r => r.Type == RelationType.Contradicts),
+            Supports = c.Attributions.Count(a => a.Stance == Stance.Endorses)
+                + c.RelationsTo.Count(r => r.Type == RelationType.Supports),
+            Attributions = c.Attributions.Count,
+            Speakers = c.Attributions
+                .Where(a => a.Stance == Stance.Asserts)
+                .Select(a => a.Actor.Name)
+                .Distinct()
+                .Take(3)
+                .ToList(),
+        });
+
+        rows = query.Sort switch
+        {
+            ClaimSort.Newest => rows.OrderByDescending(r => r.Id),
+            ClaimSort.Text => rows.OrderBy(r => r.Text).ThenBy(r => r.Id),
+            _ => rows.OrderByDescending(r => r.Conflicts).ThenByDescending(r => r.Supports).ThenBy(r => r.Id),
+        };
+
+        var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
+        var page = await rows.Skip(Math.Max(0, query.Page) * pageSize).Take(pageSize).ToListAsync(ct);
+        return new PagedResult<ClaimRow>(
+            page.Select(r => new ClaimRow(r.Id, r.Text, r.Status, r.Topics, r.Conflicts, r.Supports, r.Attributions, r.Speakers)).ToList(),
+            total);
+    }
+
+    public async Task<ClaimFilterOptions> GetFilterOptionsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var actors = await db.Actors.AsNoTracking()
+            .Where(a => a.Attributions.Any())
+            .OrderBy(a => a.Name)
+            .Select(a => new { a.Id, a.Name })
+            .ToListAsync(ct);
+        var topics = await db.Claims.AsNoTracking()
+            .SelectMany(c => c.Topics)
+            .Distinct()
+            .OrderBy(t => t)
+            .ToListAsync(ct);
+        return new ClaimFilterOptions(actors.Select(a => (a.Id, a.Name)).ToList(), topics);
+    }
+
+    /// <summary>The dispute view of a claim, or null when there is no such claim.</summary>
+    public async Task<ClaimDispute?> GetDisputeAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var header = await db.Claims.AsNoTracking()
+            .Where(c => c.Id == id)
+            .Select(c => new ClaimHeader(c.Id, c.Text, c.Status, c.Topics,
+                c.Subjects.OrderBy(s => s.Name).Select(s => new ActorRef(s.Id, s.Name)).ToList()))
+            .SingleOrDefaultAsync(ct);
+        if (header is null)
+        {
+            return null;
+        }
+
+        var relations = await db.ClaimRelations.AsNoTracking()
+            .Where(r => r.FromClaimId == id || r.ToClaimId == id)
+            .Select(r => new
+            {
+                r.Id,
+                r.FromClaimId,
+                r.ToClaimId,
+                r.Type,
+                r.Rationale,
+                OtherText = r.FromClaimId == id ? r.ToClaim.Text : r.FromClaim.Text,
+                r.EvidenceSourceId,
+                EvidenceTitle = r.EvidenceSource == null ? null : r.EvidenceSource.Title,
+                r.Evidence,
+            })
+            .OrderBy(r => r.Id)
+            .ToListAsync(ct);
+
+        var claimIds = relations.Select(r => r.FromClaimId == id ? r.ToClaimId : r.FromClaimId).Append(id).Distinct().ToList();
+        var attributions = await db.Attributions.AsNoTracking()
+            .Where(a => claimIds.Contains(a.ClaimId))
+            .OrderBy(a => a.Source.PublishedOn).ThenBy(a => a.Anchor.Start)
+            .Select(AttributionProjection.ToView)
+            .ToListAsync(ct);
+        var byClaim = attributions.ToLookup(a => a.ClaimId);
+
+        var related = relations.Select(r =>
+        {
+            var otherId = r.FromClaimId == id ? r.ToClaimId : r.FromClaimId;
+            var evidence = r.Evidence is null || r.EvidenceSourceId is null
+                ? null
+                : new EvidenceView(r.EvidenceSourceId.Value, r.EvidenceTitle ?? "", r.Evidence.Exact, r.Evidence.Start, r.Evidence.End);
+            return (Incoming: r.ToClaimId == id, Claim: new RelatedClaim(r.Id, otherId, r.OtherText, r.Type, r.Rationale, evidence, byClaim[otherId].ToList()));
+        }).ToList();
+
+        var own = byClaim[id].ToList();
+        var conflicting = own.Where(a => a.Stance.IsChallenge()).Select(Assessment.Of)
+            .Concat(related.Where(r => r.Claim.Type == RelationType.Contradicts).Select(r => Assessment.Of(r.Claim)))
+            .ToList();
+        var supporting = own.Where(a => a.Stance == Stance.Endorses).Select(Assessment.Of)
+            .Concat(related.Where(r => r.Claim.Type == RelationType.Supports && r.Incoming).Select(r => Assessment.Of(r.Claim)))
+            .ToList();
+        var qualifications = related.Where(r => r.Claim.Type == RelationType.Qualifies && r.Incoming).Select(r => r.Claim).ToList();
+        var bearsOn = related.Where(r => r.Claim.Type != RelationType.Contradicts && !r.Incoming).Select(r => r.Claim).ToList();
+
+        return new ClaimDispute(header, own.Where(a => a.Stance == Stance.Asserts).ToList(), conflicting, supporting, qualifications, bearsOn);
+    }
+}

@@ -1,0 +1,60 @@
+namespace ClaimTracker.Web.Features.Claims;
+
+/// <summary>
+/// Parses the search box: words and "quoted phrases", all of which must match. Anything it cannot read
+/// comes back as a message for the user, never as an exception.
+/// </summary>
+public sealed record SearchTerms(IReadOnlyList<string> Terms, string? Error)
+{
+    public const int MaxLength = 200;
+    public const int MaxTerms = 8;
+
+    public static readonly SearchTerms Empty = new([], null);
+
+    public static SearchTerms Parse(string? input)
+    {
+        if (string.IsNullOrWhiteSpace(input))
+        {
+            return Empty;
+        }
+        if (input.Length > MaxLength)
+        {
+            return new([], $"The search is too long: keep it under {MaxLength} characters.");
+        }
+        if (input.Count(c => c == '"') % 2 == 1)
+        {
+            return new([], "A quotation mark is not closed: put the phrase between two \" marks, or remove the stray one.");
+        }
+
+        var terms = new List<string>();
+        var parts = input.Split('"');
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (i % 2 == 1)
+            {
+                var phrase = parts[i].Trim();
+                if (phrase.Length > 0)
+                {
+                    terms.Add(phrase);
+                }
+            }
+            else
+            {
+                terms.AddRange(parts[i].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+            }
+        }
+        if (terms.Count == 0)
+        {
+            return new([], "The quotes are empty: type a word or phrase between them.");
+        }
+        if (terms.Count > MaxTerms)
+        {
+            return new([], $"Too many search words: use at most {MaxTerms}.");
+        }
+        return new(terms, null);
+    }
+
+    /// <summary>Escapes LIKE wildcards so a user's % or _ means itself.</summary>
+    public static string ToLikePattern(string term) =>
+        "%" + term.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+}

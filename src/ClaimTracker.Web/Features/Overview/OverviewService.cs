@@ -1,0 +1,33 @@
+using ClaimTracker.Web.Data;
+using ClaimTracker.Web.Features.Actors;
+using ClaimTracker.Web.Features.Claims;
+using ClaimTracker.Web.Features.Sources;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClaimTracker.Web.Features.Overview;
+
+public sealed record OverviewStats(int Claims, int Actors, int Sources, int Attributions, int Relations);
+
+public sealed record OverviewModel(OverviewStats Stats, IReadOnlyList<ClaimRow> MostDisputed, IReadOnlyList<ActorRow> MostCited, IReadOnlyList<SourceRow> LatestSources);
+
+/// <summary>The home page: what is most contested right now, who is most cited, what was read last.</summary>
+public sealed class OverviewService(IDbContextFactory<ClaimTrackerDbContext> dbFactory, ClaimService claims, ActorService actors, SourceService sources)
+{
+    public async Task<OverviewModel> GetAsync(CancellationToken ct = default)
+    {
+        OverviewStats stats;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            stats = new OverviewStats(
+                await db.Claims.CountAsync(ct),
+                await db.Actors.CountAsync(ct),
+                await db.Sources.CountAsync(ct),
+                await db.Attributions.CountAsync(ct),
+                await db.ClaimRelations.CountAsync(ct));
+        }
+        var disputed = await claims.SearchAsync(new ClaimSearchQuery(Sort: ClaimSort.MostDisputed, PageSize: 5), SearchTerms.Empty, ct);
+        var cited = await actors.ListAsync(null, 0, 6, ct);
+        var latest = await sources.ListAsync(0, 5, ct);
+        return new OverviewModel(stats, disputed.Items.Where(c => c.ConflictCount > 0).ToList(), cited.Items, latest.Items);
+    }
+}

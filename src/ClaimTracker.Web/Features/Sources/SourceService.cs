@@ -1,0 +1,51 @@
+using ClaimTracker.Web.Data;
+using ClaimTracker.Web.Domain;
+using ClaimTracker.Web.Features.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClaimTracker.Web.Features.Sources;
+
+public sealed record SourceRow(int Id, string Title, string Outlet, DateOnly PublishedOn, int AttributionCount, int ClaimCount);
+
+/// <summary>A marked span in the reader: which attribution, of which claim, by whom.</summary>
+public sealed record ReaderSpan(int AttributionId, int ClaimId, string ClaimText, int ActorId, string ActorName, Stance Stance, AttributionMode Mode, int Start, int End);
+
+public sealed record SourceReader(
+    int Id, string Title, string Outlet, DateOnly PublishedOn, string? Url, string ContentHash, string Text,
+    IReadOnlyList<ReaderSpan> Spans, IReadOnlyList<TextSegment> Segments);
+
+public sealed class SourceService(IDbContextFactory<ClaimTrackerDbContext> dbFactory)
+{
+    public async Task<PagedResult<SourceRow>> ListAsync(int page, int pageSize, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var total = await db.Sources.CountAsync(ct);
+        pageSize = Math.Clamp(pageSize, 1, 100);
+        var rows = await db.Sources.AsNoTracking()
+            .OrderByDescending(s => s.PublishedOn).ThenByDescending(s => s.Id)
+            .Skip(Math.Max(0, page) * pageSize).Take(pageSize)
+            .Select(s => new SourceRow(s.Id, s.Title, s.Outlet, s.PublishedOn, s.Attributions.Count, s.Attributions.Select(a => a.ClaimId).Distinct().Count()))
+            .ToListAsync(ct);
+        return new PagedResult<SourceRow>(rows, total);
+    }
+
+    public async Task<SourceReader?> GetReaderAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var source = await db.Sources.AsNoTracking()
+            .Where(s => s.Id == id)
+            .Select(s => new { s.Id, s.Title, s.Outlet, s.PublishedOn, s.Url, s.ContentHash, s.Text })
+            .SingleOrDefaultAsync(ct);
+        if (source is null)
+        {
+            return null;
+        }
+        var spans = await db.Attributions.AsNoTracking()
+            .Where(a => a.SourceId == id)
+            .OrderBy(a => a.Anchor.Start).ThenBy(a => a.Id)
+            .Select(a => new ReaderSpan(a.Id, a.ClaimId, a.Claim.Text, a.ActorId, a.Actor.Name, a.Stance, a.Mode, a.Anchor.Start, a.Anchor.End))
+            .ToListAsync(ct);
+        var segments = HighlightSegmenter.Segment(source.Text, spans.Select(s => new HighlightSpan(s.AttributionId, s.Start, s.End)));
+        return new SourceReader(source.Id, source.Title, source.Outlet, source.PublishedOn, source.Url, source.ContentHash, source.Text, spans, segments);
+    }
+}
