@@ -57,11 +57,10 @@ public sealed class ClaimService(IDbContextFactory<ClaimTrackerDbContext> dbFact
             Supports = c.Attributions.Count(a => a.Stance == Stance.Endorses)
                 + c.RelationsTo.Count(r => r.Type == RelationType.Supports),
             Attributions = c.Attributions.Count,
+            // Distinct/Take inside a correlated collection needs SQL APPLY, which SQLite lacks: trim in memory below.
             Speakers = c.Attributions
                 .Where(a => a.Stance == Stance.Asserts)
                 .Select(a => a.Actor.Name)
-                .Distinct()
-                .Take(3)
                 .ToList(),
         });
 
@@ -75,7 +74,7 @@ public sealed class ClaimService(IDbContextFactory<ClaimTrackerDbContext> dbFact
         var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
         var page = await rows.Skip(Math.Max(0, query.Page) * pageSize).Take(pageSize).ToListAsync(ct);
         return new PagedResult<ClaimRow>(
-            page.Select(r => new ClaimRow(r.Id, r.Text, r.Status, r.Topics, r.Conflicts, r.Supports, r.Attributions, r.Speakers)).ToList(),
+            page.Select(r => new ClaimRow(r.Id, r.Text, r.Status, r.Topics, r.Conflicts, r.Supports, r.Attributions, r.Speakers.Distinct().Take(3).ToList())).ToList(),
             total);
     }
 
@@ -87,10 +86,9 @@ public sealed class ClaimService(IDbContextFactory<ClaimTrackerDbContext> dbFact
             .OrderBy(a => a.Name)
             .Select(a => new { a.Id, a.Name })
             .ToListAsync(ct);
-        var topics = await db.Claims.AsNoTracking()
-            .SelectMany(c => c.Topics)
-            .Distinct()
-            .OrderBy(t => t)
+        // Topics are a JSON array column; EF would need SQL APPLY (which SQLite lacks) to flatten them, so ask json_each directly.
+        var topics = await db.Database
+            .SqlQuery<string>($"SELECT DISTINCT t.value AS Value FROM Claims AS c, json_each(c.Topics) AS t ORDER BY t.value")
             .ToListAsync(ct);
         return new ClaimFilterOptions(actors.Select(a => (a.Id, a.Name)).ToList(), topics);
     }

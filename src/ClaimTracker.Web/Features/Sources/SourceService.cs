@@ -29,7 +29,14 @@ public sealed class SourceService(IDbContextFactory<ClaimTrackerDbContext> dbFac
         return new PagedResult<SourceRow>(rows, total);
     }
 
-    public async Task<SourceReader?> GetReaderAsync(int id, CancellationToken ct = default)
+    /// <summary>Id of the extra span that marks a passage the reader was asked to point at (e.g. a relation's evidence).</summary>
+    public const int FocusSpanId = 0;
+
+    /// <summary>
+    /// The source with its attributed spans cut into segments. <paramref name="focusStart"/>/<paramref name="focusEnd"/>
+    /// add one more span, <see cref="FocusSpanId"/>, for a passage to point at; it is ignored when outside the text.
+    /// </summary>
+    public async Task<SourceReader?> GetReaderAsync(int id, int? focusStart = null, int? focusEnd = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var source = await db.Sources.AsNoTracking()
@@ -45,7 +52,12 @@ public sealed class SourceService(IDbContextFactory<ClaimTrackerDbContext> dbFac
             .OrderBy(a => a.Anchor.Start).ThenBy(a => a.Id)
             .Select(a => new ReaderSpan(a.Id, a.ClaimId, a.Claim.Text, a.ActorId, a.Actor.Name, a.Stance, a.Mode, a.Anchor.Start, a.Anchor.End))
             .ToListAsync(ct);
-        var segments = HighlightSegmenter.Segment(source.Text, spans.Select(s => new HighlightSpan(s.AttributionId, s.Start, s.End)));
+        var highlights = spans.Select(s => new HighlightSpan(s.AttributionId, s.Start, s.End)).ToList();
+        if (focusStart is int from && focusEnd is int to)
+        {
+            highlights.Add(new HighlightSpan(FocusSpanId, from, to)); // the segmenter drops it if out of range
+        }
+        var segments = HighlightSegmenter.Segment(source.Text, highlights);
         return new SourceReader(source.Id, source.Title, source.Outlet, source.PublishedOn, source.Url, source.ContentHash, source.Text, spans, segments);
     }
 }

@@ -1,0 +1,53 @@
+using ClaimTracker.Web.Domain;
+
+namespace ClaimTracker.Web.Components.Shared;
+
+/// <summary>How enum values read in the UI, and the CSS class each stance is drawn with.</summary>
+public static class Labels
+{
+    public static string Verb(this Stance stance) => stance switch
+    {
+        Stance.Asserts => "asserts",
+        Stance.Endorses => "agrees",
+        Stance.Denies => "denies",
+        Stance.Questions => "questions",
+        Stance.Doubts => "doubts",
+        _ => stance.ToString().ToLowerInvariant(),
+    };
+
+    public static string CssClass(this Stance stance) => "stance-" + stance.ToString().ToLowerInvariant();
+
+    public static string Label(this AttributionMode mode) => mode switch
+    {
+        AttributionMode.DirectQuote => "direct quote",
+        AttributionMode.Paraphrase => "paraphrase",
+        AttributionMode.Reported => "reported",
+        AttributionMode.Narration => "outlet's own voice",
+        _ => mode.ToString(),
+    };
+
+    public static string Label(this ClaimStatus status) => status switch
+    {
+        ClaimStatus.New => "New",
+        ClaimStatus.InReview => "In review",
+        ClaimStatus.VerdictDrafted => "Verdict drafted",
+        ClaimStatus.Published => "Published",
+        _ => status.ToString(),
+    };
+
+    public static string Label(this ActorKind kind) => kind switch
+    {
+        ActorKind.OfficialsGroup => "Group of officials",
+        _ => kind.ToString(),
+    };
+
+    public static string Label(this RelationType type) => type switch
+    {
+        RelationType.Contradicts => "contradicts",
+        RelationType.Supports => "supports",
+        RelationType.Qualifies => "qualifies",
+        _ => type.ToString().ToLowerInvariant(),
+    };
+
+    public static string Display(this DateOnly date) => date.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,92 @@
+using ClaimTracker.Web.Domain;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace ClaimTracker.Web.Features.Claims;
+
+/// <summary>
+/// The claims browser. Search, filters and sort live in the query string, so a filtered list can be
+/// bookmarked and shared; every change navigates, and the table reloads from the new parameters.
+/// </summary>
+public partial class ClaimsPage
+{
+    [SupplyParameterFromQuery(Name = "q")] public string? Q { get; set; }
+    [SupplyParameterFromQuery(Name = "actor")] public int? ActorParam { get; set; }
+    [SupplyParameterFromQuery(Name = "stance")] public string? StanceParam { get; set; }
+    [SupplyParameterFromQuery(Name = "topic")] public string? TopicParam { get; set; }
+    [SupplyParameterFromQuery(Name = "status")] public string? StatusParam { get; set; }
+    [SupplyParameterFromQuery(Name = "sort")] public string? SortParam { get; set; }
+
+    private MudTable<ClaimRow>? table;
+    private ClaimFilterOptions? options;
+    private string? search;
+    private string? searchError;
+    private int? actorId;
+    private Stance? stance;
+    private string? topic;
+    private ClaimStatus? status;
+    private ClaimSort sort;
+
+    protected override async Task OnInitializedAsync() => options = await Claims.GetFilterOptionsAsync();
+
+    protected override async Task OnParametersSetAsync()
+    {
+        search = Q;
+        actorId = ActorParam;
+        stance = Enum.TryParse<Stance>(StanceParam, true, out var s) ? s : null;
+        topic = string.IsNullOrWhiteSpace(TopicParam) ? null : TopicParam;
+        status = Enum.TryParse<ClaimStatus>(StatusParam, true, out var st) ? st : null;
+        sort = Enum.TryParse<ClaimSort>(SortParam, true, out var so) ? so : ClaimSort.MostDisputed;
+        if (table is not null)
+        {
+            await table.ReloadServerData();
+        }
+    }
+
+    private async Task<TableData<ClaimRow>> LoadPage(TableState state, CancellationToken ct)
+    {
+        var terms = SearchTerms.Parse(search);
+        searchError = terms.Error;
+        if (terms.Error is not null)
+        {
+            return new TableData<ClaimRow> { Items = [], TotalItems = 0 };
+        }
+        var query = new ClaimSearchQuery(search, actorId, stance, topic, status, sort, state.Page, state.PageSize);
+        var page = await Claims.SearchAsync(query, terms, ct);
+        return new TableData<ClaimRow> { Items = page.Items, TotalItems = page.TotalCount };
+    }
+
+    private void OnSearchChanged(string? value) => Navigate(q: value ?? "");
+    private void OnActorChanged(int? value) => Navigate(actor: value?.ToString() ?? "");
+    private void OnStanceChanged(Stance? value) => Navigate(stanceValue: value?.ToString() ?? "");
+    private void OnTopicChanged(string? value) => Navigate(topicValue: value ?? "");
+    private void OnStatusChanged(ClaimStatus? value) => Navigate(statusValue: value?.ToString() ?? "");
+    private void OnSortChanged(ClaimSort value) => Navigate(sortValue: value == ClaimSort.MostDisputed ? "" : value.ToString());
+
+    private void ClearFilters() => Nav.NavigateTo("/claims");
+
+    private void OpenClaim(TableRowClickEventArgs<ClaimRow> args)
+    {
+        if (args.Item is not null)
+        {
+            Nav.NavigateTo($"/claims/{args.Item.Id}");
+        }
+    }
+
+    /// <summary>Rewrites the query string with the changed values; an empty string removes a parameter.</summary>
+    private void Navigate(string? q = null, string? actor = null, string? stanceValue = null, string? topicValue = null, string? statusValue = null, string? sortValue = null)
+    {
+        var parameters = new Dictionary<string, object?>
+        {
+            ["q"] = Blank(q ?? search),
+            ["actor"] = Blank(actor ?? actorId?.ToString()),
+            ["stance"] = Blank(stanceValue ?? stance?.ToString()),
+            ["topic"] = Blank(topicValue ?? topic),
+            ["status"] = Blank(statusValue ?? status?.ToString()),
+            ["sort"] = Blank(sortValue ?? (sort == ClaimSort.MostDisputed ? null : sort.ToString())),
+        };
+        Nav.NavigateTo(Nav.GetUriWithQueryParameters(parameters), replace: true);
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}

@@ -1,0 +1,92 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Rendering;
+using Microsoft.JSInterop;
+
+namespace ClaimTracker.Web.Features.Sources;
+
+/// <summary>
+/// The reader: the stored text, unchanged, with every attributed span as a <c>&lt;mark&gt;</c> coloured by stance.
+/// Overlapping spans are cut into flat segments (see <see cref="HighlightSegmenter"/>), so tags never cross;
+/// each segment links to the claim of its innermost span and lists all covering attributions in its title.
+/// </summary>
+public partial class SourceReaderPage
+{
+    [Parameter] public int Id { get; set; }
+
+    /// <summary>An attribution to emphasise and scroll to.</summary>
+    [SupplyParameterFromQuery(Name = "attribution")] public int? Attribution { get; set; }
+
+    /// <summary>A passage to point at (character offsets), e.g. the words that establish a relation.</summary>
+    [SupplyParameterFromQuery(Name = "from")] public int? From { get; set; }
+    [SupplyParameterFromQuery(Name = "to")] public int? To { get; set; }
+
+    private SourceReader? reader;
+    private bool scrollPending;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        reader = await Sources.GetReaderAsync(Id, From, To);
+        if (reader is null)
+        {
+            Nav.NotFound();
+            return;
+        }
+        scrollPending = Attribution is not null || From is not null;
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (scrollPending && RendererInfo.IsInteractive)
+        {
+            scrollPending = false;
+            await JS.InvokeVoidAsync("claimTracker.scrollToFocus");
+        }
+    }
+
+    // Sequence numbers are fixed per code position, as the renderer's diffing expects.
+    private RenderFragment RenderText(SourceReader source) => builder =>
+    {
+        var spans = source.Spans.ToDictionary(s => s.AttributionId);
+        foreach (var segment in source.Segments)
+        {
+            foreach (var start in segment.Starting.Where(s => s.Id != SourceService.FocusSpanId))
+            {
+                // A target for links into this span; empty, so it does not disturb the text.
+                builder.OpenElement(1, "span");
+                builder.AddAttribute(2, "id", $"a-{start.Id}");
+                builder.AddAttribute(3, "class", "span-anchor");
+                builder.CloseElement();
+            }
+
+            var covering = segment.Covering.Where(s => s.Id != SourceService.FocusSpanId).Select(s => spans[s.Id]).ToList();
+            var focused = segment.Covering.Any(s => s.Id == SourceService.FocusSpanId) || covering.Any(s => s.AttributionId == Attribution);
+            if (covering.Count == 0)
+            {
+                if (focused)
+                {
+                    builder.OpenElement(4, "span");
+                    builder.AddAttribute(5, "class", "focus");
+                    builder.AddContent(6, segment.Text);
+                    builder.CloseElement();
+                }
+                else
+                {
+                    builder.AddContent(7, segment.Text);
+                }
+                continue;
+            }
+
+            var innermost = covering[0];
+            var classes = $"{Components.Shared.Labels.CssClass(innermost.Stance)}{(covering.Count > 1 ? " overlap" : "")}{(focused ? " focus" : "")}";
+            builder.OpenElement(8, "mark");
+            builder.AddAttribute(9, "class", classes);
+            builder.AddAttribute(10, "data-attributions", string.Join(' ', covering.Select(c => c.AttributionId)));
+            builder.AddAttribute(11, "title", string.Join("\n", covering.Select(c => $"{c.ActorName} {Components.Shared.Labels.Verb(c.Stance)}: {c.ClaimText}")));
+            builder.OpenElement(12, "a");
+            builder.AddAttribute(13, "href", $"/claims/{innermost.ClaimId}");
+            builder.AddContent(14, segment.Text);
+            builder.CloseElement();
+            builder.CloseElement();
+        }
+    };
+}
