@@ -49,5 +49,9 @@ public static class Labels
         _ => type.ToString().ToLowerInvariant(),
     };
 
+    /// <summary>"1 statement", "3 statements".</summary>
+    public static string Counted(this int count, string singular, string? plural = null) =>
+        $"{count} {(count == 1 ? singular : plural ?? singular + "s")}";
+
     public static string Display(this DateOnly date) => date.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -39,11 +39,12 @@ public sealed class ActorService(IDbContextFactory<ClaimTrackerDbContext> dbFact
         }
         var total = await actors.CountAsync(ct);
         pageSize = Math.Clamp(pageSize, 1, 100);
+        // Order before projecting: EF cannot sort on members of a record built by its constructor.
         var rows = await actors
+            .OrderByDescending(a => a.Attributions.Count).ThenBy(a => a.Name)
+            .Skip(Math.Max(0, page) * pageSize).Take(pageSize)
             .Select(a => new ActorRow(a.Id, a.Name, a.Kind, a.Role, a.Country, a.Attributions.Count,
                 a.Attributions.Count(x => x.Stance == Stance.Denies || x.Stance == Stance.Questions || x.Stance == Stance.Doubts)))
-            .OrderByDescending(a => a.AttributionCount).ThenBy(a => a.Name)
-            .Skip(Math.Max(0, page) * pageSize).Take(pageSize)
             .ToListAsync(ct);
         return new PagedResult<ActorRow>(rows, total);
     }
