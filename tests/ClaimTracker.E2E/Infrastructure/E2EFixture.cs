@@ -1,0 +1,141 @@
+using System.Collections.Concurrent;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace ClaimTracker.E2E.Infrastructure;
+
+/// <summary>
+/// The one server and one browser every browser test shares (see <see cref="E2ECollection"/>),
+/// plus the helpers the tests use. Starting the app and Chromium once keeps the suite fast;
+/// each page still gets its own browser context, so cookies and storage never leak between tests.
+/// </summary>
+public sealed class E2EFixture : IAsyncLifetime
+{
+    /// <summary>Generous enough for a cold CI machine; a healthy circuit connects in well under a second.</summary>
+    public static readonly TimeSpan InteractiveTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly ConcurrentDictionary<IPage, ConcurrentQueue<string>> _browserErrors = new();
+    private readonly ConcurrentBag<IBrowserContext> _contexts = [];
+
+    public AppServerFixture Server { get; } = new();
+
+    public BrowserFixture Browser { get; } = new();
+
+    public string BaseUrl => Server.BaseUrl;
+
+    public async Task InitializeAsync()
+    {
+        // The browser first: a missing Chromium is the likelier failure on a fresh machine, and its message is the clearer one.
+        await Browser.InitializeAsync();
+        await Server.InitializeAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var context in _contexts)
+        {
+            await context.CloseAsync();
+        }
+        await Browser.DisposeAsync();
+        await Server.DisposeAsync();
+    }
+
+    /// <summary>
+    /// A page in a fresh browser context whose base URL is the test server, so tests pass paths like <c>/claims</c>.
+    /// The context is closed when the fixture is disposed; close <c>page.Context</c> earlier if you like.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800)
+    {
+        var context = await Browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+        });
+        _contexts.Add(context);
+        var page = await context.NewPageAsync();
+
+        // Kept so that a page that never becomes interactive can say why (a JS error, a failed circuit).
+        var errors = _browserErrors.GetOrAdd(page, _ => new ConcurrentQueue<string>());
+        page.Console += (_, message) =>
+        {
+            // Chromium fetches /favicon.ico on its own, whatever the page links; its 404 is not the page's error.
+            // Location reads "url:line:column".
+            var fromFavicon = message.Location.Contains("/favicon.ico:", StringComparison.Ordinal);
+            if (message.Type is "error" or "warning" && !fromFavicon)
+            {
+                errors.Enqueue($"console.{message.Type}: {message.Text} ({message.Location})");
+            }
+        };
+        page.PageError += (_, error) => errors.Enqueue($"page error: {error}");
+        page.Close += (_, _) => _browserErrors.TryRemove(page, out _);
+        return page;
+    }
+
+    /// <summary>Console errors, warnings and uncaught exceptions this page has seen so far.</summary>
+    public IReadOnlyList<string> BrowserErrors(IPage page) =>
+        _browserErrors.TryGetValue(page, out var errors) ? [.. errors] : [];
+
+    /// <summary>
+    /// Navigates and waits until the Blazor Server circuit is live. Until then the page is prerendered HTML:
+    /// it looks finished, but clicks and typing are silently lost. MainLayout renders a hidden
+    /// <c>[data-interactive]</c> marker from <c>RendererInfo.IsInteractive</c>: "false" in the prerender,
+    /// "true" once the circuit has rendered it. Returns the navigation response, for its status.
+    /// </summary>
+    public async Task<IResponse> GotoAndWaitForInteractiveAsync(IPage page, string path)
+    {
+        var response = await page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.Load })
+            ?? throw new InvalidOperationException($"Navigating to {path} produced no response.");
+        try
+        {
+            // blazor.web.js defines window.Blazor; without it the marker can never flip.
+            await page.WaitForFunctionAsync("() => window.Blazor !== undefined", null,
+                new PageWaitForFunctionOptions { Timeout = (float)InteractiveTimeout.TotalMilliseconds });
+            // State Attached, not the default Visible: the marker is hidden and would never count as visible.
+            await page.WaitForSelectorAsync("[data-interactive='true']",
+                new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached, Timeout = (float)InteractiveTimeout.TotalMilliseconds });
+        }
+        catch (TimeoutException ex)
+        {
+            var marker = await page.EvaluateAsync<string?>(
+                "() => document.querySelector('[data-interactive]')?.getAttribute('data-interactive') ?? null");
+            var errors = BrowserErrors(page);
+            throw new TimeoutException(
+                $"{path} did not become interactive within {InteractiveTimeout.TotalSeconds:0}s (HTTP {response.Status}). " +
+                (marker is null
+                    ? "No [data-interactive] marker is on the page: MainLayout must render it. "
+                    : $"The marker says data-interactive=\"{marker}\". ") +
+                (errors.Count == 0 ? "The browser reported no errors." : "Browser errors:\n  " + string.Join("\n  ", errors)),
+                ex);
+        }
+        return response;
+    }
+
+    /// <summary>Saves a full-page PNG to <c>tests/ClaimTracker.E2E/screenshots/{name}.png</c> and returns its path.</summary>
+    public static async Task<string> ScreenshotAsync(IPage page, string name)
+    {
+        var directory = Path.Combine(RepositoryRoot.Path, "tests", "ClaimTracker.E2E", "screenshots");
+        Directory.CreateDirectory(directory);
+        var file = Path.Combine(directory, name.EndsWith(".png", StringComparison.OrdinalIgnoreCase) ? name : name + ".png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
+        return file;
+    }
+
+    /// <summary>Runs axe-core on the page and fails, listing every rule broken, if any violation is serious or critical.</summary>
+    public static async Task AssertNoSeriousAxeViolationsAsync(IPage page)
+    {
+        var result = await page.RunAxe();
+        var serious = result.Violations
+            .Where(v => v.Impact is "serious" or "critical")
+            .ToList();
+        if (serious.Count == 0)
+        {
+            return;
+        }
+
+        var report = string.Join("\n", serious.Select(v =>
+            $"- {v.Id} ({v.Impact}): {v.Help}\n    {v.HelpUrl}\n" +
+            string.Join("\n", v.Nodes.Select(n => $"    at {n.Target}"))));
+        Assert.Fail($"{serious.Count} serious or critical accessibility violation(s) on {page.Url}:\n{report}");
+    }
+}

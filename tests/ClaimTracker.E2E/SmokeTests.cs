@@ -1,0 +1,55 @@
+using System.Text.Json;
+using ClaimTracker.E2E.Infrastructure;
+
+namespace ClaimTracker.E2E;
+
+[Collection(E2ECollection.Name)]
+public sealed class SmokeTests(E2EFixture app)
+{
+    [Fact]
+    public async Task Home_page_loads_becomes_interactive_and_has_no_serious_accessibility_violations()
+    {
+        var page = await app.NewPageAsync();
+
+        var response = await app.GotoAndWaitForInteractiveAsync(page, "/");
+
+        Assert.Equal(200, response.Status);
+        await E2EFixture.ScreenshotAsync(page, "home");
+        await E2EFixture.AssertNoSeriousAxeViolationsAsync(page);
+        var errors = app.BrowserErrors(page);
+        Assert.True(errors.Count == 0, "The browser reported:\n" + string.Join("\n", errors));
+    }
+
+    [Fact]
+    public async Task Claims_api_returns_a_json_page_of_seeded_claims()
+    {
+        var page = await app.NewPageAsync();
+
+        var response = await page.APIRequest.GetAsync("/api/claims");
+
+        Assert.Equal(200, response.Status);
+        Assert.StartsWith("application/json", response.Headers["content-type"]);
+        using var json = JsonDocument.Parse(await response.TextAsync());
+        var items = json.RootElement.GetProperty("items");
+        Assert.True(items.GetArrayLength() > 0, "the seed should have put claims in the fresh database");
+    }
+
+    [Fact]
+    public async Task Unknown_page_answers_404()
+    {
+        var page = await app.NewPageAsync();
+
+        // Asked as a browser would (Accept: text/html), so it takes the pages' path, not the API's.
+        var response = await page.APIRequest.GetAsync("/no-such-page",
+            new() { Headers = new Dictionary<string, string> { ["Accept"] = "text/html" } });
+
+        Assert.Equal(404, response.Status);
+    }
+
+    [Fact]
+    public void The_server_uses_its_own_fresh_database_file()
+    {
+        Assert.StartsWith(Path.GetTempPath(), app.Server.DatabasePath);
+        Assert.True(File.Exists(app.Server.DatabasePath), $"expected the app to have created {app.Server.DatabasePath}");
+    }
+}
