@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ClaimTracker.E2E.Infrastructure;
+using Microsoft.Playwright;
 
 namespace ClaimTracker.E2E;
 
@@ -34,16 +35,20 @@ public sealed class SmokeTests(E2EFixture app)
         Assert.True(items.GetArrayLength() > 0, "the seed should have put claims in the fresh database");
     }
 
-    [Fact]
-    public async Task Unknown_page_answers_404()
+    [Theory]
+    [InlineData("/no-such-page")]
+    [InlineData("/claims/987654")]
+    [InlineData("/actors/987654")]
+    [InlineData("/sources/987654")]
+    public async Task Unknown_pages_and_ids_answer_404_with_the_not_found_page(string path)
     {
         var page = await app.NewPageAsync();
 
-        // Asked as a browser would (Accept: text/html), so it takes the pages' path, not the API's.
-        var response = await page.APIRequest.GetAsync("/no-such-page",
-            new() { Headers = new Dictionary<string, string> { ["Accept"] = "text/html" } });
+        var response = await page.GotoAsync(path);
 
+        Assert.NotNull(response);
         Assert.Equal(404, response.Status);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Not found" })).ToBeVisibleAsync();
     }
 
     [Fact]

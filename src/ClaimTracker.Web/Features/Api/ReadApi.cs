@@ -1,6 +1,7 @@
 using ClaimTracker.Web.Data;
 using ClaimTracker.Web.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClaimTracker.Web.Features.Api;
@@ -13,7 +14,7 @@ public static class ReadApi
 
     public static IEndpointRouteBuilder MapReadApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("Read API");
+        var api = app.MapGroup("/api").WithTags("Read API").WithMetadata(new SkipStatusCodePagesAttribute());
         api.MapGet("/claims", ListClaims);
         api.MapGet("/claims/{id}", GetClaim);
         api.MapGet("/actors", ListActors);

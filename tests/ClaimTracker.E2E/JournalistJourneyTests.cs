@@ -1,0 +1,140 @@
+using System.Text.RegularExpressions;
+using ClaimTracker.E2E.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ClaimTracker.E2E;
+
+/// <summary>
+/// A journalist's path through the record: search the claims, open the disputed one, read the assessments
+/// side by side, follow a quote into the source, and visit the speaker.
+/// </summary>
+[Collection(E2ECollection.Name)]
+public sealed class JournalistJourneyTests(E2EFixture app)
+{
+    private const string DealClaim = "Vladimir Putin is ready to make a deal to end the war in Ukraine.";
+
+    [Fact]
+    public async Task Journalist_searches_opens_the_dispute_follows_a_quote_into_the_source_and_visits_the_speaker()
+    {
+        var page = await app.NewPageAsync(1366, 900);
+
+        // 1. The claims browser, searched for "deal".
+        await app.GotoAndWaitForInteractiveAsync(page, "/claims");
+        await E2EFixture.AssertNoSeriousAxeViolationsAsync(page);
+        await page.GetByLabel("Search claims, quotes and speakers").FillAsync("deal");
+        await Expect(page).ToHaveURLAsync(new Regex(@"/claims\?q=deal$"));
+        var rows = page.Locator("[data-testid=claims-table] tbody tr.claim-row");
+        await Expect(rows.First).ToContainTextAsync("deal");
+        Assert.All(await rows.AllInnerTextsAsync(), text => Assert.Contains("deal", text, StringComparison.OrdinalIgnoreCase));
+        var dealRow = rows.Filter(new() { HasText = DealClaim });
+        await Expect(dealRow).ToHaveCountAsync(1);
+        await Expect(dealRow.Locator(".pill-conflict")).ToContainTextAsync("conflicting");
+        await E2EFixture.ScreenshotAsync(page, "claims-search-deal");
+
+        // 2. The dispute view: the claim, Trump's words, and the assessments side by side.
+        await dealRow.GetByRole(AriaRole.Link, new() { Name = DealClaim }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"/claims/\d+$"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(DealClaim);
+        var assertions = page.Locator("[data-testid=assertions]");
+        await Expect(assertions).ToContainTextAsync("Donald Trump");
+        await Expect(assertions).ToContainTextAsync("ready to make a deal");
+
+        var conflicting = page.Locator("[data-testid=conflicting]");
+        var supporting = page.Locator("[data-testid=supporting]");
+        await Expect(conflicting).ToContainTextAsync("The Kremlin has shown little sign of abandoning its objectives in Ukraine.");
+        await Expect(conflicting).ToContainTextAsync("Putin still aims to seize all of Ukraine");
+        await Expect(conflicting.Locator("[data-testid=nested-challenges]")).ToContainTextAsync("Tulsi Gabbard");
+        await Expect(supporting).ToContainTextAsync("Russia remains open to talks");
+
+        // Side by side on a desktop: the two columns share a row.
+        var conflictBox = await conflicting.BoundingBoxAsync();
+        var supportBox = await supporting.BoundingBoxAsync();
+        Assert.NotNull(conflictBox);
+        Assert.NotNull(supportBox);
+        Assert.True(supportBox.X > conflictBox.X + conflictBox.Width - 1, "the supporting column should sit to the right of the conflicting one");
+        Assert.Equal(conflictBox.Y, supportBox.Y, 1.0);
+        await E2EFixture.ScreenshotAsync(page, "dispute-view");
+        await E2EFixture.AssertNoSeriousAxeViolationsAsync(page);
+
+        // 3. Follow Trump's quote into the reader: the span is a highlighted <mark> with exactly those words.
+        var trumpQuote = assertions.Locator(".attribution").Filter(new() { HasText = "Donald Trump" });
+        var attributionId = await trumpQuote.GetAttributeAsync("data-attribution-id");
+        await trumpQuote.Locator("a.source-link").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex($@"/sources/\d+\?attribution={attributionId}#a-{attributionId}$"));
+        var mark = page.Locator($"[data-testid=source-text] mark[data-attributions~='{attributionId}']");
+        await Expect(mark).ToHaveCountAsync(1);
+        await Expect(mark).ToHaveTextAsync("ready to make a deal");
+        await Expect(mark).ToHaveClassAsync(new Regex(@"\bstance-asserts\b"));
+        await Expect(mark).ToHaveClassAsync(new Regex(@"\bfocus\b"));
+        await Expect(mark).ToBeInViewportAsync();
+        await E2EFixture.ScreenshotAsync(page, "reader-focused-quote");
+        await E2EFixture.AssertNoSeriousAxeViolationsAsync(page);
+
+        // 4. The mark links back to its claim; from there, the speaker's actor page.
+        await mark.GetByRole(AriaRole.Link).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(DealClaim);
+        await page.Locator("[data-testid=assertions]").GetByRole(AriaRole.Link, new() { Name = "Donald Trump" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"/actors/\d+$"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Donald Trump");
+        await Expect(page.Locator("[data-testid=positions]")).ToContainTextAsync(DealClaim);
+        await Expect(page.Locator("[data-testid=disagrees-with]")).ToContainTextAsync("European governments");
+        await E2EFixture.ScreenshotAsync(page, "actor-trump");
+        await E2EFixture.AssertNoSeriousAxeViolationsAsync(page);
+
+        var errors = app.BrowserErrors(page);
+        Assert.True(errors.Count == 0, "The browser reported:\n" + string.Join("\n", errors));
+    }
+
+    [Fact]
+    public async Task A_search_the_box_cannot_read_explains_itself_instead_of_failing()
+    {
+        var page = await app.NewPageAsync();
+        await app.GotoAndWaitForInteractiveAsync(page, "/claims");
+
+        await page.GetByLabel("Search claims, quotes and speakers").FillAsync("\"ready to");
+
+        await Expect(page.GetByText("A quotation mark is not closed")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=claims-empty]")).ToBeVisibleAsync();
+        await E2EFixture.ScreenshotAsync(page, "claims-search-unparsable");
+    }
+
+    [Fact]
+    public async Task Filters_narrow_the_list_and_live_in_the_address()
+    {
+        var page = await app.NewPageAsync();
+        await app.GotoAndWaitForInteractiveAsync(page, "/claims?stance=Questions");
+
+        var rows = page.Locator("[data-testid=claims-table] tbody tr.claim-row");
+        await Expect(rows).ToHaveCountAsync(1);
+        await Expect(rows.First).ToContainTextAsync("Putin still aims to seize all of Ukraine");
+
+        await app.GotoAndWaitForInteractiveAsync(page, "/claims?q=zzzz-no-such-claim");
+        await Expect(page.Locator("[data-testid=claims-empty]")).ToBeVisibleAsync();
+        await E2EFixture.ScreenshotAsync(page, "claims-empty");
+    }
+
+    [Theory]
+    [InlineData("/", "overview", null)]
+    [InlineData("/claims", "claims", null)]
+    [InlineData("/actors", "actors", null)]
+    [InlineData("/sources", "sources", null)]
+    [InlineData("/sources", "reader", "[data-testid=sources-table] tbody a")]
+    [InlineData("/claims", "dispute", "[data-testid=claims-table] tbody a.claim-link")]
+    [InlineData("/actors", "actor", "[data-testid=actors-table] tbody a")]
+    public async Task Every_page_reads_on_a_phone_without_sideways_scrolling(string path, string name, string? openFirst)
+    {
+        var page = await app.NewPageAsync(390, 844);
+        await app.GotoAndWaitForInteractiveAsync(page, path);
+        if (openFirst is not null)
+        {
+            await page.Locator(openFirst).First.ClickAsync();
+            await Expect(page.Locator("nav.breadcrumb")).ToBeVisibleAsync();
+        }
+
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 0, $"{name} is {overflow}px wider than a 390px screen");
+        await E2EFixture.ScreenshotAsync(page, $"narrow-{name}");
+        await E2EFixture.AssertNoSeriousAxeViolationsAsync(page);
+    }
+}
