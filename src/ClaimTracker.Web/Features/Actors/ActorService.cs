@@ -12,7 +12,9 @@ public sealed record ActorProfile(
     IReadOnlyList<ActorPosition> Positions,
     IReadOnlyList<ActorAlignment> AgreesWith,
     IReadOnlyList<ActorAlignment> DisagreesWith,
-    IReadOnlyList<(int Id, string Text)> ClaimsAbout);
+    IReadOnlyList<ClaimRef> ClaimsAbout);
+
+public sealed record ClaimRef(int Id, string Text);
 
 /// <summary>One of the actor's positions: an attribution together with the claim it is about.</summary>
 public sealed record ActorPosition(AttributionView Attribution, string ClaimText);
@@ -116,7 +118,7 @@ public sealed class ActorService(IDbContextFactory<ClaimTrackerDbContext> dbFact
         return new ActorProfile(actor.Id, actor.Name, actor.Kind, actor.Role, actor.Country, actor.Aliases,
             own.Select(a => new ActorPosition(a, claimTexts[a.ClaimId])).ToList(),
             Group(agreements), Group(disagreements),
-            actor.ClaimsAbout.Select(c => (c.Id, c.Text)).ToList());
+            actor.ClaimsAbout.Select(c => new ClaimRef(c.Id, c.Text)).ToList());
     }
 
     private static List<ActorAlignment> Group(List<(int ActorId, string Name, AlignmentReason Reason)> pairs) =>

@@ -20,18 +20,23 @@ public partial class SourceReaderPage
     [SupplyParameterFromQuery(Name = "from")] public int? From { get; set; }
     [SupplyParameterFromQuery(Name = "to")] public int? To { get; set; }
 
-    private SourceReader? reader;
+    /// <summary>Carried from the prerender into the live circuit, so the page neither queries twice nor flashes a skeleton.</summary>
+    [PersistentState] public SourceReader? Reader { get; set; }
+
     private bool scrollPending;
 
     protected override async Task OnParametersSetAsync()
     {
-        reader = await Sources.GetReaderAsync(Id, From, To);
-        if (reader is null)
+        scrollPending = Attribution is not null || From is not null;
+        if (Reader is not null && Reader.Id == Id && Reader.FocusStart == From && Reader.FocusEnd == To)
         {
-            Nav.NotFound();
             return;
         }
-        scrollPending = Attribution is not null || From is not null;
+        Reader = await Sources.GetReaderAsync(Id, From, To);
+        if (Reader is null)
+        {
+            Nav.NotFound();
+        }
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
@@ -92,7 +97,7 @@ public partial class SourceReaderPage
 
     /// <summary>
     /// Plain text between marks. The stored text separates paragraphs with one newline; a small block after each
-    /// gives the reader visible paragraphs without touching the text (offsets stay those of the stored text).
+    /// gives the Reader visible paragraphs without touching the text (offsets stay those of the stored text).
     /// </summary>
     private static void AddTextWithParagraphGaps(RenderTreeBuilder builder, string text)
     {

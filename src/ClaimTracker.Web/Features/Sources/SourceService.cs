@@ -12,7 +12,7 @@ public sealed record ReaderSpan(int AttributionId, int ClaimId, string ClaimText
 
 public sealed record SourceReader(
     int Id, string Title, string Outlet, DateOnly PublishedOn, string? Url, string ContentHash, string Text,
-    IReadOnlyList<ReaderSpan> Spans, IReadOnlyList<TextSegment> Segments);
+    IReadOnlyList<ReaderSpan> Spans, IReadOnlyList<TextSegment> Segments, int? FocusStart = null, int? FocusEnd = null);
 
 public sealed class SourceService(IDbContextFactory<ClaimTrackerDbContext> dbFactory)
 {
@@ -58,6 +58,6 @@ public sealed class SourceService(IDbContextFactory<ClaimTrackerDbContext> dbFac
             highlights.Add(new HighlightSpan(FocusSpanId, from, to)); // the segmenter drops it if out of range
         }
         var segments = HighlightSegmenter.Segment(source.Text, highlights);
-        return new SourceReader(source.Id, source.Title, source.Outlet, source.PublishedOn, source.Url, source.ContentHash, source.Text, spans, segments);
+        return new SourceReader(source.Id, source.Title, source.Outlet, source.PublishedOn, source.Url, source.ContentHash, source.Text, spans, segments, focusStart, focusEnd);
     }
 }
