@@ -141,6 +141,8 @@ public class SeedLoaderTests
     [InlineData("relations", "objectives-contradict-ready", "type", "Refutes")]
     // Enum.TryParse reads "A,B" as a flags combination: Questions|Doubts is 7, which is no Stance at all.
     [InlineData("attributions", "gabbard-questions-assessment", "stance", "Questions,Doubts")]
+    // ... and Asserts|Denies is Denies: the seed would silently store the opposite of what it seems to say.
+    [InlineData("attributions", "trump-putin-ready", "stance", "Asserts, Denies")]
     public void A_bad_enum_value_is_reported_with_the_entry_key_and_the_value(string section, string key, string field, string value)
     {
         using var seed = new SeedCopy();

@@ -63,9 +63,11 @@ public class ClaimTrackerFactory : WebApplicationFactory<Program>, IAsyncLifetim
         return Task.CompletedTask;
     }
 
-    async Task IAsyncLifetime.DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
         _dir.Dispose();
     }
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 }
