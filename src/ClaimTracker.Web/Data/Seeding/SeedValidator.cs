@@ -131,7 +131,9 @@ public static class SeedValidator
 
     private static void CheckEnum<TEnum>(string? value, string name, string field, List<string> problems) where TEnum : struct, Enum
     {
-        if (!Enum.TryParse<TEnum>(value, ignoreCase: true, out _) || int.TryParse(value, out _))
+        // TryParse alone would accept numbers and comma-joined flag combinations ("Questions,Doubts"): only a single named value will do.
+        if (value is null || value.Contains(',') || int.TryParse(value, out _)
+            || !Enum.TryParse<TEnum>(value, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
         {
             problems.Add($"{name}: {field} \"{value}\" is not one of {string.Join(", ", Enum.GetNames<TEnum>())}");
         }
