@@ -11,8 +11,16 @@ public class ClaimTrackerDbContext(DbContextOptions<ClaimTrackerDbContext> optio
     public DbSet<Attribution> Attributions => Set<Attribution>();
     public DbSet<ClaimRelation> ClaimRelations => Set<ClaimRelation>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    /// <summary>Claims whose indexed text matches an FTS5 query; composes into larger queries as a subquery.</summary>
+    public IQueryable<ClaimSearchMatch> MatchClaims(string ftsQuery) =>
+        Set<ClaimSearchMatch>().FromSqlInterpolated($"SELECT rowid AS ClaimId FROM ClaimSearch WHERE ClaimSearch MATCH {ftsQuery}");
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ClaimTrackerDbContext).Assembly);
+        // Backed by the FTS5 table that the AddClaimSearch migration creates; EF must not try to create it.
+        modelBuilder.Entity<ClaimSearchMatch>().HasNoKey().ToView(null);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -32,6 +32,16 @@ namespace ClaimTracker.Web.Data.Migrations
                     b.ToTable("ClaimSubjects");
                 });
 
+            modelBuilder.Entity("ClaimTracker.Web.Data.ClaimSearchMatch", b =>
+                {
+                    b.Property<int>("ClaimId")
+                        .HasColumnType("INTEGER");
+
+                    b.ToTable((string)null);
+
+                    b.ToView(null, (string)null);
+                });
+
             modelBuilder.Entity("ClaimTracker.Web.Domain.Actor", b =>
                 {
                     b.Property<int>("Id")

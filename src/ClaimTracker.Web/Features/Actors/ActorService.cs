@@ -36,8 +36,8 @@ public sealed class ActorService(IDbContextFactory<ClaimTrackerDbContext> dbFact
         var actors = db.Actors.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(search))
         {
-            var pattern = "%" + search.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-            actors = actors.Where(a => EF.Functions.Like(a.Name, pattern, "\\") || (a.Role != null && EF.Functions.Like(a.Role, pattern, "\\")));
+            var pattern = LikePattern.Containing(search.Trim());
+            actors = actors.Where(a => EF.Functions.Like(a.Name, pattern, LikePattern.Escape) || (a.Role != null && EF.Functions.Like(a.Role, pattern, LikePattern.Escape)));
         }
         var total = await actors.CountAsync(ct);
         pageSize = Math.Clamp(pageSize, 1, 100);

@@ -15,13 +15,15 @@ public sealed class ClaimService(IDbContextFactory<ClaimTrackerDbContext> dbFact
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var claims = db.Claims.AsNoTracking();
 
-        foreach (var term in terms.Terms)
+        if (terms.Terms.Count > 0)
         {
-            var pattern = SearchTerms.ToLikePattern(term);
-            claims = claims.Where(c =>
-                EF.Functions.Like(c.Text, pattern, "\\")
-                || c.Attributions.Any(a => EF.Functions.Like(a.Anchor.Exact, pattern, "\\") || EF.Functions.Like(a.Actor.Name, pattern, "\\"))
-                || c.Topics.Any(t => EF.Functions.Like(t, pattern, "\\")));
+            var ftsQuery = terms.ToFtsQuery();
+            if (ftsQuery is null)
+            {
+                return new PagedResult<ClaimRow>([], 0);
+            }
+            // The full-text index covers claim text, topics, quotes and speakers' names and aliases (see the AddClaimSearch migration).
+            claims = claims.Where(c => db.MatchClaims(ftsQuery).Any(m => m.ClaimId == c.Id));
         }
         if (query.ActorId is int actorId)
         {

@@ -54,7 +54,22 @@ public sealed record SearchTerms(IReadOnlyList<string> Terms, string? Error)
         return new(terms, null);
     }
 
-    /// <summary>Escapes LIKE wildcards so a user's % or _ means itself.</summary>
-    public static string ToLikePattern(string term) =>
-        "%" + term.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+    /// <summary>
+    /// The terms as an FTS5 query: every term must match; a single word matches any word it begins ("negotiat"
+    /// finds "negotiations"), a quoted phrase matches those words in that order. Each term is quoted for FTS5,
+    /// so nothing the user types can be read as FTS5 syntax. Null when some term has no letter or digit at all:
+    /// such a term can match no word, so the search finds nothing.
+    /// </summary>
+    public string? ToFtsQuery()
+    {
+        if (Terms.Any(t => !t.Any(char.IsLetterOrDigit)))
+        {
+            return null;
+        }
+        return string.Join(' ', Terms.Select(t =>
+        {
+            var quoted = "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+            return t.Any(char.IsWhiteSpace) ? quoted : quoted + "*";
+        }));
+    }
 }

@@ -98,13 +98,21 @@ public class SearchTermsTests
     }
 
     [Theory]
-    [InlineData("deal", "%deal%")]
-    [InlineData("50%", "%50\\%%")]
-    [InlineData("snake_case", "%snake\\_case%")]
-    [InlineData("back\\slash", "%back\\\\slash%")]
-    [InlineData("\\%", "%\\\\\\%%")]
-    public void Like_patterns_escape_wildcards_and_the_escape_character(string term, string expected)
+    [InlineData("deal", "\"deal\"*")]
+    [InlineData("putin deal", "\"putin\"* \"deal\"*")]
+    [InlineData("\"ready to make a deal\" trump", "\"ready to make a deal\" \"trump\"*")]
+    [InlineData("AND OR NOT NEAR", "\"AND\"* \"OR\"* \"NOT\"* \"NEAR\"*")]
+    [InlineData("col:umn ^start", "\"col:umn\"* \"^start\"*")]
+    public void Terms_become_a_quoted_FTS5_query_so_typed_operators_stay_words(string input, string expected)
     {
-        Assert.Equal(expected, SearchTerms.ToLikePattern(term));
+        Assert.Equal(expected, SearchTerms.Parse(input).ToFtsQuery());
+    }
+
+    [Theory]
+    [InlineData("%")]
+    [InlineData("deal --")]
+    public void A_term_without_letters_or_digits_gives_no_query_because_it_can_match_no_word(string input)
+    {
+        Assert.Null(SearchTerms.Parse(input).ToFtsQuery());
     }
 }

@@ -1,0 +1,86 @@
+using ClaimTracker.Tests.Infrastructure;
+using ClaimTracker.Web.Domain;
+using ClaimTracker.Web.Features.Claims;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClaimTracker.Tests.Features.Claims;
+
+/// <summary>
+/// The full-text index is kept current by triggers: edits made through EF, in any code path, are searchable at once.
+/// Each test gets its own database, because each one changes it.
+/// </summary>
+public sealed class ClaimSearchIndexTests : IAsyncLifetime
+{
+    private readonly ClaimTrackerFactory app = new();
+
+    public Task InitializeAsync() => app.InitializeAsync();
+
+    public async Task DisposeAsync() => await app.DisposeAsync();
+
+    private async Task<List<int>> FindAsync(string search)
+    {
+        var result = await app.GetService<ClaimService>().SearchAsync(new ClaimSearchQuery(Search: search, PageSize: 100), SearchTerms.Parse(search));
+        return result.Items.Select(r => r.Id).ToList();
+    }
+
+    [Fact]
+    public async Task A_changed_claim_text_is_found_by_its_new_words_and_not_its_old_ones()
+    {
+        var id = await app.ClaimId("witkoff-kushner-to-moscow");
+        Assert.Contains(id, await FindAsync("Witkoff"));
+
+        await using (var db = app.CreateDbContext())
+        {
+            var claim = await db.Claims.SingleAsync(c => c.Id == id);
+            claim.Text = "Two envoys are to fly to Saint Petersburg.";
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Contains(id, await FindAsync("Petersburg"));
+        Assert.DoesNotContain(id, await FindAsync("will")); // in the old claim text only, not in the quote
+    }
+
+    [Fact]
+    public async Task A_renamed_actor_is_found_on_the_claims_they_spoke_to()
+    {
+        var claimId = await app.ClaimId("russia-open-to-talks");
+        Assert.Empty(await FindAsync("Dmitri"));
+
+        await using (var db = app.CreateDbContext())
+        {
+            var peskov = await db.Actors.SingleAsync(a => a.Key == "dmitry-peskov");
+            peskov.Aliases = [.. peskov.Aliases, "Dmitri Peskov"];
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal([claimId], await FindAsync("Dmitri"));
+    }
+
+    [Fact]
+    public async Task A_new_attribution_makes_its_quote_and_speaker_searchable_on_its_claim()
+    {
+        var claimId = await app.ClaimId("kyiv-cannot-cede-land");
+        Assert.Empty(await FindAsync("Zaporizhzhia"));
+
+        await using (var db = app.CreateDbContext())
+        {
+            var source = await db.Sources.SingleAsync();
+            var start = source.Text.IndexOf("no legal authority", StringComparison.Ordinal);
+            db.Attributions.Add(new Attribution
+            {
+                Key = "test-new-attribution",
+                ActorId = await db.Actors.Where(a => a.Key == "ukrainian-government").Select(a => a.Id).SingleAsync(),
+                ClaimId = claimId,
+                SourceId = source.Id,
+                Stance = Stance.Asserts,
+                Mode = AttributionMode.Paraphrase,
+                Anchor = TextAnchor.FromText(source.Text, start, start + "no legal authority".Length),
+            });
+            var actor = await db.Actors.SingleAsync(a => a.Key == "ukrainian-government");
+            actor.Aliases = [.. actor.Aliases, "Zaporizhzhia delegation"];
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Contains(claimId, await FindAsync("Zaporizhzhia"));
+    }
+}
