@@ -57,4 +57,19 @@ public sealed class SmokeTests(E2EFixture app)
         Assert.StartsWith(Path.GetTempPath(), app.Server.DatabasePath);
         Assert.True(File.Exists(app.Server.DatabasePath), $"expected the app to have created {app.Server.DatabasePath}");
     }
+
+    [Theory]
+    [InlineData("/claims?actor=abc&stance=nonsense&status=&sort=sideways")]
+    [InlineData("/claims?actor=99999999999")]
+    [InlineData("/sources/1?attribution=abc&from=x&to=")]
+    public async Task Mangled_query_values_are_ignored_rather_than_failing_the_page(string path)
+    {
+        var page = await app.NewPageAsync();
+
+        var response = await app.GotoAndWaitForInteractiveAsync(page, path);
+
+        Assert.Equal(200, response.Status);
+        var errors = app.BrowserErrors(page);
+        Assert.True(errors.Count == 0, "The browser reported:\n" + string.Join("\n", errors));
+    }
 }

@@ -165,4 +165,18 @@ public sealed class DatabaseSeederTests : IAsyncLifetime
         command.CommandText = "SELECT Stance FROM Attributions WHERE Key = 'gabbard-questions-assessment'";
         Assert.Equal("Questions", await command.ExecuteScalarAsync());
     }
+
+    [Fact]
+    public async Task A_changed_text_under_a_stored_source_key_refuses_to_seed_and_names_the_source()
+    {
+        await SeedAsync(TestSeeds.Loaded);
+        // The same key with a corrected text: the stored anchors would now point into a different text.
+        var texts = TestSeeds.Loaded.SourceTexts.ToDictionary(kv => kv.Key, kv => kv.Value + " Corrected.");
+        var changed = TestSeeds.Loaded with { SourceTexts = texts };
+
+        var error = await Assert.ThrowsAsync<SeedDataException>(() => SeedAsync(changed));
+
+        Assert.Contains("sources 'reuters-ukraine-peace-talks'", error.Message);
+        Assert.Contains("must be a new source", error.Message);
+    }
 }

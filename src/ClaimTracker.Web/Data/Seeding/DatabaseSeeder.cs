@@ -29,6 +29,15 @@ public static class DatabaseSeeder
         }
 
         var sources = await db.Sources.ToDictionaryAsync(s => s.Key, ct);
+        // A stored source is immutable: if the seed's text for the same key has changed, its offsets mean another text.
+        var changed = doc.Sources
+            .Where(s => sources.TryGetValue(s.Key, out var stored) && stored.ContentHash != Source.HashOf(seed.SourceTexts[s.Key]))
+            .Select(s => $"sources '{s.Key}': its text differs from the text already stored under that key (SHA-256 {sources[s.Key].ContentHash}); a corrected text must be a new source with a new key")
+            .ToList();
+        if (changed.Count > 0)
+        {
+            throw new SeedDataException(SeedLoader.SeedFileName, changed);
+        }
         foreach (var s in doc.Sources.Where(s => !sources.ContainsKey(s.Key)))
         {
             var source = new Source(s.Key, s.Outlet, s.Title, DateOnly.ParseExact(s.PublishedOn, "yyyy-MM-dd"), s.Url, seed.SourceTexts[s.Key]);

@@ -26,7 +26,7 @@ public sealed record ActorAlignment(int ActorId, string ActorName, IReadOnlyList
 /// Why two actors line up: this actor's position on <see cref="OwnClaimId"/> and theirs on <see cref="TheirClaimId"/>,
 /// which is the same claim (<see cref="Relation"/> null) or related to it.
 /// </summary>
-public sealed record AlignmentReason(int OwnClaimId, string OwnClaimText, Stance OwnStance, int TheirClaimId, string TheirClaimText, Stance TheirStance, RelationType? Relation);
+public sealed record AlignmentReason(int OwnClaimId, string OwnClaimText, Stance OwnStance, int TheirClaimId, string TheirClaimText, Stance TheirStance, RelationType? Relation, AlignmentLink Link);
 
 public sealed class ActorService(IDbContextFactory<ClaimTrackerDbContext> dbFactory)
 {
@@ -46,7 +46,7 @@ public sealed class ActorService(IDbContextFactory<ClaimTrackerDbContext> dbFact
             .OrderByDescending(a => a.Attributions.Count).ThenBy(a => a.Name)
             .Skip(Math.Max(0, page) * pageSize).Take(pageSize)
             .Select(a => new ActorRow(a.Id, a.Name, a.Kind, a.Role, a.Country, a.Attributions.Count,
-                a.Attributions.Count(x => x.Stance == Stance.Denies || x.Stance == Stance.Questions || x.Stance == Stance.Doubts)))
+                a.Attributions.Count(x => StanceRules.Challenges.Contains(x.Stance))))
             .ToListAsync(ct);
         return new PagedResult<ActorRow>(rows, total);
     }
@@ -58,7 +58,12 @@ public sealed class ActorService(IDbContextFactory<ClaimTrackerDbContext> dbFact
             .Where(a => a.Id == id)
             .Select(a => new
             {
-                a.Id, a.Name, a.Kind, a.Role, a.Country, a.Aliases,
+                a.Id,
+                a.Name,
+                a.Kind,
+                a.Role,
+                a.Country,
+                a.Aliases,
                 ClaimsAbout = a.SubjectOf.OrderBy(c => c.Id).Select(c => new { c.Id, c.Text }).ToList(),
             })
             .SingleOrDefaultAsync(ct);
@@ -94,24 +99,22 @@ public sealed class ActorService(IDbContextFactory<ClaimTrackerDbContext> dbFact
         {
             foreach (var theirs in others)
             {
-                RelationType? relation = null;
-                if (theirs.ClaimId != mine.ClaimId)
+                // Every way the two claims are linked: the same claim, or each relation between them.
+                var links = theirs.ClaimId == mine.ClaimId
+                    ? [(Link: AlignmentLink.SameClaim, Relation: (RelationType?)null)]
+                    : relations
+                        .Where(r => (r.FromClaimId == mine.ClaimId && r.ToClaimId == theirs.ClaimId) || (r.ToClaimId == mine.ClaimId && r.FromClaimId == theirs.ClaimId))
+                        .Select(r => (Link: Alignment.LinkOf(r.Type, mineIsFrom: r.FromClaimId == mine.ClaimId), Relation: (RelationType?)r.Type))
+                        .ToList();
+                foreach (var (link, relation) in links)
                 {
-                    var link = relations.FirstOrDefault(r =>
-                        (r.FromClaimId == mine.ClaimId && r.ToClaimId == theirs.ClaimId) || (r.ToClaimId == mine.ClaimId && r.FromClaimId == theirs.ClaimId));
-                    if (link is null)
+                    if (Alignment.Between(mine.Stance, theirs.Stance, link) is not bool agrees)
                     {
                         continue;
                     }
-                    relation = link.Type;
+                    var reason = new AlignmentReason(mine.ClaimId, claimTexts[mine.ClaimId], mine.Stance, theirs.ClaimId, claimTexts[theirs.ClaimId], theirs.Stance, relation, link);
+                    (agrees ? agreements : disagreements).Add((theirs.ActorId, theirs.Name, reason));
                 }
-                var verdict = Alignment.Between(mine.Stance, theirs.Stance, relation);
-                if (verdict is null)
-                {
-                    continue;
-                }
-                var reason = new AlignmentReason(mine.ClaimId, claimTexts[mine.ClaimId], mine.Stance, theirs.ClaimId, claimTexts[theirs.ClaimId], theirs.Stance, relation);
-                (verdict.Value ? agreements : disagreements).Add((theirs.ActorId, theirs.Name, reason));
             }
         }
 
@@ -128,27 +131,50 @@ public sealed class ActorService(IDbContextFactory<ClaimTrackerDbContext> dbFact
             .ToList();
 }
 
-/// <summary>The rules by which two positions count as agreement or disagreement.</summary>
+/// <summary>How the claim of one position bears on the claim of the other.</summary>
+public enum AlignmentLink
+{
+    SameClaim,
+    /// <summary>The two claims contradict each other (either direction).</summary>
+    Contradicting,
+    /// <summary>My claim supports theirs.</summary>
+    MineSupportsTheirs,
+    /// <summary>Their claim supports mine.</summary>
+    TheirsSupportsMine,
+    /// <summary>One claim qualifies the other: too weak a link to call agreement or disagreement.</summary>
+    Qualifying,
+}
+
+/// <summary>
+/// The rules by which two positions count as agreement or disagreement. They are deliberately cautious: doubting
+/// or questioning a claim is not holding its opposite, and doubting the evidence is not rejecting the conclusion.
+/// </summary>
 public static class Alignment
 {
-    /// <summary>
-    /// True when the two positions agree, false when they conflict, null when nothing can be said.
-    /// <paramref name="relation"/> is null when both positions are on the same claim.
-    /// </summary>
-    public static bool? Between(Stance mine, Stance theirs, RelationType? relation)
+    /// <summary>True when the two positions agree, false when they conflict, null when nothing can be said.</summary>
+    public static bool? Between(Stance mine, Stance theirs, AlignmentLink link)
     {
         var iBack = !mine.IsChallenge();
         var theyBack = !theirs.IsChallenge();
-        return relation switch
+        return link switch
         {
-            // Same claim: backing it together, or challenging it together, is agreement.
-            null => iBack == theyBack,
-            // Backing one of two contradicting claims while the other backs the other is disagreement;
-            // backing one while the other challenges its rival is agreement. Challenging both says nothing.
-            RelationType.Contradicts => iBack && theyBack ? false : iBack != theyBack ? true : null,
-            // Backing two claims where one supports the other is agreement; backing one and challenging the other is not.
-            RelationType.Supports => iBack && theyBack ? true : iBack != theyBack ? false : null,
+            // Backing it together, or challenging it together, is agreement.
+            AlignmentLink.SameClaim => iBack == theyBack,
+            // Backing rival claims is disagreement; backing one while the other outright denies its rival is agreement.
+            AlignmentLink.Contradicting => iBack && theyBack ? false
+                : (iBack && theirs == Stance.Denies) || (theyBack && mine == Stance.Denies) ? true
+                : null,
+            // Backing the evidence and the conclusion is agreement; backing the evidence while challenging the conclusion is not.
+            AlignmentLink.MineSupportsTheirs => iBack ? theyBack : null,
+            AlignmentLink.TheirsSupportsMine => theyBack ? iBack : null,
             _ => null,
         };
     }
+
+    public static AlignmentLink LinkOf(RelationType type, bool mineIsFrom) => type switch
+    {
+        RelationType.Contradicts => AlignmentLink.Contradicting,
+        RelationType.Supports => mineIsFrom ? AlignmentLink.MineSupportsTheirs : AlignmentLink.TheirsSupportsMine,
+        _ => AlignmentLink.Qualifying,
+    };
 }

@@ -30,12 +30,13 @@ public static class ReadApi
         string? limit, string? after, IDbContextFactory<ClaimTrackerDbContext> dbFactory, CancellationToken ct)
     {
         var take = DefaultLimit;
-        if (limit is not null && (!int.TryParse(limit, out take) || take < 1 || take > MaxLimit))
+        // An empty value ("?limit=") means the default, as if it were absent.
+        if (!string.IsNullOrEmpty(limit) && (!int.TryParse(limit, out take) || take < 1 || take > MaxLimit))
         {
             return BadRequest($"limit must be a whole number from 1 to {MaxLimit}; got \"{limit}\".");
         }
         var afterId = 0;
-        if (after is not null && !ClaimCursor.TryDecode(after, out afterId))
+        if (!string.IsNullOrEmpty(after) && !ClaimCursor.TryDecode(after, out afterId))
         {
             return BadRequest("after is not a cursor this API issued: pass the \"next\" value of the previous page unchanged.");
         }

@@ -53,7 +53,7 @@ public sealed class ClaimService(IDbContextFactory<ClaimTrackerDbContext> dbFact
             c.Status,
             c.Topics,
             c.CreatedAt,
-            Conflicts = c.Attributions.Count(a => a.Stance == Stance.Denies || a.Stance == Stance.Questions || a.Stance == Stance.Doubts)
+            Conflicts = c.Attributions.Count(a => StanceRules.Challenges.Contains(a.Stance))
                 + c.RelationsFrom.Count(r => r.Type == RelationType.Contradicts)
                 + c.RelationsTo.Count(r => r.Type == RelationType.Contradicts),
             Supports = c.Attributions.Count(a => a.Stance == Stance.Endorses)

@@ -11,7 +11,8 @@ namespace ClaimTracker.Web.Features.Claims;
 public partial class ClaimsPage
 {
     [SupplyParameterFromQuery(Name = "q")] public string? Q { get; set; }
-    [SupplyParameterFromQuery(Name = "actor")] public int? ActorParam { get; set; }
+    // Strings, not int?: a mangled link ("?actor=abc") must be ignored, not fail the page.
+    [SupplyParameterFromQuery(Name = "actor")] public string? ActorParam { get; set; }
     [SupplyParameterFromQuery(Name = "stance")] public string? StanceParam { get; set; }
     [SupplyParameterFromQuery(Name = "topic")] public string? TopicParam { get; set; }
     [SupplyParameterFromQuery(Name = "status")] public string? StatusParam { get; set; }
@@ -32,13 +33,15 @@ public partial class ClaimsPage
     protected override async Task OnParametersSetAsync()
     {
         search = Q;
-        actorId = ActorParam;
+        actorId = int.TryParse(ActorParam, out var a) ? a : null;
         stance = Enum.TryParse<Stance>(StanceParam, true, out var s) ? s : null;
         topic = string.IsNullOrWhiteSpace(TopicParam) ? null : TopicParam;
         status = Enum.TryParse<ClaimStatus>(StatusParam, true, out var st) ? st : null;
         sort = Enum.TryParse<ClaimSort>(SortParam, true, out var so) ? so : ClaimSort.MostDisputed;
         if (table is not null)
         {
+            // New filters start at the first page: page 3 of the old list may not exist in the new one.
+            table.NavigateTo(0);
             await table.ReloadServerData();
         }
     }

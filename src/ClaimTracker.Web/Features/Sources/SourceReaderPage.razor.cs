@@ -13,12 +13,20 @@ public partial class SourceReaderPage
 {
     [Parameter] public int Id { get; set; }
 
+    // Query values arrive as strings: a mangled link ("?attribution=abc") is ignored rather than failing the page.
+
     /// <summary>An attribution to emphasise and scroll to.</summary>
-    [SupplyParameterFromQuery(Name = "attribution")] public int? Attribution { get; set; }
+    [SupplyParameterFromQuery(Name = "attribution")] public string? AttributionParam { get; set; }
 
     /// <summary>A passage to point at (character offsets), e.g. the words that establish a relation.</summary>
-    [SupplyParameterFromQuery(Name = "from")] public int? From { get; set; }
-    [SupplyParameterFromQuery(Name = "to")] public int? To { get; set; }
+    [SupplyParameterFromQuery(Name = "from")] public string? FromParam { get; set; }
+    [SupplyParameterFromQuery(Name = "to")] public string? ToParam { get; set; }
+
+    private int? Attribution => ParseOrNull(AttributionParam);
+    private int? From => ParseOrNull(FromParam);
+    private int? To => ParseOrNull(ToParam);
+
+    private static int? ParseOrNull(string? value) => int.TryParse(value, out var number) ? number : null;
 
     /// <summary>Carried from the prerender into the live circuit, so the page neither queries twice nor flashes a skeleton.</summary>
     [PersistentState] public SourceReader? Reader { get; set; }

@@ -32,14 +32,24 @@ public class ActorServiceTests(ClaimTrackerFactory app) : IClassFixture<ClaimTra
     }
 
     [Fact]
-    public async Task Questioning_a_claim_that_contradicts_Trumps_counts_as_agreeing_with_Trump()
+    public async Task Questioning_a_claim_is_not_siding_with_its_rivals_nor_rejecting_what_it_supports()
     {
         var gabbard = await ProfileAsync("tulsi-gabbard");
 
-        var trump = Assert.Single(gabbard.AgreesWith, a => a.ActorName == "Donald Trump");
-        var reason = Assert.Single(trump.Reasons);
-        Assert.Equal(await app.ClaimId("putin-ready-for-deal"), reason.TheirClaimId);
-        Assert.Equal(RelationType.Contradicts, reason.Relation);
+        // She questions the intelligence claim; it contradicts Trump's and supports the Europeans'. Neither follows.
+        Assert.DoesNotContain(gabbard.AgreesWith, a => a.ActorName == "Donald Trump");
+        Assert.DoesNotContain(gabbard.DisagreesWith, a => a.ActorName == "European governments");
+        Assert.Equal(["US intelligence"], gabbard.DisagreesWith.Select(a => a.ActorName));
+    }
+
+    [Fact]
+    public async Task Zelensky_denying_the_withdrawal_agrees_with_no_one_who_backs_it_and_disagrees_with_Moscow()
+    {
+        var zelensky = await ProfileAsync("volodymyr-zelensky");
+
+        var kremlin = Assert.Single(zelensky.DisagreesWith, a => a.ActorName == "Russian government (the Kremlin)");
+        Assert.Contains(kremlin.Reasons, r => r.Relation is null && r.OwnStance == Stance.Denies);
+        Assert.Contains(zelensky.DisagreesWith, a => a.ActorName == "US officials");
     }
 
     [Fact]

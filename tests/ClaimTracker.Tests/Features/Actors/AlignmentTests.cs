@@ -9,38 +9,35 @@ public class AlignmentTests
     private static readonly Stance[] Backing = [Stance.Asserts, Stance.Endorses];
     private static readonly Stance[] Challenging = [Stance.Denies, Stance.Questions, Stance.Doubts];
 
-    /// <summary>The rules as the domain states them: (relation, I back, they back) → agree, disagree or nothing.</summary>
-    private static readonly Dictionary<(RelationType?, bool, bool), bool?> Rules = new()
+    /// <summary>The rules as the domain states them, written independently of the implementation.</summary>
+    private static bool? Expected(Stance mine, Stance theirs, AlignmentLink link)
     {
-        [(null, true, true)] = true,
-        [(null, false, false)] = true,
-        [(null, true, false)] = false,
-        [(null, false, true)] = false,
-        [(RelationType.Contradicts, true, true)] = false,
-        [(RelationType.Contradicts, true, false)] = true,
-        [(RelationType.Contradicts, false, true)] = true,
-        [(RelationType.Contradicts, false, false)] = null,
-        [(RelationType.Supports, true, true)] = true,
-        [(RelationType.Supports, true, false)] = false,
-        [(RelationType.Supports, false, true)] = false,
-        [(RelationType.Supports, false, false)] = null,
-        [(RelationType.Qualifies, true, true)] = null,
-        [(RelationType.Qualifies, true, false)] = null,
-        [(RelationType.Qualifies, false, true)] = null,
-        [(RelationType.Qualifies, false, false)] = null,
-    };
+        bool iBack = Backing.Contains(mine), theyBack = Backing.Contains(theirs);
+        return link switch
+        {
+            AlignmentLink.SameClaim => iBack == theyBack,
+            // Rival claims: backing both sides conflicts; backing one side while the other DENIES the rival agrees;
+            // questioning or doubting the rival says nothing about holding its opposite.
+            AlignmentLink.Contradicting when iBack && theyBack => false,
+            AlignmentLink.Contradicting when iBack && theirs == Stance.Denies => true,
+            AlignmentLink.Contradicting when theyBack && mine == Stance.Denies => true,
+            // Evidence and conclusion: only the one who backs the evidence is committed to the conclusion.
+            AlignmentLink.MineSupportsTheirs when iBack => theyBack,
+            AlignmentLink.TheirsSupportsMine when theyBack => iBack,
+            _ => null,
+        };
+    }
 
-    public static TheoryData<Stance, Stance, RelationType?> EveryCombination()
+    public static TheoryData<Stance, Stance, AlignmentLink> EveryCombination()
     {
-        var data = new TheoryData<Stance, Stance, RelationType?>();
-        RelationType?[] relations = [null, .. Enum.GetValues<RelationType>()];
+        var data = new TheoryData<Stance, Stance, AlignmentLink>();
         foreach (var mine in Enum.GetValues<Stance>())
         {
             foreach (var theirs in Enum.GetValues<Stance>())
             {
-                foreach (var relation in relations)
+                foreach (var link in Enum.GetValues<AlignmentLink>())
                 {
-                    data.Add(mine, theirs, relation);
+                    data.Add(mine, theirs, link);
                 }
             }
         }
@@ -57,24 +54,44 @@ public class AlignmentTests
 
     [Theory]
     [MemberData(nameof(EveryCombination))]
-    public void Between_follows_the_truth_table(Stance mine, Stance theirs, RelationType? relation)
+    public void Between_follows_the_rules(Stance mine, Stance theirs, AlignmentLink link)
     {
-        var expected = Rules[(relation, Backing.Contains(mine), Backing.Contains(theirs))];
-
-        Assert.Equal(expected, Alignment.Between(mine, theirs, relation));
+        Assert.Equal(Expected(mine, theirs, link), Alignment.Between(mine, theirs, link));
     }
 
     [Theory]
-    [InlineData(Stance.Asserts, Stance.Endorses, null, true)]
-    [InlineData(Stance.Questions, Stance.Asserts, null, false)]
-    [InlineData(Stance.Denies, Stance.Doubts, null, true)]
-    [InlineData(Stance.Asserts, Stance.Asserts, RelationType.Contradicts, false)]
-    [InlineData(Stance.Questions, Stance.Asserts, RelationType.Contradicts, true)]
-    [InlineData(Stance.Asserts, Stance.Asserts, RelationType.Supports, true)]
-    [InlineData(Stance.Questions, Stance.Asserts, RelationType.Supports, false)]
-    public void Between_on_the_seeded_situations(Stance mine, Stance theirs, RelationType? relation, bool expected)
+    [InlineData(Stance.Asserts, Stance.Endorses, AlignmentLink.SameClaim, true)]
+    [InlineData(Stance.Questions, Stance.Asserts, AlignmentLink.SameClaim, false)]
+    [InlineData(Stance.Denies, Stance.Doubts, AlignmentLink.SameClaim, true)]
+    [InlineData(Stance.Asserts, Stance.Asserts, AlignmentLink.Contradicting, false)]
+    [InlineData(Stance.Denies, Stance.Asserts, AlignmentLink.Contradicting, true)]
+    [InlineData(Stance.Asserts, Stance.Asserts, AlignmentLink.MineSupportsTheirs, true)]
+    [InlineData(Stance.Asserts, Stance.Denies, AlignmentLink.MineSupportsTheirs, false)]
+    public void Between_on_plain_situations(Stance mine, Stance theirs, AlignmentLink link, bool expected)
     {
-        // E.g. Gabbard questions a claim US intelligence asserts: disagreement; it contradicts Trump's: agreement.
-        Assert.Equal(expected, Alignment.Between(mine, theirs, relation));
+        Assert.Equal(expected, Alignment.Between(mine, theirs, link));
+    }
+
+    [Theory]
+    // Gabbard questions the intelligence claim, which contradicts Trump's "Putin is ready": that does not put her on Trump's side.
+    [InlineData(Stance.Questions, Stance.Asserts, AlignmentLink.Contradicting)]
+    // Gabbard questions the intelligence claim, which supports the Europeans' claim: doubting the evidence is not rejecting their conclusion.
+    [InlineData(Stance.Questions, Stance.Asserts, AlignmentLink.MineSupportsTheirs)]
+    // A qualification is too weak a link to call either way.
+    [InlineData(Stance.Asserts, Stance.Asserts, AlignmentLink.Qualifying)]
+    public void Between_says_nothing_where_the_record_does_not_commit_either_side(Stance mine, Stance theirs, AlignmentLink link)
+    {
+        Assert.Null(Alignment.Between(mine, theirs, link));
+    }
+
+    [Theory]
+    [InlineData(RelationType.Contradicts, true, AlignmentLink.Contradicting)]
+    [InlineData(RelationType.Contradicts, false, AlignmentLink.Contradicting)]
+    [InlineData(RelationType.Supports, true, AlignmentLink.MineSupportsTheirs)]
+    [InlineData(RelationType.Supports, false, AlignmentLink.TheirsSupportsMine)]
+    [InlineData(RelationType.Qualifies, true, AlignmentLink.Qualifying)]
+    public void LinkOf_keeps_the_direction_of_support(RelationType type, bool mineIsFrom, AlignmentLink expected)
+    {
+        Assert.Equal(expected, Alignment.LinkOf(type, mineIsFrom));
     }
 }
