@@ -1,6 +1,7 @@
 using ClaimTracker.Web.Components;
 using ClaimTracker.Web.Data;
 using ClaimTracker.Web.Data.Seeding;
+using ClaimTracker.Web.Features.Accounts;
 using ClaimTracker.Web.Features.Actors;
 using ClaimTracker.Web.Features.Api;
 using ClaimTracker.Web.Features.Claims;
@@ -8,7 +9,9 @@ using ClaimTracker.Web.Features.Overview;
 using ClaimTracker.Web.Features.Sources;
 using MudBlazor.Services;
 
-var builder = WebApplication.CreateBuilder(args);
+// "create-admin <email>" is a command, not a server start: keep its words out of the configuration.
+var command = args.Length > 0 && args[0] == CreateAdminCommand.Name ? args : null;
+var builder = WebApplication.CreateBuilder(command is null ? args : []);
 
 builder.Services.AddRazorComponents()
     .AddInteractiveServerComponents();
@@ -16,6 +19,7 @@ builder.Services.AddMudServices();
 builder.Services.AddProblemDetails();
 
 builder.Services.AddClaimTrackerDatabase(builder.Configuration, builder.Environment);
+builder.Services.AddClaimTrackerAccounts(builder.Configuration);
 builder.Services.AddScoped<ClaimService>();
 builder.Services.AddScoped<ActorService>();
 builder.Services.AddScoped<SourceService>();
@@ -34,6 +38,21 @@ catch (SeedDataException ex)
     throw;
 }
 
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    await AccountSeeding.EnsureRolesAsync(scope.ServiceProvider);
+    if (command is not null)
+    {
+        return await CreateAdminCommand.RunAsync(scope.ServiceProvider, command, Console.In, Console.Out, Console.Error);
+    }
+    if (app.Environment.IsDevelopment())
+    {
+        // Demo accounts exist only in Development; elsewhere the first account comes from create-admin.
+        await AccountSeeding.EnsureDemoAccountsAsync(scope.ServiceProvider,
+            app.Configuration[AccountSeeding.DemoPasswordSetting] ?? AccountSeeding.DefaultDemoPassword);
+    }
+}
+
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -42,9 +61,14 @@ if (!app.Environment.IsDevelopment())
 // Pages get the not-found page; the API opts out (SkipStatusCodePages in ReadApi) and keeps its problem-details bodies.
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
-app.MapStaticAssets();
+// Styles and scripts load before anyone signs in, even when reading requires it.
+app.MapStaticAssets().AllowAnonymous();
+app.MapAccountEndpoints();
 app.MapReadApi();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
@@ -57,7 +81,8 @@ app.Lifetime.ApplicationStarted.Register(() =>
     }
 });
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

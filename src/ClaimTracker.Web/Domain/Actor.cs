@@ -1,7 +1,7 @@
 namespace ClaimTracker.Web.Domain;
 
 /// <summary>Anyone who takes positions: a person, a government, an agency, a group of officials, an outlet.</summary>
-public class Actor
+public class Actor : IEditableRecord
 {
     public int Id { get; set; }
 
@@ -21,6 +21,10 @@ public class Actor
 
     /// <summary>Optimistic concurrency token; SQLite has no rowversion, so the app renews it on every save.</summary>
     public Guid Version { get; set; } = Guid.NewGuid();
+
+    public bool IsDeleted { get; set; }
+    public DateTimeOffset? DeletedAt { get; set; }
+    public string? DeletedBy { get; set; }
 
     public List<Attribution> Attributions { get; set; } = [];
     public List<Claim> SubjectOf { get; set; } = [];

@@ -1,7 +1,7 @@
 namespace ClaimTracker.Web.Domain;
 
 /// <summary>One appearance: an actor's position on a claim in one source, anchored to the exact span.</summary>
-public class Attribution
+public class Attribution : IEditableRecord
 {
     public int Id { get; set; }
     public required string Key { get; set; }
@@ -31,6 +31,10 @@ public class Attribution
     public Actor? ReportedBy { get; set; }
 
     public Guid Version { get; set; } = Guid.NewGuid();
+
+    public bool IsDeleted { get; set; }
+    public DateTimeOffset? DeletedAt { get; set; }
+    public string? DeletedBy { get; set; }
 
     public string Quote => Anchor.Exact;
 }

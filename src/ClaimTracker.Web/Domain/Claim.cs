@@ -1,7 +1,7 @@
 namespace ClaimTracker.Web.Domain;
 
 /// <summary>A proposition in neutral words, independent of who says it or where.</summary>
-public class Claim
+public class Claim : IEditableRecord
 {
     public int Id { get; set; }
     public required string Key { get; set; }
@@ -11,10 +11,16 @@ public class Claim
     public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
     public Guid Version { get; set; } = Guid.NewGuid();
 
+    public bool IsDeleted { get; set; }
+    public DateTimeOffset? DeletedAt { get; set; }
+    public string? DeletedBy { get; set; }
+
     /// <summary>The actors the claim is about (Putin in "Putin is ready to make a deal").</summary>
     public List<Actor> Subjects { get; set; } = [];
 
     public List<Attribution> Attributions { get; set; } = [];
     public List<ClaimRelation> RelationsFrom { get; set; } = [];
     public List<ClaimRelation> RelationsTo { get; set; } = [];
+    public List<Annotation> Annotations { get; set; } = [];
+    public List<Verdict> Verdicts { get; set; } = [];
 }

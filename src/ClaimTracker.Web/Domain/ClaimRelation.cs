@@ -4,7 +4,7 @@ namespace ClaimTracker.Web.Domain;
 /// A claim's bearing on another: <see cref="FromClaim"/> contradicts, supports or qualifies <see cref="ToClaim"/>.
 /// Contradiction is symmetric in meaning; support and qualification are directed.
 /// </summary>
-public class ClaimRelation
+public class ClaimRelation : IEditableRecord
 {
     public int Id { get; set; }
     public required string Key { get; set; }
@@ -23,6 +23,10 @@ public class ClaimRelation
     public TextAnchor? Evidence { get; set; }
 
     public Guid Version { get; set; } = Guid.NewGuid();
+
+    public bool IsDeleted { get; set; }
+    public DateTimeOffset? DeletedAt { get; set; }
+    public string? DeletedBy { get; set; }
 
     public bool IsStatedInSource => Evidence is not null;
 }

@@ -15,5 +15,7 @@ public class ActorConfiguration : IEntityTypeConfiguration<Actor>
         builder.Property(a => a.Role).HasMaxLength(200);
         builder.Property(a => a.Country).HasMaxLength(100);
         builder.Property(a => a.Version).IsConcurrencyToken();
+        builder.HasQueryFilter(a => !a.IsDeleted); // soft-deleted records are gone from every query unless asked for
+        builder.Property(a => a.DeletedBy).HasMaxLength(256);
     }
 }

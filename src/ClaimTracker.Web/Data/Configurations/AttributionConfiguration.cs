@@ -26,6 +26,8 @@ public class AttributionConfiguration : IEntityTypeConfiguration<Attribution>
         builder.Property(a => a.SaidWhere).HasMaxLength(300);
         builder.Property(a => a.ReportedVia).HasMaxLength(300);
         builder.Property(a => a.Version).IsConcurrencyToken();
+        builder.HasQueryFilter(a => !a.IsDeleted); // soft-deleted records are gone from every query unless asked for
+        builder.Property(a => a.DeletedBy).HasMaxLength(256);
 
         builder.OwnsOne(a => a.Anchor, anchor =>
         {

@@ -13,6 +13,8 @@ public class ClaimConfiguration : IEntityTypeConfiguration<Claim>
         builder.Property(c => c.Key).HasMaxLength(100);
         builder.Property(c => c.Text).HasMaxLength(1000);
         builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.HasQueryFilter(c => !c.IsDeleted); // soft-deleted records are gone from every query unless asked for
+        builder.Property(c => c.DeletedBy).HasMaxLength(256);
         builder.HasMany(c => c.Subjects).WithMany(a => a.SubjectOf).UsingEntity("ClaimSubjects");
     }
 }

@@ -12,6 +12,8 @@ public class ClaimRelationConfiguration : IEntityTypeConfiguration<ClaimRelation
         builder.Property(r => r.Key).HasMaxLength(100);
         builder.Property(r => r.Rationale).HasMaxLength(2000);
         builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.HasQueryFilter(r => !r.IsDeleted); // soft-deleted records are gone from every query unless asked for
+        builder.Property(r => r.DeletedBy).HasMaxLength(256);
         builder.Ignore(r => r.IsStatedInSource);
 
         // One relation of a kind between two claims; the dispute view looks relations up from both ends.

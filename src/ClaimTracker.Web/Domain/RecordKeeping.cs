@@ -1,0 +1,44 @@
+namespace ClaimTracker.Web.Domain;
+
+/// <summary>
+/// An editable record: changes are checked against <see cref="Version"/> (SQLite has no rowversion, so the
+/// DbContext renews this token on every save and a save made against a stale copy is refused), and deleting
+/// only marks it, so an editor can restore it.
+/// </summary>
+public interface IEditableRecord
+{
+    int Id { get; }
+    Guid Version { get; set; }
+    bool IsDeleted { get; set; }
+    DateTimeOffset? DeletedAt { get; set; }
+    string? DeletedBy { get; set; }
+}
+
+public enum AuditAction
+{
+    Created,
+    Updated,
+    Deleted,
+    Restored,
+}
+
+/// <summary>
+/// One change to one record, written in the same transaction as the change itself: who, when, and the
+/// record's values before and after (JSON objects of the changed entity's scalar properties).
+/// </summary>
+public class AuditEntry
+{
+    public long Id { get; set; }
+    public required string EntityType { get; set; }
+    public int EntityId { get; set; }
+
+    /// <summary>The claim this change belongs to, when there is one, so a claim's History tab finds it directly.</summary>
+    public int? ClaimId { get; set; }
+
+    public AuditAction Action { get; set; }
+    public string? UserId { get; set; }
+    public required string UserName { get; set; }
+    public DateTimeOffset At { get; set; }
+    public string? Before { get; set; }
+    public string? After { get; set; }
+}
