@@ -4,9 +4,13 @@ using ClaimTracker.Web.Data.Seeding;
 using ClaimTracker.Web.Features.Accounts;
 using ClaimTracker.Web.Features.Actors;
 using ClaimTracker.Web.Features.Api;
+using ClaimTracker.Web.Features.Annotations;
 using ClaimTracker.Web.Features.Claims;
+using ClaimTracker.Web.Features.Editing;
+using ClaimTracker.Web.Features.Live;
 using ClaimTracker.Web.Features.Overview;
 using ClaimTracker.Web.Features.Sources;
+using ClaimTracker.Web.Features.Verdicts;
 using MudBlazor.Services;
 
 // "create-admin <email>" is a command, not a server start: keep its words out of the configuration.
@@ -24,6 +28,10 @@ builder.Services.AddScoped<ClaimService>();
 builder.Services.AddScoped<ActorService>();
 builder.Services.AddScoped<SourceService>();
 builder.Services.AddScoped<OverviewService>();
+builder.Services.AddSingleton<IClaimChangeNotifier, InProcessClaimChangeNotifier>();
+builder.Services.AddEditing();
+builder.Services.AddAnnotations();
+builder.Services.AddVerdicts();
 
 var app = builder.Build();
 
@@ -70,6 +78,7 @@ app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
 app.MapAccountEndpoints();
 app.MapReadApi();
+app.MapVerdictApi();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 
