@@ -111,6 +111,23 @@ public sealed class E2EFixture : IAsyncLifetime
         return response;
     }
 
+    /// <summary>Waits until the circuit of the page already loaded is live (after a form post or a full navigation).</summary>
+    public async Task WaitForInteractiveAsync(IPage page) =>
+        await page.WaitForSelectorAsync("[data-interactive='true']",
+            new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached, Timeout = (float)InteractiveTimeout.TotalMilliseconds });
+
+    /// <summary>Signs in through the real login form; the page ends on the home page with a live circuit.</summary>
+    public async Task SignInAsync(IPage page, string email, string password)
+    {
+        await GotoAndWaitForInteractiveAsync(page, "/account/login");
+        await page.Locator("#email").FillAsync(email);
+        await page.Locator("#password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal),
+            new PageWaitForURLOptions { Timeout = (float)InteractiveTimeout.TotalMilliseconds });
+        await WaitForInteractiveAsync(page);
+    }
+
     /// <summary>Saves a full-page PNG to <c>tests/ClaimTracker.E2E/screenshots/{name}.png</c> and returns its path.</summary>
     public static async Task<string> ScreenshotAsync(IPage page, string name)
     {

@@ -28,4 +28,22 @@ public static class Http
         Assert.False(string.IsNullOrWhiteSpace(detail));
         return detail;
     }
+
+    /// <summary>
+    /// Signs in the way a browser does: fetch the login page for its antiforgery token (and cookie), then post the form.
+    /// The client should not follow redirects, so the caller can read where sign-in sends it.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string email, string password, string returnUrl = "/")
+    {
+        var page = await client.GetStringAsync("/account/login");
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        Assert.False(string.IsNullOrEmpty(token), "the login page should carry an antiforgery token");
+        return await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["email"] = email,
+            ["password"] = password,
+            ["returnUrl"] = returnUrl,
+        }));
+    }
 }
