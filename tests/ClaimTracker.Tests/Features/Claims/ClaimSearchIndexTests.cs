@@ -83,4 +83,27 @@ public sealed class ClaimSearchIndexTests : IAsyncLifetime
 
         Assert.Contains(claimId, await FindAsync("Zaporizhzhia"));
     }
+
+    [Fact]
+    public async Task A_deleted_statement_no_longer_makes_its_claim_findable_and_a_restored_one_does_again()
+    {
+        var claimId = await app.ClaimId("russia-open-to-talks");
+        Assert.Equal([claimId], await FindAsync("Peskov"));
+
+        await using (var db = app.CreateDbContext())
+        {
+            db.Attributions.Remove(await db.Attributions.SingleAsync(a => a.Key == "peskov-open-to-talks"));
+            await db.SaveChangesAsync(); // a soft delete: the row stays, marked deleted
+        }
+        Assert.Empty(await FindAsync("Peskov"));
+
+        await using (var db = app.CreateDbContext())
+        {
+            var statement = await db.Attributions.IgnoreQueryFilters().SingleAsync(a => a.Key == "peskov-open-to-talks");
+            Assert.True(statement.IsDeleted);
+            statement.IsDeleted = false;
+            await db.SaveChangesAsync();
+        }
+        Assert.Equal([claimId], await FindAsync("Peskov"));
+    }
 }
