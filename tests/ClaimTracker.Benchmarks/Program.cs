@@ -4,6 +4,8 @@
 //   dotnet run -c Release --project tests/ClaimTracker.Benchmarks -- --filter '*'
 // Run some:            ... -- --filter '*Search*'
 // List them:           ... -- --list flat
+// SQL and EXPLAIN QUERY PLAN of every statement each scenario sends (optionally only the named scenarios):
+//   dotnet run -c Release --project tests/ClaimTracker.Benchmarks -- --explain [SearchFirstPage ...]
 // How the actor profile's time grows with the actor's activity (one timed call per actor):
 //   dotnet run -c Release --project tests/ClaimTracker.Benchmarks -- --profile-scaling
 //
@@ -20,6 +22,11 @@ var path = string.IsNullOrEmpty(userPath) ? BenchmarkDatabase.NewTempPath() : us
 Environment.SetEnvironmentVariable(BenchmarkDatabase.PathVariable, path);
 try
 {
+    if (args.Length > 0 && args[0] == "--explain")
+    {
+        await BenchmarkDatabase.EnsureAsync(Console.Out);
+        return await QueryPlans.RunAsync(path, args[1..], TimeSpan.FromSeconds(120), Console.Out);
+    }
     if (args.Length > 0 && args[0] == "--profile-scaling")
     {
         await BenchmarkDatabase.EnsureAsync(Console.Out);
