@@ -8,7 +8,7 @@ namespace ClaimTracker.Benchmarks;
 /// is left out because its profile does not finish in minutes; the growth from one row to the next shows why.
 /// </summary>
 [MemoryDiagnoser]
-[Config(typeof(ShortRunConfig))]
+[Config(typeof(SlowCallConfig))]
 public class ActorProfileBenchmarks
 {
     private Workload workload = null!;

@@ -11,3 +11,12 @@ public sealed class ShortRunConfig : ManualConfig
 {
     public ShortRunConfig() => AddJob(Job.ShortRun.WithId("ShortRun"));
 }
+
+/// <summary>
+/// ShortRun with a single warm-up, for calls that take seconds each (the actor profile): one warm-up already runs
+/// the code paths and fills SQLite's page cache, and each further one would add as much time as a measured iteration.
+/// </summary>
+public sealed class SlowCallConfig : ManualConfig
+{
+    public SlowCallConfig() => AddJob(Job.ShortRun.WithWarmupCount(1).WithId("ShortRun-1warmup"));
+}
