@@ -1,0 +1,44 @@
+// Performance benchmarks of ClaimTracker's read paths on a large generated database.
+//
+// Run all benchmarks (Release is required; about 5-10 minutes on 2 cores, including generating the database):
+//   dotnet run -c Release --project tests/ClaimTracker.Benchmarks -- --filter '*'
+// Run some:            ... -- --filter '*Search*'
+// List them:           ... -- --list flat
+// SQL and EXPLAIN QUERY PLAN of every statement each scenario sends (optionally only the named scenarios):
+//   dotnet run -c Release --project tests/ClaimTracker.Benchmarks -- --explain [SearchFirstPage ...]
+// How the actor profile's time grows with the actor's activity (one timed call per actor):
+//   dotnet run -c Release --project tests/ClaimTracker.Benchmarks -- --profile-scaling
+//
+// The database (see DatasetShape) is generated once per run into a temp file, which is deleted at the end.
+// Set CLAIMTRACKER_BENCH_DB=/some/path.db to keep it and reuse it in later runs (delete it when the generator changes).
+// Results land in BenchmarkDotNet.Artifacts/ (git-ignored); the reading of them is in RESULTS.md beside this file.
+
+using BenchmarkDotNet.Running;
+using ClaimTracker.Benchmarks;
+
+var userPath = Environment.GetEnvironmentVariable(BenchmarkDatabase.PathVariable);
+var path = string.IsNullOrEmpty(userPath) ? BenchmarkDatabase.NewTempPath() : userPath;
+// Set before BenchmarkDotNet starts its child processes, which inherit it: the first one generates, the rest reuse.
+Environment.SetEnvironmentVariable(BenchmarkDatabase.PathVariable, path);
+try
+{
+    if (args.Length > 0 && args[0] == "--explain")
+    {
+        await BenchmarkDatabase.EnsureAsync(Console.Out);
+        return await QueryPlans.RunAsync(path, args[1..], TimeSpan.FromSeconds(120), Console.Out);
+    }
+    if (args.Length > 0 && args[0] == "--profile-scaling")
+    {
+        await BenchmarkDatabase.EnsureAsync(Console.Out);
+        return await ProfileScaling.RunAsync(path, TimeSpan.FromSeconds(120), Console.Out);
+    }
+    BenchmarkSwitcher.FromAssembly(typeof(ClaimTrackerBenchmarks).Assembly).Run(args);
+    return 0;
+}
+finally
+{
+    if (string.IsNullOrEmpty(userPath))
+    {
+        BenchmarkDatabase.Delete(path);
+    }
+}
