@@ -306,6 +306,8 @@ namespace ClaimTracker.Web.Data.Migrations
 
                     b.HasIndex("ActorId", "Stance");
 
+                    b.HasIndex("ClaimId", "ActorId");
+
                     b.HasIndex("ClaimId", "Stance");
 
                     b.ToTable("Attributions");

@@ -91,28 +91,35 @@ public sealed class ActorService(IDbContextFactory<ClaimTrackerDbContext> dbFact
             .ToListAsync(ct);
         var claimTexts = await db.Claims.AsNoTracking()
             .Where(c => relevantClaimIds.Contains(c.Id))
+            .Select(c => new { c.Id, c.Text })
             .ToDictionaryAsync(c => c.Id, c => c.Text, ct);
+
+        // Index everything once, so the work grows with the links that exist rather than with
+        // (own positions × everyone else's): a busy actor has thousands of positions.
+        var othersByClaim = others.Distinct().ToLookup(o => o.ClaimId);
+        var linksByClaim = relations
+            .SelectMany(r => new[]
+            {
+                (Claim: r.FromClaimId, Other: r.ToClaimId, Link: Alignment.LinkOf(r.Type, mineIsFrom: true), Relation: (RelationType?)r.Type),
+                (Claim: r.ToClaimId, Other: r.FromClaimId, Link: Alignment.LinkOf(r.Type, mineIsFrom: false), Relation: (RelationType?)r.Type),
+            })
+            .ToLookup(l => l.Claim);
 
         var agreements = new List<(int ActorId, string Name, AlignmentReason Reason)>();
         var disagreements = new List<(int ActorId, string Name, AlignmentReason Reason)>();
-        foreach (var mine in own)
+        foreach (var (claimId, stance) in own.Select(a => (a.ClaimId, a.Stance)).Distinct())
         {
-            foreach (var theirs in others)
+            ct.ThrowIfCancellationRequested();
+            var links = linksByClaim[claimId].Select(l => (l.Other, l.Link, l.Relation)).Prepend((Other: claimId, Link: AlignmentLink.SameClaim, Relation: null));
+            foreach (var (otherClaimId, link, relation) in links)
             {
-                // Every way the two claims are linked: the same claim, or each relation between them.
-                var links = theirs.ClaimId == mine.ClaimId
-                    ? [(Link: AlignmentLink.SameClaim, Relation: (RelationType?)null)]
-                    : relations
-                        .Where(r => (r.FromClaimId == mine.ClaimId && r.ToClaimId == theirs.ClaimId) || (r.ToClaimId == mine.ClaimId && r.FromClaimId == theirs.ClaimId))
-                        .Select(r => (Link: Alignment.LinkOf(r.Type, mineIsFrom: r.FromClaimId == mine.ClaimId), Relation: (RelationType?)r.Type))
-                        .ToList();
-                foreach (var (link, relation) in links)
+                foreach (var theirs in othersByClaim[otherClaimId])
                 {
-                    if (Alignment.Between(mine.Stance, theirs.Stance, link) is not bool agrees)
+                    if (Alignment.Between(stance, theirs.Stance, link) is not bool agrees)
                     {
                         continue;
                     }
-                    var reason = new AlignmentReason(mine.ClaimId, claimTexts[mine.ClaimId], mine.Stance, theirs.ClaimId, claimTexts[theirs.ClaimId], theirs.Stance, relation, link);
+                    var reason = new AlignmentReason(claimId, claimTexts[claimId], stance, otherClaimId, claimTexts[otherClaimId], theirs.Stance, relation, link);
                     (agrees ? agreements : disagreements).Add((theirs.ActorId, theirs.Name, reason));
                 }
             }
