@@ -26,6 +26,10 @@ public sealed class AnnotationTests(E2EFixture app)
         return page;
     }
 
+    /// <summary>A close-up beside the full-page screenshots, to check the section itself.</summary>
+    private static Task<byte[]> ElementScreenshotAsync(ILocator element, string name) =>
+        element.ScreenshotAsync(new() { Path = Path.Combine(RepositoryRoot.Path, "tests", "ClaimTracker.E2E", "screenshots", name + ".png") });
+
     private async Task<string> DealClaimPathAsync(IPage page)
     {
         await app.GotoAndWaitForInteractiveAsync(page, "/claims?q=deal");
@@ -86,6 +90,16 @@ public sealed class AnnotationTests(E2EFixture app)
         await journalistNote.GetByRole(AriaRole.Button, new() { Name = "Reply" }).Last.ClickAsync();
         await Expect(editorNote.Locator(".note-replies [data-testid=note]")).ToContainTextAsync($"{marker}-reply");
 
+        // A note on one of the claim's attributions: Trump's words.
+        await editorNotes.Locator("[data-testid=note-target]").ClickAsync();
+        await editor.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Donald Trump" }).First.ClickAsync();
+        await editorNotes.Locator("[data-testid=new-note] textarea").FillAsync($"Direct quote, Oval Office ({marker}-attribution).");
+        await editorNotes.GetByRole(AriaRole.Button, new() { Name = "Add note" }).ClickAsync();
+        var onAttribution = journalistNotes.Locator("[data-testid=note]").Filter(new() { HasText = $"{marker}-attribution" });
+        await Expect(onAttribution).ToContainTextAsync("on Donald Trump’s words “ready to make a deal”");
+
+        await ElementScreenshotAsync(journalistNotes, "notes-section-journalist");
+        await ElementScreenshotAsync(editorNotes, "notes-section-editor");
         await E2EFixture.ScreenshotAsync(editor, "notes-editor");
         await E2EFixture.ScreenshotAsync(journalist, "notes-journalist-live");
         await E2EFixture.AssertNoSeriousAxeViolationsAsync(journalist);
@@ -151,6 +165,7 @@ public sealed class AnnotationTests(E2EFixture app)
         Assert.EndsWith($"?from={expectedStart}&to={expectedStart + quote.Length}", await quoteLink.GetAttributeAsync("href"));
 
         await E2EFixture.ScreenshotAsync(page, "reader-span-note");
+        await ElementScreenshotAsync(panel, "reader-span-notes-panel");
         await E2EFixture.AssertNoSeriousAxeViolationsAsync(page);
 
         // The link shows the passage in the text.

@@ -13,8 +13,14 @@ public sealed record NoteView(
     NoteTarget Target,
     IReadOnlyList<NoteView> Replies);
 
-/// <summary>What a note is on: the claim itself, one of its attributions (who said it), or a quoted span of a source.</summary>
+/// <summary>
+/// What a note is on: the claim itself, one of its attributions (who said it), or a quoted span of a source.
+/// <see cref="Quote"/> is the span's text, or the attribution's verbatim words.
+/// </summary>
 public sealed record NoteTarget(int? ClaimId, int? AttributionId, string? AttributionActor, int? SourceId, int? SpanStart, int? SpanEnd, string? Quote);
+
+/// <summary>An attribution a new note can be on.</summary>
+public sealed record AttributionOption(int AttributionId, string ActorName, string Quote);
 
 public enum NoteOutcome
 {

@@ -29,6 +29,16 @@ public sealed class AnnotationService(IDbContextFactory<ClaimTrackerDbContext> d
         return Thread(rows).OrderBy(n => n.Target.SpanStart).ThenBy(n => n.CreatedAt).ToList();
     }
 
+    /// <summary>The attributions of a claim a note can be on, besides the claim itself.</summary>
+    public async Task<IReadOnlyList<AttributionOption>> ListAttributionsAsync(int claimId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Attributions.AsNoTracking().Where(a => a.ClaimId == claimId)
+            .OrderBy(a => a.Actor.Name).ThenBy(a => a.Id)
+            .Select(a => new AttributionOption(a.Id, a.Actor.Name, a.Anchor.Exact))
+            .ToListAsync(ct);
+    }
+
     public async Task<NoteResult> AddToClaimAsync(int claimId, string? body, CancellationToken ct = default)
     {
         var author = await currentUser.RequireAsync(Permission.Comment);
@@ -252,7 +262,8 @@ public sealed class AnnotationService(IDbContextFactory<ClaimTrackerDbContext> d
     private static IQueryable<NoteRow> Project(IQueryable<Annotation> notes) => notes.AsNoTracking()
         .Select(n => new NoteRow(n.Id, n.ParentId, n.Body, n.AuthorId, n.AuthorName, n.CreatedAt, n.EditedAt, n.Version,
             new NoteTarget(n.ClaimId, n.AttributionId, n.Attribution == null ? null : n.Attribution.Actor.Name,
-                n.SourceId, n.Anchor == null ? null : n.Anchor.Start, n.Anchor == null ? null : n.Anchor.End, n.Anchor == null ? null : n.Anchor.Exact)));
+                n.SourceId, n.Anchor == null ? null : n.Anchor.Start, n.Anchor == null ? null : n.Anchor.End,
+                n.Anchor != null ? n.Anchor.Exact : n.Attribution != null ? n.Attribution.Anchor.Exact : null)));
 
     /// <summary>
     /// Builds the threads. A reply whose parent was deleted becomes a root, so deleting a note never hides the answers to it.
