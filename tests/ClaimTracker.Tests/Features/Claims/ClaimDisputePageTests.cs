@@ -1,7 +1,7 @@
 using Bunit;
+using ClaimTracker.Tests.Features.Annotations;
 using ClaimTracker.Web.Data;
 using ClaimTracker.Web.Data.Seeding;
-using ClaimTracker.Tests.Features.Annotations;
 using ClaimTracker.Web.Features.Claims;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
