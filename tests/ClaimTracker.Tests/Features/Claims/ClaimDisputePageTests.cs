@@ -1,4 +1,5 @@
 using Bunit;
+using ClaimTracker.Tests.Features.Annotations;
 using ClaimTracker.Web.Data;
 using ClaimTracker.Web.Data.Seeding;
 using ClaimTracker.Web.Features.Claims;
@@ -20,6 +21,7 @@ public sealed class ClaimDisputePageTests : BunitContext, IAsyncLifetime
         Services.AddDbContextFactory<ClaimTrackerDbContext>(o => o.UseSqlite($"Data Source={databaseFile};Pooling=false"));
         Services.AddScoped<ClaimService>();
         Services.AddMudServices();
+        this.AddAnnotationComponents(); // the page hosts the notes thread
         JSInterop.Mode = JSRuntimeMode.Loose;
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
 

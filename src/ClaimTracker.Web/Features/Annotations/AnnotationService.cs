@@ -1,0 +1,283 @@
+using ClaimTracker.Web.Data;
+using ClaimTracker.Web.Domain;
+using ClaimTracker.Web.Features.Accounts;
+using ClaimTracker.Web.Features.Live;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClaimTracker.Web.Features.Annotations;
+
+/// <summary>
+/// Threaded notes on claims, attributions and source spans. Every change checks the caller's permission here,
+/// on the server, before anything is written: <see cref="Permission.Comment"/> to write, and
+/// <see cref="Permission.ModerateAnnotations"/> to edit or delete someone else's note.
+/// </summary>
+public sealed class AnnotationService(IDbContextFactory<ClaimTrackerDbContext> dbFactory, CurrentUser currentUser, IClaimChangeNotifier notifier)
+{
+    /// <summary>The notes on a claim and on its attributions, as threads: roots oldest first, each with its replies.</summary>
+    public async Task<IReadOnlyList<NoteView>> ListForClaimAsync(int claimId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await Project(db.Annotations.Where(n => n.ClaimId == claimId || n.Attribution!.ClaimId == claimId)).ToListAsync(ct);
+        return Thread(rows);
+    }
+
+    /// <summary>The notes on spans of a source, as threads ordered by where the span starts.</summary>
+    public async Task<IReadOnlyList<NoteView>> ListForSourceAsync(int sourceId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await Project(db.Annotations.Where(n => n.SourceId == sourceId)).ToListAsync(ct);
+        return Thread(rows).OrderBy(n => n.Target.SpanStart).ThenBy(n => n.CreatedAt).ToList();
+    }
+
+    /// <summary>The attributions of a claim a note can be on, besides the claim itself.</summary>
+    public async Task<IReadOnlyList<AttributionOption>> ListAttributionsAsync(int claimId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Attributions.AsNoTracking().Where(a => a.ClaimId == claimId)
+            .OrderBy(a => a.Actor.Name).ThenBy(a => a.Id)
+            .Select(a => new AttributionOption(a.Id, a.Actor.Name, a.Anchor.Exact))
+            .ToListAsync(ct);
+    }
+
+    public async Task<NoteResult> AddToClaimAsync(int claimId, string? body, CancellationToken ct = default)
+    {
+        var author = await currentUser.RequireAsync(Permission.Comment);
+        if (Validate(body) is { } invalid)
+        {
+            return invalid;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.Claims.AnyAsync(c => c.Id == claimId, ct))
+        {
+            return NoteResult.NotFound("This claim does not exist.");
+        }
+        var note = NewNote(author, body!);
+        note.ClaimId = claimId;
+        return await CreateAsync(db, author, note, [claimId], ct);
+    }
+
+    public async Task<NoteResult> AddToAttributionAsync(int attributionId, string? body, CancellationToken ct = default)
+    {
+        var author = await currentUser.RequireAsync(Permission.Comment);
+        if (Validate(body) is { } invalid)
+        {
+            return invalid;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var attribution = await db.Attributions.SingleOrDefaultAsync(a => a.Id == attributionId, ct);
+        if (attribution is null)
+        {
+            return NoteResult.NotFound("This attribution does not exist.");
+        }
+        var note = NewNote(author, body!);
+        note.Attribution = attribution; // tracked, so the history entry can name the claim
+        return await CreateAsync(db, author, note, [attribution.ClaimId], ct);
+    }
+
+    /// <summary>
+    /// A note on <c>text[start..end)</c> of a source. <paramref name="expectedQuote"/>, when given, is the text the
+    /// user selected: if it is not what the stored text holds there, the offsets are wrong and nothing is saved.
+    /// </summary>
+    public async Task<NoteResult> AddToSpanAsync(int sourceId, int start, int end, string? body, string? expectedQuote = null, CancellationToken ct = default)
+    {
+        var author = await currentUser.RequireAsync(Permission.Comment);
+        if (Validate(body) is { } invalid)
+        {
+            return invalid;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var text = await db.Sources.Where(s => s.Id == sourceId).Select(s => s.Text).SingleOrDefaultAsync(ct);
+        if (text is null)
+        {
+            return NoteResult.NotFound("This source does not exist.");
+        }
+        if (start < 0 || end > text.Length || start >= end)
+        {
+            return NoteResult.Invalid($"The selected span ({start}–{end}) is not inside the text ({text.Length} characters). Select some text in the article.");
+        }
+        var anchor = TextAnchor.FromText(text, start, end);
+        if (expectedQuote is not null && !string.Equals(expectedQuote, anchor.Exact, StringComparison.Ordinal))
+        {
+            return NoteResult.Invalid("The selection does not match the stored text; select the passage again.");
+        }
+        var note = NewNote(author, body!);
+        note.SourceId = sourceId;
+        note.Anchor = anchor;
+        return await CreateAsync(db, author, note, await ClaimsAtSpanAsync(db, sourceId, start, end, ct), ct);
+    }
+
+    /// <summary>A reply goes on the same target as the note it answers.</summary>
+    public async Task<NoteResult> ReplyAsync(int parentId, string? body, CancellationToken ct = default)
+    {
+        var author = await currentUser.RequireAsync(Permission.Comment);
+        if (Validate(body) is { } invalid)
+        {
+            return invalid;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var parent = await db.Annotations.Include(n => n.Attribution).SingleOrDefaultAsync(n => n.Id == parentId, ct);
+        if (parent is null)
+        {
+            return NoteResult.NotFound("The note you are replying to no longer exists.");
+        }
+        var note = NewNote(author, body!);
+        note.ParentId = parent.Id;
+        note.ClaimId = parent.ClaimId;
+        note.Attribution = parent.Attribution;
+        note.SourceId = parent.SourceId;
+        note.Anchor = parent.Anchor is null ? null : parent.Anchor with { }; // an owned value needs its own instance
+        return await CreateAsync(db, author, note, await ClaimsOfAsync(db, parent, ct), ct);
+    }
+
+    /// <summary>Changes a note's body, if it is still at <paramref name="loadedVersion"/>.</summary>
+    public async Task<NoteResult> EditAsync(int id, Guid loadedVersion, string? body, CancellationToken ct = default)
+    {
+        var author = await currentUser.RequireAsync(Permission.Comment);
+        if (Validate(body) is { } invalid)
+        {
+            return invalid;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.ChangedBy = author;
+        var note = await db.Annotations.Include(n => n.Attribution).SingleOrDefaultAsync(n => n.Id == id, ct);
+        if (note is null)
+        {
+            return NoteResult.NotFound();
+        }
+        await RequireMayChangeAsync(note, author);
+        if (note.Version != loadedVersion)
+        {
+            return NoteResult.Conflict(note.Body, note.Version);
+        }
+        note.Body = body!;
+        note.EditedAt = DateTimeOffset.UtcNow;
+        return await SaveChangeAsync(db, note, ct);
+    }
+
+    /// <summary>Deletes a note (softly: an editor can restore it), if it is still at <paramref name="loadedVersion"/>.</summary>
+    public async Task<NoteResult> DeleteAsync(int id, Guid loadedVersion, CancellationToken ct = default)
+    {
+        var author = await currentUser.RequireAsync(Permission.Comment);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.ChangedBy = author;
+        var note = await db.Annotations.Include(n => n.Attribution).SingleOrDefaultAsync(n => n.Id == id, ct);
+        if (note is null)
+        {
+            return NoteResult.NotFound();
+        }
+        await RequireMayChangeAsync(note, author);
+        if (note.Version != loadedVersion)
+        {
+            return NoteResult.Conflict(note.Body, note.Version);
+        }
+        db.Annotations.Remove(note); // the record-keeping turns this into a soft delete with a history entry
+        return await SaveChangeAsync(db, note, ct);
+    }
+
+    /// <summary>Whether the signed-in user may edit or delete a note by <paramref name="authorId"/>; for showing buttons only.</summary>
+    public static bool MayChange(System.Security.Claims.ClaimsPrincipal user, string authorId) =>
+        CurrentUser.Has(user, Permission.Comment)
+        && (CurrentUser.AuthorOf(user).UserId == authorId || CurrentUser.Has(user, Permission.ModerateAnnotations));
+
+    private async Task RequireMayChangeAsync(Annotation note, ChangeAuthor author)
+    {
+        if (note.AuthorId != author.UserId)
+        {
+            await currentUser.RequireAsync(Permission.ModerateAnnotations);
+        }
+    }
+
+    internal static NoteResult? Validate(string? body)
+    {
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return NoteResult.Invalid("Write something: a note cannot be empty.");
+        }
+        if (body.Length > Annotation.MaxBodyLength)
+        {
+            return NoteResult.Invalid($"A note can be at most {Annotation.MaxBodyLength:N0} characters; this one has {body.Length:N0}.");
+        }
+        return null;
+    }
+
+    private static Annotation NewNote(ChangeAuthor author, string body) => new()
+    {
+        Body = body,
+        AuthorId = author.UserId ?? throw new InvalidOperationException("A signed-in user has no id."),
+        AuthorName = author.UserName,
+        CreatedAt = DateTimeOffset.UtcNow,
+    };
+
+    private async Task<NoteResult> CreateAsync(ClaimTrackerDbContext db, ChangeAuthor author, Annotation note, IReadOnlyCollection<int> claimIds, CancellationToken ct)
+    {
+        db.ChangedBy = author;
+        db.Annotations.Add(note);
+        await db.SaveChangesAsync(ct);
+        Publish(claimIds);
+        return NoteResult.Saved(note.Id);
+    }
+
+    private async Task<NoteResult> SaveChangeAsync(ClaimTrackerDbContext db, Annotation note, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Saved by someone else between our read and our write: show theirs, overwrite nothing.
+            await using var fresh = await dbFactory.CreateDbContextAsync(ct);
+            var current = await fresh.Annotations.AsNoTracking().Where(n => n.Id == note.Id)
+                .Select(n => new { n.Body, n.Version }).SingleOrDefaultAsync(ct);
+            return current is null ? NoteResult.NotFound("Someone deleted this note after you opened it.") : NoteResult.Conflict(current.Body, current.Version);
+        }
+        Publish(await ClaimsOfAsync(db, note, ct));
+        return NoteResult.Saved(note.Id);
+    }
+
+    private void Publish(IEnumerable<int> claimIds)
+    {
+        foreach (var claimId in claimIds.Distinct())
+        {
+            notifier.Publish(new ClaimChange(claimId, ClaimChangeKind.Annotation));
+        }
+    }
+
+    /// <summary>The claims whose pages show this note, or (for a span note) whose statements the span touches.</summary>
+    private static async Task<IReadOnlyCollection<int>> ClaimsOfAsync(ClaimTrackerDbContext db, Annotation note, CancellationToken ct) =>
+        note switch
+        {
+            { ClaimId: { } claimId } => [claimId],
+            { Attribution: { } attribution } => [attribution.ClaimId],
+            { SourceId: { } sourceId, Anchor: { } anchor } => await ClaimsAtSpanAsync(db, sourceId, anchor.Start, anchor.End, ct),
+            _ => [],
+        };
+
+    private static async Task<IReadOnlyCollection<int>> ClaimsAtSpanAsync(ClaimTrackerDbContext db, int sourceId, int start, int end, CancellationToken ct) =>
+        await db.Attributions.Where(a => a.SourceId == sourceId && a.Anchor.Start < end && start < a.Anchor.End)
+            .Select(a => a.ClaimId).Distinct().ToListAsync(ct);
+
+    private sealed record NoteRow(int Id, int? ParentId, string Body, string AuthorId, string AuthorName, DateTimeOffset CreatedAt, DateTimeOffset? EditedAt, Guid Version, NoteTarget Target);
+
+    private static IQueryable<NoteRow> Project(IQueryable<Annotation> notes) => notes.AsNoTracking()
+        .Select(n => new NoteRow(n.Id, n.ParentId, n.Body, n.AuthorId, n.AuthorName, n.CreatedAt, n.EditedAt, n.Version,
+            new NoteTarget(n.ClaimId, n.AttributionId, n.Attribution == null ? null : n.Attribution.Actor.Name,
+                n.SourceId, n.Anchor == null ? null : n.Anchor.Start, n.Anchor == null ? null : n.Anchor.End,
+                n.Anchor != null ? n.Anchor.Exact : n.Attribution != null ? n.Attribution.Anchor.Exact : null)));
+
+    /// <summary>
+    /// Builds the threads. A reply whose parent was deleted becomes a root, so deleting a note never hides the answers to it.
+    /// SQLite cannot order by DateTimeOffset, so ordering happens here (by time, then id for notes saved in the same tick).
+    /// </summary>
+    private static List<NoteView> Thread(List<NoteRow> rows)
+    {
+        var ids = rows.Select(r => r.Id).ToHashSet();
+        var children = rows.Where(r => r.ParentId is { } p && ids.Contains(p)).ToLookup(r => r.ParentId!.Value);
+
+        NoteView Build(NoteRow row) => new(row.Id, row.ParentId, row.Body, row.AuthorId, row.AuthorName, row.CreatedAt, row.EditedAt, row.Version, row.Target,
+            children[row.Id].OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).Select(Build).ToList());
+
+        return rows.Where(r => r.ParentId is not { } p || !ids.Contains(p))
+            .OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).Select(Build).ToList();
+    }
+}

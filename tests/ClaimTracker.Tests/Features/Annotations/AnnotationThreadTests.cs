@@ -1,0 +1,112 @@
+using Bunit;
+using Bunit.TestDoubles;
+using ClaimTracker.Web.Data;
+using ClaimTracker.Web.Data.Seeding;
+using ClaimTracker.Web.Domain;
+using ClaimTracker.Web.Features.Accounts;
+using ClaimTracker.Web.Features.Annotations;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace ClaimTracker.Tests.Features.Annotations;
+
+/// <summary>The claim page's notes thread: who sees which controls, and that a note saved elsewhere appears live.</summary>
+public sealed class AnnotationThreadTests : BunitContext, IAsyncLifetime
+{
+    private readonly string databaseFile = Path.Combine(Path.GetTempPath(), $"claimtracker-notes-{Guid.NewGuid():N}.db");
+    private IDbContextFactory<ClaimTrackerDbContext> dbFactory = null!;
+    private BunitAuthorizationContext auth = null!;
+    private int claimId;
+
+    public async Task InitializeAsync()
+    {
+        Services.AddDbContextFactory<ClaimTrackerDbContext>(o => o.UseSqlite($"Data Source={databaseFile};Pooling=false"));
+        Services.AddMudServices();
+        auth = this.AddAnnotationComponents();
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+
+        dbFactory = Services.GetRequiredService<IDbContextFactory<ClaimTrackerDbContext>>();
+        await using var db = await dbFactory.CreateDbContextAsync();
+        await db.Database.MigrateAsync();
+        await DatabaseSeeder.SeedAsync(db, SeedLoader.Load(Path.Combine(AppContext.BaseDirectory, "seeds")));
+        claimId = await db.Claims.Where(c => c.Key == "putin-ready-for-deal").Select(c => c.Id).SingleAsync();
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        File.Delete(databaseFile);
+    }
+
+    private void SignIn(string role, string userId)
+    {
+        auth.SetAuthorized($"{userId}@claimtracker.test");
+        auth.SetRoles(role);
+        auth.SetClaims(
+            new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, userId),
+            new System.Security.Claims.Claim(AccountClaims.DisplayName, $"Test {role}"));
+    }
+
+    /// <summary>A note written by someone else, the way another circuit would: straight into the database, then announced.</summary>
+    private async Task AddNoteElsewhereAsync(string body)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync())
+        {
+            db.ChangedBy = new ChangeAuthor("someone", "Someone Else");
+            db.Annotations.Add(new Annotation { ClaimId = claimId, Body = body, AuthorId = "someone", AuthorName = "Someone Else", CreatedAt = DateTimeOffset.UtcNow });
+            await db.SaveChangesAsync();
+        }
+        Services.GetRequiredService<Web.Features.Live.IClaimChangeNotifier>()
+            .Publish(new Web.Features.Live.ClaimChange(claimId, Web.Features.Live.ClaimChangeKind.Annotation));
+    }
+
+    [Fact]
+    public void An_anonymous_visitor_gets_a_sign_in_link_and_no_form()
+    {
+        var thread = Render<AnnotationThread>(p => p.Add(x => x.ClaimId, claimId));
+
+        thread.WaitForAssertion(() => Assert.NotNull(thread.Find("[data-testid=notes-sign-in]")));
+        Assert.Empty(thread.FindAll("textarea"));
+        Assert.Empty(thread.FindAll("button"));
+    }
+
+    [Fact]
+    public async Task A_note_saved_elsewhere_appears_without_a_reload()
+    {
+        SignIn(Roles.Journalist, "reader-1");
+        var thread = Render<AnnotationThread>(p => p.Add(x => x.ClaimId, claimId));
+        thread.WaitForAssertion(() => Assert.NotNull(thread.Find("[data-testid=new-note]")));
+
+        await AddNoteElsewhereAsync("Arrives **live**");
+
+        thread.WaitForAssertion(() => Assert.Contains("Arrives live", thread.Find("[data-testid=notes]").TextContent));
+        var note = thread.Find("[data-testid=note]");
+        Assert.Equal("live", note.QuerySelector("[data-testid=note-body] strong")?.TextContent);
+        // Someone else's note: a journalist may reply, not edit or delete.
+        var buttons = thread.FindComponents<MudButton>().Select(b => b.Find("button").TextContent.Trim()).ToList();
+        Assert.Contains("Reply", buttons);
+        Assert.DoesNotContain("Edit", buttons);
+        Assert.DoesNotContain("Delete", buttons);
+    }
+
+    [Fact]
+    public async Task An_editor_may_edit_and_delete_anyones_note_and_an_empty_note_is_refused_beside_the_field()
+    {
+        SignIn(Roles.Editor, "editor-1");
+        await AddNoteElsewhereAsync("Someone else's note");
+        var thread = Render<AnnotationThread>(p => p.Add(x => x.ClaimId, claimId));
+        thread.WaitForAssertion(() => Assert.NotNull(thread.Find("[data-testid=note]")));
+
+        var noteButtons = thread.FindComponents<AnnotationNote>().Single().FindComponents<MudButton>().Select(b => b.Find("button").TextContent.Trim()).ToList();
+        Assert.Equal(["Reply", "Edit", "Delete"], noteButtons);
+
+        var add = thread.FindComponents<MudButton>().Single(b => b.Find("button").TextContent.Trim() == "Add note");
+        add.Find("button").Click();
+
+        thread.WaitForAssertion(() => Assert.Contains("cannot be empty", thread.Find("[data-testid=new-note]").TextContent));
+    }
+}
