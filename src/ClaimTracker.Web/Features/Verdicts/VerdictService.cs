@@ -274,8 +274,19 @@ public sealed class VerdictService(IDbContextFactory<ClaimTrackerDbContext> dbFa
         }
         var row = await verdicts.Select(v => new
         {
-            v.Id, v.ClaimId, v.RatingLabelId, v.RatingLabel.Label, v.RatingLabel.Value, v.Rationale, v.State, v.Evidence,
-            v.AuthorName, v.CreatedAt, v.UpdatedAt, v.PublishedAt, v.Version,
+            v.Id,
+            v.ClaimId,
+            v.RatingLabelId,
+            v.RatingLabel.Label,
+            v.RatingLabel.Value,
+            v.Rationale,
+            v.State,
+            v.Evidence,
+            v.AuthorName,
+            v.CreatedAt,
+            v.UpdatedAt,
+            v.PublishedAt,
+            v.Version,
         }).SingleOrDefaultAsync(ct);
         if (row is null)
         {
