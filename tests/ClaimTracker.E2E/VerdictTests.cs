@@ -66,6 +66,8 @@ public sealed class VerdictTests(E2EFixture app)
         await form.GetByLabel("Rationale").FillAsync(Rationale);
         await form.Locator("[data-testid=evidence-picker] input[type=checkbox]").First.CheckAsync();
         await Expect(form.GetByText("Choose a rating.")).ToHaveCountAsync(0);
+        await Expect(form.GetByText("Explain the rating: a rationale is required.")).ToHaveCountAsync(0);
+        await Expect(form.Locator("[data-testid=evidence-picker] input[type=checkbox]").First).ToBeCheckedAsync();
         await E2EFixture.ScreenshotAsync(editor, "verdict-form-filled");
         await E2EFixture.AssertNoSeriousAxeViolationsAsync(editor);
         await form.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
