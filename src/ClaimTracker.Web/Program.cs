@@ -1,3 +1,4 @@
+using ClaimTracker.Web;
 using ClaimTracker.Web.Components;
 using ClaimTracker.Web.Data;
 using ClaimTracker.Web.Data.Seeding;
@@ -18,7 +19,14 @@ var command = args.Length > 0 && args[0] == CreateAdminCommand.Name ? args : nul
 var builder = WebApplication.CreateBuilder(command is null ? args : []);
 
 builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
+    // Circuit limits set explicitly rather than left to defaults that may change between releases.
+    .AddInteractiveServerComponents(o =>
+    {
+        o.DisconnectedCircuitMaxRetained = 100;
+        o.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(3);
+        o.JSInteropDefaultCallTimeout = TimeSpan.FromSeconds(30);
+    })
+    .AddHubOptions(h => h.MaximumReceiveMessageSize = 64 * 1024);
 builder.Services.AddMudServices();
 builder.Services.AddProblemDetails();
 
@@ -66,6 +74,7 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
     app.UseHsts();
 }
+app.UseSecurityHeaders();
 // Pages get the not-found page; the API opts out (SkipStatusCodePages in ReadApi) and keeps its problem-details bodies.
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 

@@ -1,10 +1,38 @@
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
 namespace ClaimTracker.Web.Features.Verdicts;
 
 public static class VerdictsSetup
 {
+    public const string JsonLdContentType = "application/ld+json";
+
     /// <summary>Verdicts, the rating scale and the claim workflow.</summary>
-    public static IServiceCollection AddVerdicts(this IServiceCollection services) => services;
+    public static IServiceCollection AddVerdicts(this IServiceCollection services) => services
+        .AddScoped<VerdictService>()
+        .AddScoped<ClaimReviewService>();
 
     /// <summary>GET /api/claims/{id}/claimreview: a published verdict as schema.org ClaimReview.</summary>
-    public static IEndpointRouteBuilder MapVerdictApi(this IEndpointRouteBuilder app) => app;
+    public static IEndpointRouteBuilder MapVerdictApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/claims/{id}/claimreview", GetClaimReview)
+            .WithTags("Read API")
+            .WithMetadata(new SkipStatusCodePagesAttribute());
+        return app;
+    }
+
+    internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetClaimReview(
+        string id, HttpRequest request, ClaimReviewService reviews, CancellationToken ct)
+    {
+        if (!int.TryParse(id, out var claimId))
+        {
+            return TypedResults.Problem($"A claim id is a whole number; got \"{id}\".", statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
+        }
+        var siteRoot = new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/");
+        var review = await reviews.GetAsync(claimId, siteRoot, ct);
+        return review is null
+            ? TypedResults.Problem($"Claim {claimId} has no published verdict.", statusCode: StatusCodes.Status404NotFound, title: "Not found")
+            : TypedResults.Content(ClaimReviewService.Serialize(review), JsonLdContentType, Encoding.UTF8);
+    }
 }

@@ -24,6 +24,8 @@ public sealed class ClaimDisputePageTests : BunitContext, IAsyncLifetime
         this.AddAnnotationComponents(); // the page hosts the notes thread
         JSInterop.Mode = JSRuntimeMode.Loose;
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        // The verdict panel is a feature of its own, with its own tests (Features/Verdicts); these tests are about the columns.
+        ComponentFactories.AddStub<ClaimTracker.Web.Features.Verdicts.VerdictPanel>();
 
         dbFactory = Services.GetRequiredService<IDbContextFactory<ClaimTrackerDbContext>>();
         await using var db = await dbFactory.CreateDbContextAsync();

@@ -1,0 +1,86 @@
+using ClaimTracker.Web.Domain;
+
+namespace ClaimTracker.Web.Features.Verdicts;
+
+/// <summary>A verdict as the panel and the API show it.</summary>
+public sealed record VerdictView(
+    int Id,
+    int ClaimId,
+    int RatingLabelId,
+    string Label,
+    int RatingValue,
+    string Rationale,
+    VerdictState State,
+    IReadOnlyList<EvidenceItem> Evidence,
+    string AuthorName,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? PublishedAt,
+    Guid Version)
+{
+    public bool IsDraft => State == VerdictState.Draft;
+}
+
+public enum EvidenceKind
+{
+    Attribution,
+    Source,
+    Link,
+}
+
+/// <summary>One piece of evidence, resolved to something a reader can follow.</summary>
+public sealed record EvidenceItem(EvidenceKind Kind, int? Id, string Text, string Href, string? Note);
+
+public sealed record RatingOption(int Id, string Label, string Description, int Value);
+
+/// <summary>An attribution of the claim the editor may cite as evidence.</summary>
+public sealed record EvidenceOption(int AttributionId, string ActorName, string Stance, string Quote);
+
+/// <summary>Everything the verdict panel shows for one claim, already filtered for the current user.</summary>
+public sealed record VerdictPanelData(
+    int ClaimId,
+    ClaimStatus Status,
+    VerdictView? Verdict,
+    bool CanRate,
+    IReadOnlyList<RatingOption> Ratings,
+    IReadOnlyList<EvidenceOption> EvidenceOptions);
+
+/// <summary>What an editor submits; validated on the server whatever the form already checked.</summary>
+public sealed class VerdictInput
+{
+    public int? RatingLabelId { get; set; }
+    public string Rationale { get; set; } = "";
+    public List<int> AttributionIds { get; set; } = [];
+    public List<int> SourceIds { get; set; } = [];
+    public List<string> Urls { get; set; } = [];
+
+    public static VerdictInput From(VerdictView verdict) => new()
+    {
+        RatingLabelId = verdict.RatingLabelId,
+        Rationale = verdict.Rationale,
+        AttributionIds = verdict.Evidence.Where(e => e.Kind == EvidenceKind.Attribution).Select(e => e.Id!.Value).ToList(),
+        SourceIds = verdict.Evidence.Where(e => e.Kind == EvidenceKind.Source).Select(e => e.Id!.Value).ToList(),
+        Urls = verdict.Evidence.Where(e => e.Kind == EvidenceKind.Link).Select(e => e.Href).ToList(),
+    };
+}
+
+public enum VerdictOutcome
+{
+    Saved,
+    /// <summary>The input broke a rule; <see cref="VerdictResult.Errors"/> says which, per field.</summary>
+    Invalid,
+    /// <summary>The claim's workflow does not allow this step now.</summary>
+    Refused,
+    /// <summary>Someone else changed the verdict since the editor loaded it; <see cref="VerdictResult.Current"/> holds their version.</summary>
+    Conflict,
+    NotFound,
+}
+
+public sealed record VerdictResult(
+    VerdictOutcome Outcome,
+    string? Message = null,
+    VerdictView? Current = null,
+    IReadOnlyDictionary<string, string>? Errors = null)
+{
+    public bool Succeeded => Outcome == VerdictOutcome.Saved;
+}

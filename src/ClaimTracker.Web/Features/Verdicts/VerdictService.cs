@@ -1,0 +1,328 @@
+using ClaimTracker.Web.Components.Shared;
+using ClaimTracker.Web.Data;
+using ClaimTracker.Web.Domain;
+using ClaimTracker.Web.Features.Accounts;
+using ClaimTracker.Web.Features.Live;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClaimTracker.Web.Features.Verdicts;
+
+/// <summary>
+/// Verdicts and the claim workflow: New → In review → Verdict drafted → Published, and back to In review.
+/// Every change checks <see cref="Permission.RateClaims"/> here, on the server, before anything is written;
+/// drafts are returned only to callers with <see cref="Permission.ReadDrafts"/>.
+/// </summary>
+public sealed class VerdictService(IDbContextFactory<ClaimTrackerDbContext> dbFactory, CurrentUser currentUser, IClaimChangeNotifier notifier)
+{
+    public const int MaxEvidenceLinks = 20;
+
+    /// <summary>The panel's data for the current user, or null when the claim does not exist.</summary>
+    public async Task<VerdictPanelData?> GetPanelAsync(int claimId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var status = await db.Claims.AsNoTracking().Where(c => c.Id == claimId).Select(c => (ClaimStatus?)c.Status).SingleOrDefaultAsync(ct);
+        if (status is null)
+        {
+            return null;
+        }
+        var canRate = await currentUser.HasAsync(Permission.RateClaims);
+        var verdict = await LoadVisibleAsync(db, claimId, ct);
+        var ratings = await db.RatingLabels.AsNoTracking().OrderBy(r => r.SortOrder)
+            .Select(r => new RatingOption(r.Id, r.Label, r.Description, r.Value)).ToListAsync(ct);
+        List<EvidenceOption> options = [];
+        if (canRate)
+        {
+            var rows = await db.Attributions.AsNoTracking().Where(a => a.ClaimId == claimId)
+                .OrderBy(a => a.Source.PublishedOn).ThenBy(a => a.Anchor.Start).ThenBy(a => a.Id)
+                .Select(a => new { a.Id, a.Actor.Name, a.Stance, a.Anchor.Exact }).ToListAsync(ct);
+            options = rows.Select(a => new EvidenceOption(a.Id, a.Name, a.Stance.Verb(), a.Exact)).ToList();
+        }
+        return new VerdictPanelData(claimId, status.Value, verdict, canRate, ratings, options);
+    }
+
+    /// <summary>The claim's verdict as the current user may see it: drafts only with <see cref="Permission.ReadDrafts"/>.</summary>
+    public async Task<VerdictView?> GetAsync(int claimId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await LoadVisibleAsync(db, claimId, ct);
+    }
+
+    /// <summary>New → In review.</summary>
+    public async Task<VerdictResult> StartReviewAsync(int claimId, CancellationToken ct = default)
+    {
+        var author = await currentUser.RequireAsync(Permission.RateClaims);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.ChangedBy = author;
+        var claim = await db.Claims.SingleOrDefaultAsync(c => c.Id == claimId, ct);
+        if (claim is null)
+        {
+            return NotFound(claimId);
+        }
+        if (claim.Status != ClaimStatus.New)
+        {
+            return Refused($"Only a new claim can go into review; this one is {claim.Status.Label()}.");
+        }
+        claim.Status = ClaimStatus.InReview;
+        return await SaveAsync(db, claimId, ct);
+    }
+
+    /// <summary>
+    /// Creates or changes the claim's draft verdict and moves the claim to Verdict drafted.
+    /// <paramref name="loadedVersion"/> is the verdict's version the editor started from, null when they saw none.
+    /// </summary>
+    public async Task<VerdictResult> SaveDraftAsync(int claimId, VerdictInput input, Guid? loadedVersion, CancellationToken ct = default)
+    {
+        var author = await currentUser.RequireAsync(Permission.RateClaims);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.ChangedBy = author;
+        var claim = await db.Claims.SingleOrDefaultAsync(c => c.Id == claimId, ct);
+        if (claim is null)
+        {
+            return NotFound(claimId);
+        }
+        if (claim.Status is not (ClaimStatus.InReview or ClaimStatus.VerdictDrafted))
+        {
+            return Refused(claim.Status == ClaimStatus.Published
+                ? "The verdict is published: reopen the claim before changing it."
+                : "Start the review before drafting a verdict.");
+        }
+
+        var errors = Validate(input);
+        await CheckReferencesAsync(db, input, errors, ct);
+        if (errors.Count > 0)
+        {
+            return new VerdictResult(VerdictOutcome.Invalid, "The verdict has errors; see the fields.", Errors: errors);
+        }
+
+        var verdict = await db.Verdicts.SingleOrDefaultAsync(v => v.ClaimId == claimId, ct);
+        if (verdict?.Version != loadedVersion)
+        {
+            return await ConflictAsync(claimId, ct);
+        }
+        var now = DateTimeOffset.UtcNow;
+        if (verdict is null)
+        {
+            verdict = new Verdict
+            {
+                ClaimId = claimId,
+                Rationale = "",
+                AuthorId = author.UserId ?? "",
+                AuthorName = author.UserName,
+                CreatedAt = now,
+            };
+            db.Verdicts.Add(verdict);
+        }
+        verdict.RatingLabelId = input.RatingLabelId!.Value;
+        verdict.Rationale = input.Rationale.Trim();
+        verdict.Evidence = EvidenceOf(input);
+        verdict.State = VerdictState.Draft;
+        verdict.UpdatedAt = now;
+        verdict.AuthorId = author.UserId ?? verdict.AuthorId;
+        verdict.AuthorName = author.UserName;
+        claim.Status = ClaimStatus.VerdictDrafted;
+        return await SaveAsync(db, claimId, ct);
+    }
+
+    /// <summary>Verdict drafted → Published: the draft the editor has seen (<paramref name="loadedVersion"/>) becomes public.</summary>
+    public async Task<VerdictResult> PublishAsync(int claimId, Guid loadedVersion, CancellationToken ct = default)
+    {
+        var author = await currentUser.RequireAsync(Permission.RateClaims);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.ChangedBy = author;
+        var claim = await db.Claims.SingleOrDefaultAsync(c => c.Id == claimId, ct);
+        if (claim is null)
+        {
+            return NotFound(claimId);
+        }
+        var verdict = await db.Verdicts.SingleOrDefaultAsync(v => v.ClaimId == claimId, ct);
+        if (verdict is null || claim.Status != ClaimStatus.VerdictDrafted)
+        {
+            return Refused(claim.Status == ClaimStatus.Published
+                ? "The verdict is already published."
+                : "Only a drafted verdict can be published: save a draft first.");
+        }
+        if (verdict.Version != loadedVersion)
+        {
+            return await ConflictAsync(claimId, ct);
+        }
+        verdict.State = VerdictState.Published;
+        verdict.PublishedAt = DateTimeOffset.UtcNow;
+        claim.Status = ClaimStatus.Published;
+        return await SaveAsync(db, claimId, ct);
+    }
+
+    /// <summary>Published or Verdict drafted → In review: the verdict goes back to being a draft, out of public view.</summary>
+    public async Task<VerdictResult> ReopenAsync(int claimId, Guid loadedVersion, CancellationToken ct = default)
+    {
+        var author = await currentUser.RequireAsync(Permission.RateClaims);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.ChangedBy = author;
+        var claim = await db.Claims.SingleOrDefaultAsync(c => c.Id == claimId, ct);
+        if (claim is null)
+        {
+            return NotFound(claimId);
+        }
+        if (claim.Status is not (ClaimStatus.Published or ClaimStatus.VerdictDrafted))
+        {
+            return Refused($"Only a claim with a verdict can be reopened; this one is {claim.Status.Label()}.");
+        }
+        var verdict = await db.Verdicts.SingleOrDefaultAsync(v => v.ClaimId == claimId, ct);
+        if (verdict is null || verdict.Version != loadedVersion)
+        {
+            return await ConflictAsync(claimId, ct);
+        }
+        verdict.State = VerdictState.Draft;
+        verdict.PublishedAt = null;
+        claim.Status = ClaimStatus.InReview;
+        return await SaveAsync(db, claimId, ct);
+    }
+
+    /// <summary>The rules a form can check without the database; keys are <see cref="VerdictInput"/> property names.</summary>
+    public static Dictionary<string, string> Validate(VerdictInput input)
+    {
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (input.RatingLabelId is null)
+        {
+            errors[nameof(VerdictInput.RatingLabelId)] = "Choose a rating.";
+        }
+        if (RationaleError(input.Rationale) is { } rationale)
+        {
+            errors[nameof(VerdictInput.Rationale)] = rationale;
+        }
+        if (input.Urls.Count > MaxEvidenceLinks)
+        {
+            errors[nameof(VerdictInput.Urls)] = $"At most {MaxEvidenceLinks} links.";
+        }
+        else if (input.Urls.FirstOrDefault(u => UrlError(u) is not null) is { } bad)
+        {
+            errors[nameof(VerdictInput.Urls)] = UrlError(bad)!;
+        }
+        return errors;
+    }
+
+    public static string? RationaleError(string? rationale) =>
+        string.IsNullOrWhiteSpace(rationale) ? "Explain the rating: a rationale is required."
+        : rationale.Trim().Length > Verdict.MaxRationaleLength ? $"At most {Verdict.MaxRationaleLength:N0} characters; this is {rationale.Trim().Length:N0}."
+        : null;
+
+    public static string? UrlError(string? url) =>
+        Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) && uri.Host.Length > 0
+            ? null
+            : $"\"{url}\" is not a web address (http:// or https://).";
+
+    private static async Task CheckReferencesAsync(ClaimTrackerDbContext db, VerdictInput input, Dictionary<string, string> errors, CancellationToken ct)
+    {
+        if (input.RatingLabelId is int ratingId && !await db.RatingLabels.AnyAsync(r => r.Id == ratingId, ct))
+        {
+            errors[nameof(VerdictInput.RatingLabelId)] = "That rating is not on the scale.";
+        }
+        var attributionIds = input.AttributionIds.Distinct().ToList();
+        var knownAttributions = await db.Attributions.Where(a => attributionIds.Contains(a.Id)).Select(a => a.Id).ToListAsync(ct);
+        if (attributionIds.Except(knownAttributions).ToList() is { Count: > 0 } missingAttributions)
+        {
+            errors[nameof(VerdictInput.AttributionIds)] = $"No such attribution in the record: {string.Join(", ", missingAttributions)}.";
+        }
+        var sourceIds = input.SourceIds.Distinct().ToList();
+        var knownSources = await db.Sources.Where(s => sourceIds.Contains(s.Id)).Select(s => s.Id).ToListAsync(ct);
+        if (sourceIds.Except(knownSources).ToList() is { Count: > 0 } missingSources)
+        {
+            errors[nameof(VerdictInput.SourceIds)] = $"No such source in the record: {string.Join(", ", missingSources)}.";
+        }
+    }
+
+    private static List<VerdictEvidence> EvidenceOf(VerdictInput input) =>
+    [
+        .. input.AttributionIds.Distinct().Order().Select(id => new VerdictEvidence(id, null, null, null)),
+        .. input.SourceIds.Distinct().Order().Select(id => new VerdictEvidence(null, id, null, null)),
+        .. input.Urls.Select(u => u.Trim()).Distinct(StringComparer.Ordinal).Select(u => new VerdictEvidence(null, null, u, null)),
+    ];
+
+    private async Task<VerdictResult> SaveAsync(ClaimTrackerDbContext db, int claimId, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return await ConflictAsync(claimId, ct);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 })
+        {
+            // The unique index on ClaimId: another editor created the claim's verdict at the same moment.
+            return await ConflictAsync(claimId, ct);
+        }
+        notifier.Publish(new ClaimChange(claimId, ClaimChangeKind.Verdict));
+        return new VerdictResult(VerdictOutcome.Saved, Current: await GetAsync(claimId, ct));
+    }
+
+    private async Task<VerdictResult> ConflictAsync(int claimId, CancellationToken ct) => new(
+        VerdictOutcome.Conflict,
+        "Someone else changed this verdict after you opened it. Their version is shown; reapply your change if it still holds.",
+        await GetAsync(claimId, ct));
+
+    private static VerdictResult NotFound(int claimId) => new(VerdictOutcome.NotFound, $"There is no claim {claimId}.");
+
+    private static VerdictResult Refused(string message) => new(VerdictOutcome.Refused, message);
+
+    private async Task<VerdictView?> LoadVisibleAsync(ClaimTrackerDbContext db, int claimId, CancellationToken ct)
+    {
+        var verdicts = db.Verdicts.AsNoTracking().Where(v => v.ClaimId == claimId);
+        if (!await currentUser.HasAsync(Permission.ReadDrafts))
+        {
+            verdicts = verdicts.Where(v => v.State == VerdictState.Published);
+        }
+        var row = await verdicts.Select(v => new
+        {
+            v.Id,
+            v.ClaimId,
+            v.RatingLabelId,
+            v.RatingLabel.Label,
+            v.RatingLabel.Value,
+            v.Rationale,
+            v.State,
+            v.Evidence,
+            v.AuthorName,
+            v.CreatedAt,
+            v.UpdatedAt,
+            v.PublishedAt,
+            v.Version,
+        }).SingleOrDefaultAsync(ct);
+        if (row is null)
+        {
+            return null;
+        }
+        return new VerdictView(row.Id, row.ClaimId, row.RatingLabelId, row.Label, row.Value, row.Rationale, row.State,
+            await ResolveEvidenceAsync(db, row.Evidence, ct), row.AuthorName, row.CreatedAt, row.UpdatedAt, row.PublishedAt, row.Version);
+    }
+
+    private static async Task<List<EvidenceItem>> ResolveEvidenceAsync(ClaimTrackerDbContext db, List<VerdictEvidence> evidence, CancellationToken ct)
+    {
+        var attributionIds = evidence.Where(e => e.AttributionId is not null).Select(e => e.AttributionId!.Value).ToList();
+        var sourceIds = evidence.Where(e => e.SourceId is not null).Select(e => e.SourceId!.Value).ToList();
+        var attributions = await db.Attributions.AsNoTracking().Where(a => attributionIds.Contains(a.Id))
+            .Select(a => new { a.Id, a.SourceId, ActorName = a.Actor.Name, a.Stance, a.Anchor.Exact }).ToDictionaryAsync(a => a.Id, ct);
+        var sources = await db.Sources.AsNoTracking().Where(s => sourceIds.Contains(s.Id))
+            .Select(s => new { s.Id, s.Outlet, s.Title }).ToDictionaryAsync(s => s.Id, ct);
+
+        var items = new List<EvidenceItem>();
+        foreach (var e in evidence)
+        {
+            if (e.AttributionId is int aid && attributions.TryGetValue(aid, out var a))
+            {
+                items.Add(new EvidenceItem(EvidenceKind.Attribution, aid, $"{a.ActorName} {a.Stance.Verb()}: “{a.Exact}”",
+                    $"/sources/{a.SourceId}?attribution={aid}#a-{aid}", e.Note));
+            }
+            else if (e.SourceId is int sid && sources.TryGetValue(sid, out var s))
+            {
+                items.Add(new EvidenceItem(EvidenceKind.Source, sid, $"{s.Outlet}: {s.Title}", $"/sources/{sid}", e.Note));
+            }
+            else if (e.Url is { } url)
+            {
+                items.Add(new EvidenceItem(EvidenceKind.Link, null, url, url, e.Note));
+            }
+            // Evidence whose attribution or source has since been deleted is left out of the view; the verdict keeps the id.
+        }
+        return items;
+    }
+}
