@@ -74,6 +74,7 @@ public partial class ClaimEditDialog
         finally
         {
             busy = false;
+            Dialog.StateHasChanged(); // the title lives in the dialog instance, which re-renders only when told
         }
     }
 
