@@ -49,7 +49,7 @@ public sealed class ClaimHistoryService(IDbContextFactory<ClaimTrackerDbContext>
     public static HistoryEntry ToEntry(AuditEntry e) => new(
         e.Id, e.At, e.UserName, e.Action, e.EntityType, e.EntityId,
         HistoryDiff.Summary(e.After ?? e.Before),
-        HistoryDiff.Changes(e.Action, e.Before, e.After));
+        HistoryDiff.Changes(e.Action, e.Before, e.After, e.EntityType));
 }
 
 /// <summary>Turns the before/after JSON of an <see cref="AuditEntry"/> into the fields a reader cares about.</summary>
@@ -63,7 +63,18 @@ public static class HistoryDiff
         "id", "key", "version", "isDeleted", "deletedAt", "deletedBy", "createdAt", "anchor.prefix", "anchor.suffix",
     };
 
-    public static IReadOnlyList<FieldChange> Changes(AuditAction action, string? before, string? after)
+    /// <summary>The history stores enums as numbers; readers want their names.</summary>
+    private static readonly Dictionary<(string Entity, string Field), Type> Enums = new()
+    {
+        [(nameof(Claim), "Status")] = typeof(ClaimStatus),
+        [(nameof(ClaimRelation), "Type")] = typeof(RelationType),
+        [(nameof(Attribution), "Stance")] = typeof(Stance),
+        [(nameof(Attribution), "Mode")] = typeof(AttributionMode),
+        [(nameof(Actor), "Kind")] = typeof(ActorKind),
+        [(nameof(Verdict), "State")] = typeof(VerdictState),
+    };
+
+    public static IReadOnlyList<FieldChange> Changes(AuditAction action, string? before, string? after, string? entityType = null)
     {
         if (action is AuditAction.Deleted or AuditAction.Restored)
         {
@@ -75,9 +86,14 @@ public static class HistoryDiff
             .Where(k => !Hidden.Contains(k))
             .Select(k => (Key: k, Before: old.GetValueOrDefault(k), After: now.GetValueOrDefault(k)))
             .Where(x => x.Before != x.After && !(action == AuditAction.Created && x.After is null))
-            .Select(x => new FieldChange(Label(x.Key), x.Before, x.After))
+            .Select(x => Enums.TryGetValue((entityType ?? "", x.Key), out var type)
+                ? new FieldChange(Label(x.Key), EnumName(type, x.Before), EnumName(type, x.After))
+                : new FieldChange(Label(x.Key), x.Before, x.After))
             .ToList();
     }
+
+    private static string? EnumName(Type type, string? value) =>
+        int.TryParse(value, out var number) ? Enum.GetName(type, number) ?? value : value;
 
     /// <summary>What the record is, for a reader: a claim's text, a relation's rationale, an attribution's quote, an actor's name.</summary>
     public static string? Summary(string? json)
