@@ -3,5 +3,7 @@ namespace ClaimTracker.Web.Features.Editing;
 public static class EditingSetup
 {
     /// <summary>The services editors change the record through (claims, actors, attributions, relations, history).</summary>
-    public static IServiceCollection AddEditing(this IServiceCollection services) => services;
+    public static IServiceCollection AddEditing(this IServiceCollection services) => services
+        .AddScoped<RecordEditService>()
+        .AddScoped<ClaimHistoryService>();
 }

@@ -1,0 +1,96 @@
+using ClaimTracker.Web.Features.Accounts;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace ClaimTracker.Web.Features.Editing;
+
+public partial class ClaimEditorTools
+{
+    [Parameter, EditorRequired] public int ClaimId { get; set; }
+
+    // Resolved, not injected: a host without the editing services (e.g. a bUnit test of the dispute page alone)
+    // renders the page without editor tools instead of failing. The service checks permissions regardless.
+    [Inject] private IServiceProvider Services { get; set; } = null!;
+    [Inject] private NavigationManager Nav { get; set; } = null!;
+    private RecordEditService Editing => Services.GetRequiredService<RecordEditService>();
+    private IDialogService Dialogs => Services.GetRequiredService<IDialogService>();
+    private ISnackbar Snackbar => Services.GetRequiredService<ISnackbar>();
+
+    private bool canEdit;
+    private bool busy;
+
+    protected override async Task OnParametersSetAsync() =>
+        canEdit = Services.GetService<CurrentUser>() is { } user && Services.GetService<RecordEditService>() is not null
+            && await user.HasAsync(Permission.EditRecord);
+
+    private static readonly DialogOptions Options = new() { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseOnEscapeKey = true };
+
+    private async Task EditAsync()
+    {
+        var dialog = await Dialogs.ShowAsync<ClaimEditDialog>("Edit claim",
+            new DialogParameters<ClaimEditDialog> { { d => d.ClaimId, ClaimId } }, Options);
+        if (await dialog.Result is { Canceled: false })
+        {
+            ReloadPage();
+        }
+    }
+
+    private async Task AddRelationAsync()
+    {
+        var dialog = await Dialogs.ShowAsync<RelationDialog>("Add relation",
+            new DialogParameters<RelationDialog> { { d => d.ClaimId, ClaimId } }, Options);
+        if (await dialog.Result is { Canceled: false })
+        {
+            ReloadPage();
+        }
+    }
+
+    private async Task DeleteAsync()
+    {
+        var confirmed = await Dialogs.ShowMessageBoxAsync("Delete this claim?",
+            "The claim, its attributions and its relations leave the record. Nothing is destroyed: an editor can restore them from the History.",
+            yesText: "Delete", cancelText: "Keep it");
+        if (confirmed != true)
+        {
+            return;
+        }
+        busy = true;
+        try
+        {
+            var claim = await Editing.GetClaimAsync(ClaimId);
+            if (claim is null)
+            {
+                return;
+            }
+            var result = await Editing.DeleteClaimAsync(ClaimId, claim.Version);
+            if (result.Succeeded)
+            {
+                Snackbar.Add("Claim deleted.", Severity.Info, o =>
+                {
+                    o.Action = "Undo";
+                    o.OnClick = async _ =>
+                    {
+                        await Editing.RestoreClaimAsync(ClaimId);
+                        Nav.NavigateTo($"/claims/{ClaimId}", forceLoad: true);
+                    };
+                });
+                Nav.NavigateTo("/claims");
+            }
+            else
+            {
+                Snackbar.Add(result.IsConflict ? "Someone changed this claim meanwhile; reload and try again." : "The claim could not be deleted.", Severity.Warning);
+            }
+        }
+        catch (AccessDeniedException ex)
+        {
+            Snackbar.Add(ex.Message, Severity.Error);
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
+
+    // The dispute page is not subscribed to changes yet; a reload shows what was saved.
+    private void ReloadPage() => Nav.Refresh(forceReload: true);
+}

@@ -1,0 +1,128 @@
+using ClaimTracker.Web.Domain;
+using ClaimTracker.Web.Features.Accounts;
+using ClaimTracker.Web.Features.Live;
+using Microsoft.AspNetCore.Components;
+
+namespace ClaimTracker.Web.Features.Editing;
+
+public partial class ClaimHistory
+{
+    private const int PageSize = 10;
+
+    [Parameter, EditorRequired] public int ClaimId { get; set; }
+
+    // Resolved, not injected: a host without the editing services (e.g. a bUnit test of the dispute page alone)
+    // renders the page without the History instead of failing.
+    [Inject] private IServiceProvider Services { get; set; } = null!;
+    [Inject] private NavigationManager Nav { get; set; } = null!;
+    private ClaimHistoryService History => Services.GetRequiredService<ClaimHistoryService>();
+    private RecordEditService Editing => Services.GetRequiredService<RecordEditService>();
+    private IClaimChangeNotifier Notifier => Services.GetRequiredService<IClaimChangeNotifier>();
+
+    private readonly List<HistoryEntry> entries = [];
+    private int total;
+    private bool canRead;
+    private bool canRestore;
+    private bool loading = true;
+    private bool busy;
+    private string? message;
+    private IDisposable? subscription;
+    private int subscribedTo;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        var user = Services.GetService<CurrentUser>();
+        canRead = user is not null && Services.GetService<ClaimHistoryService>() is not null && await History.CanReadAsync();
+        canRestore = canRead && await user!.HasAsync(Permission.Restore);
+        if (!canRead)
+        {
+            return;
+        }
+        if (subscribedTo != ClaimId)
+        {
+            subscription?.Dispose();
+            // Another editor's change shows up here without a reload.
+            subscription = Notifier.Subscribe(ClaimId, _ => InvokeAsync(async () =>
+            {
+                await ReloadAsync();
+                StateHasChanged();
+            }));
+            subscribedTo = ClaimId;
+        }
+        await ReloadAsync();
+    }
+
+    private async Task ReloadAsync()
+    {
+        loading = true;
+        var page = await History.GetAsync(ClaimId, 0, Math.Max(PageSize, entries.Count));
+        entries.Clear();
+        entries.AddRange(page.Items);
+        total = page.TotalCount;
+        loading = false;
+    }
+
+    private async Task ShowMoreAsync()
+    {
+        loading = true;
+        var page = await History.GetAsync(ClaimId, entries.Count, PageSize);
+        entries.AddRange(page.Items.Where(e => entries.All(x => x.Id != e.Id)));
+        total = page.TotalCount;
+        loading = false;
+    }
+
+    /// <summary>Only what this feature can restore, and only if no later entry shows it restored already.</summary>
+    private bool IsRestorable(HistoryEntry deleted) =>
+        deleted.EntityType is nameof(Claim) or nameof(ClaimRelation) or nameof(Attribution)
+        && !entries.Any(e => e.Id > deleted.Id && e.EntityType == deleted.EntityType && e.EntityId == deleted.EntityId && e.Action == AuditAction.Restored);
+
+    private async Task RestoreAsync(HistoryEntry entry)
+    {
+        busy = true;
+        message = null;
+        try
+        {
+            var errors = entry.EntityType switch
+            {
+                nameof(Claim) => (await Editing.RestoreClaimAsync(entry.EntityId)).FieldErrors,
+                nameof(ClaimRelation) => (await Editing.RestoreRelationAsync(entry.EntityId)).FieldErrors,
+                _ => (await Editing.RestoreAttributionAsync(entry.EntityId)).FieldErrors,
+            };
+            if (errors.Count > 0)
+            {
+                message = string.Join(" ", errors.Values);
+                return;
+            }
+            Nav.Refresh(forceReload: true); // the dispute view above shows it again
+        }
+        catch (AccessDeniedException ex)
+        {
+            message = ex.Message;
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
+
+    private static string ActionLabel(AuditAction action) => action switch
+    {
+        AuditAction.Created => "created",
+        AuditAction.Updated => "edited",
+        AuditAction.Deleted => "deleted",
+        AuditAction.Restored => "restored",
+        _ => action.ToString().ToLowerInvariant(),
+    };
+
+    private static string EntityLabel(string entityType) => entityType switch
+    {
+        nameof(Claim) => "the claim",
+        nameof(ClaimRelation) => "a relation",
+        nameof(Attribution) => "an attribution",
+        nameof(Annotation) => "a note",
+        nameof(Verdict) => "the verdict",
+        _ => entityType,
+    };
+
+    public void Dispose() => subscription?.Dispose();
+}

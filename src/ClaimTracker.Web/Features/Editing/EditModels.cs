@@ -1,0 +1,68 @@
+using ClaimTracker.Web.Domain;
+
+namespace ClaimTracker.Web.Features.Editing;
+
+// What an editor submits (drafts) and what the service hands back (the record as stored, with the Version to send
+// with the next change). The workflow status of a claim is not here: it belongs to the verdict workflow.
+
+public sealed record ClaimDraft(string Text, IReadOnlyList<string> Topics);
+
+public sealed record ClaimRecord(int Id, string Text, IReadOnlyList<string> Topics, bool IsDeleted, Guid Version)
+{
+    public ClaimDraft ToDraft() => new(Text, Topics);
+}
+
+public sealed record ActorDraft(string Name, ActorKind Kind, string? Role, string? Country, IReadOnlyList<string> Aliases);
+
+public sealed record ActorRecord(int Id, string Name, ActorKind Kind, string? Role, string? Country, IReadOnlyList<string> Aliases, bool IsDeleted, Guid Version);
+
+/// <summary>A relation read as "<see cref="FromClaimId"/> <see cref="Type"/> <see cref="ToClaimId"/>".</summary>
+public sealed record RelationDraft(int FromClaimId, int ToClaimId, RelationType Type, string Rationale);
+
+public sealed record RelationRecord(int Id, int FromClaimId, int ToClaimId, RelationType Type, string Rationale, bool IsDeleted, Guid Version);
+
+/// <summary>An appearance; <see cref="SpanStart"/>..<see cref="SpanEnd"/> (end exclusive) is the span of the source text.</summary>
+public sealed record AttributionDraft(
+    int ActorId,
+    int ClaimId,
+    int SourceId,
+    Stance Stance,
+    AttributionMode Mode,
+    int SpanStart,
+    int SpanEnd,
+    string? SaidWhen = null,
+    string? SaidWhere = null,
+    string? ReportedVia = null);
+
+public sealed record AttributionRecord(
+    int Id,
+    int ActorId,
+    int ClaimId,
+    int SourceId,
+    Stance Stance,
+    AttributionMode Mode,
+    int SpanStart,
+    int SpanEnd,
+    string Quote,
+    string? SaidWhen,
+    string? SaidWhere,
+    string? ReportedVia,
+    bool IsDeleted,
+    Guid Version);
+
+/// <summary>Limits that the database configurations set, or that the editor applies where the column has none.</summary>
+public static class EditLimits
+{
+    public const int ClaimText = 1000;
+    public const int Topic = 60;
+    public const int Topics = 12;
+    public const int ActorName = 200;
+    public const int ActorRole = 200;
+    public const int ActorCountry = 100;
+    public const int Alias = 200;
+    public const int Aliases = 30;
+    public const int Rationale = 2000;
+    public const int SaidWhen = 200;
+    public const int SaidWhere = 300;
+    public const int ReportedVia = 300;
+}

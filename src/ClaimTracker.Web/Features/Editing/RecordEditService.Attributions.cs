@@ -1,0 +1,174 @@
+using ClaimTracker.Web.Data;
+using ClaimTracker.Web.Domain;
+using ClaimTracker.Web.Features.Accounts;
+using ClaimTracker.Web.Features.Live;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClaimTracker.Web.Features.Editing;
+
+public sealed partial class RecordEditService
+{
+    public async Task<AttributionRecord?> GetAttributionAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var a = await db.Attributions.IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
+        return a is null ? null : ToRecord(a);
+    }
+
+    public async Task<EditResult<AttributionRecord>> CreateAttributionAsync(AttributionDraft draft, CancellationToken ct = default)
+    {
+        var author = await currentUser.RequireAsync(Permission.EditRecord);
+        await using var db = await OpenAsync(author, ct);
+        var (anchor, errors) = await ValidateAttributionAsync(db, draft, exceptId: null, ct);
+        if (errors.Any)
+        {
+            return EditResult<AttributionRecord>.Invalid(errors.All);
+        }
+        var attribution = new Attribution { Key = NewKey("attribution"), Anchor = anchor! };
+        Apply(attribution, draft);
+        db.Attributions.Add(attribution);
+        await db.SaveChangesAsync(ct);
+        Announce(attribution.ClaimId, ClaimChangeKind.Attribution);
+        return EditResult<AttributionRecord>.Saved(ToRecord(attribution));
+    }
+
+    public async Task<EditResult<AttributionRecord>> UpdateAttributionAsync(int id, Guid version, AttributionDraft draft, CancellationToken ct = default)
+    {
+        var author = await currentUser.RequireAsync(Permission.EditRecord);
+        await using var db = await OpenAsync(author, ct);
+        var attribution = await db.Attributions.IgnoreQueryFilters().SingleOrDefaultAsync(a => a.Id == id, ct);
+        if (attribution is null)
+        {
+            return EditResult<AttributionRecord>.Missing();
+        }
+        if (attribution.IsDeleted)
+        {
+            return EditResult<AttributionRecord>.Conflict(ToRecord(attribution));
+        }
+        var (anchor, errors) = await ValidateAttributionAsync(db, draft, exceptId: id, ct);
+        if (errors.Any)
+        {
+            return EditResult<AttributionRecord>.Invalid(errors.All);
+        }
+        var previousClaim = attribution.ClaimId;
+        ExpectVersion(db, attribution, version);
+        Apply(attribution, draft);
+        if (attribution.Anchor != anchor)
+        {
+            attribution.Anchor = anchor!;
+        }
+        if (!await TrySaveAsync(db, ct))
+        {
+            return EditResult<AttributionRecord>.Conflict(await GetAttributionAsync(id, ct));
+        }
+        Announce(previousClaim, ClaimChangeKind.Attribution);
+        if (attribution.ClaimId != previousClaim)
+        {
+            Announce(attribution.ClaimId, ClaimChangeKind.Attribution);
+        }
+        return EditResult<AttributionRecord>.Saved(ToRecord(attribution));
+    }
+
+    public async Task<EditResult<AttributionRecord>> DeleteAttributionAsync(int id, Guid version, CancellationToken ct = default)
+    {
+        var author = await currentUser.RequireAsync(Permission.EditRecord);
+        await using var db = await OpenAsync(author, ct);
+        var attribution = await db.Attributions.SingleOrDefaultAsync(a => a.Id == id, ct);
+        if (attribution is null)
+        {
+            return EditResult<AttributionRecord>.Missing();
+        }
+        ExpectVersion(db, attribution, version);
+        db.Attributions.Remove(attribution);
+        if (!await TrySaveAsync(db, ct))
+        {
+            return EditResult<AttributionRecord>.Conflict(await GetAttributionAsync(id, ct));
+        }
+        Announce(attribution.ClaimId, ClaimChangeKind.Attribution);
+        return EditResult<AttributionRecord>.Saved(ToRecord(attribution));
+    }
+
+    public async Task<EditResult<AttributionRecord>> RestoreAttributionAsync(int id, CancellationToken ct = default)
+    {
+        var author = await currentUser.RequireAsync(Permission.Restore);
+        await using var db = await OpenAsync(author, ct);
+        var attribution = await db.Attributions.IgnoreQueryFilters().SingleOrDefaultAsync(a => a.Id == id, ct);
+        if (attribution is null)
+        {
+            return EditResult<AttributionRecord>.Missing();
+        }
+        if (!await db.Claims.AnyAsync(c => c.Id == attribution.ClaimId, ct) || !await db.Actors.AnyAsync(a => a.Id == attribution.ActorId, ct))
+        {
+            return EditResult<AttributionRecord>.Invalid("Attribution", "Its claim or its actor is deleted; restore that first.");
+        }
+        attribution.IsDeleted = false;
+        if (!await TrySaveAsync(db, ct))
+        {
+            return EditResult<AttributionRecord>.Conflict(await GetAttributionAsync(id, ct));
+        }
+        Announce(attribution.ClaimId, ClaimChangeKind.Attribution);
+        return EditResult<AttributionRecord>.Saved(ToRecord(attribution));
+    }
+
+    /// <summary>Checks the draft; the anchor is built from the source's own text, so quote, prefix and suffix always fit it.</summary>
+    private static async Task<(TextAnchor? Anchor, FieldErrors Errors)> ValidateAttributionAsync(
+        ClaimTrackerDbContext db, AttributionDraft draft, int? exceptId, CancellationToken ct)
+    {
+        var check = new FieldErrors();
+        check.Defined(nameof(AttributionDraft.Stance), draft.Stance, "stance");
+        check.Defined(nameof(AttributionDraft.Mode), draft.Mode, "mode");
+        check.Optional(nameof(AttributionDraft.SaidWhen), draft.SaidWhen, EditLimits.SaidWhen, "When it was said");
+        check.Optional(nameof(AttributionDraft.SaidWhere), draft.SaidWhere, EditLimits.SaidWhere, "Where it was said");
+        check.Optional(nameof(AttributionDraft.ReportedVia), draft.ReportedVia, EditLimits.ReportedVia, "Reported via");
+        if (!await db.Actors.AnyAsync(a => a.Id == draft.ActorId, ct))
+        {
+            check.Add(nameof(AttributionDraft.ActorId), "Choose an actor that exists.");
+        }
+        if (!await db.Claims.AnyAsync(c => c.Id == draft.ClaimId, ct))
+        {
+            check.Add(nameof(AttributionDraft.ClaimId), "Choose a claim that exists.");
+        }
+        var text = await db.Sources.Where(s => s.Id == draft.SourceId).Select(s => s.Text).SingleOrDefaultAsync(ct);
+        TextAnchor? anchor = null;
+        if (text is null)
+        {
+            check.Add(nameof(AttributionDraft.SourceId), "Choose a source that exists.");
+        }
+        else if (draft.SpanStart < 0 || draft.SpanEnd > text.Length || draft.SpanStart >= draft.SpanEnd)
+        {
+            check.Add("Span", $"The span {draft.SpanStart}–{draft.SpanEnd} must be a non-empty part of the source text (0–{text.Length}).");
+        }
+        else if (string.IsNullOrWhiteSpace(text[draft.SpanStart..draft.SpanEnd]))
+        {
+            check.Add("Span", "The span holds only white space; select the words that were said.");
+        }
+        else
+        {
+            anchor = TextAnchor.FromText(text, draft.SpanStart, draft.SpanEnd);
+        }
+        if (anchor is not null && !check.Any && await db.Attributions.AnyAsync(a =>
+                a.ActorId == draft.ActorId && a.ClaimId == draft.ClaimId && a.SourceId == draft.SourceId
+                && a.Anchor.Start == draft.SpanStart && a.Anchor.End == draft.SpanEnd && a.Id != exceptId, ct))
+        {
+            check.Add("Span", "This actor's position on this claim is already recorded for this span.");
+        }
+        return (anchor, check);
+    }
+
+    private static void Apply(Attribution attribution, AttributionDraft draft)
+    {
+        attribution.ActorId = draft.ActorId;
+        attribution.ClaimId = draft.ClaimId;
+        attribution.SourceId = draft.SourceId;
+        attribution.Stance = draft.Stance;
+        attribution.Mode = draft.Mode;
+        attribution.SaidWhen = Blank(draft.SaidWhen);
+        attribution.SaidWhere = Blank(draft.SaidWhere);
+        attribution.ReportedVia = Blank(draft.ReportedVia);
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static AttributionRecord ToRecord(Attribution a) => new(a.Id, a.ActorId, a.ClaimId, a.SourceId, a.Stance, a.Mode,
+        a.Anchor.Start, a.Anchor.End, a.Anchor.Exact, a.SaidWhen, a.SaidWhere, a.ReportedVia, a.IsDeleted, a.Version);
+}

@@ -1,0 +1,161 @@
+using ClaimTracker.Web.Data;
+using ClaimTracker.Web.Domain;
+using ClaimTracker.Web.Features.Accounts;
+using ClaimTracker.Web.Features.Live;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClaimTracker.Web.Features.Editing;
+
+public sealed partial class RecordEditService
+{
+    public async Task<RelationRecord?> GetRelationAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.ClaimRelations.IgnoreQueryFilters().AsNoTracking()
+            .Where(r => r.Id == id)
+            .Select(r => new RelationRecord(r.Id, r.FromClaimId, r.ToClaimId, r.Type, r.Rationale, r.IsDeleted, r.Version))
+            .SingleOrDefaultAsync(ct);
+    }
+
+    public async Task<EditResult<RelationRecord>> CreateRelationAsync(RelationDraft draft, CancellationToken ct = default)
+    {
+        var author = await currentUser.RequireAsync(Permission.EditRecord);
+        await using var db = await OpenAsync(author, ct);
+        var (rationale, errors) = await ValidateRelationAsync(db, draft, exceptId: null, ct);
+        if (errors.Any)
+        {
+            return EditResult<RelationRecord>.Invalid(errors.All);
+        }
+        var relation = new ClaimRelation
+        {
+            Key = NewKey("relation"),
+            FromClaimId = draft.FromClaimId,
+            ToClaimId = draft.ToClaimId,
+            Type = draft.Type,
+            Rationale = rationale,
+        };
+        db.ClaimRelations.Add(relation);
+        await db.SaveChangesAsync(ct);
+        AnnounceRelation(relation);
+        return EditResult<RelationRecord>.Saved(ToRecord(relation));
+    }
+
+    public async Task<EditResult<RelationRecord>> UpdateRelationAsync(int id, Guid version, RelationDraft draft, CancellationToken ct = default)
+    {
+        var author = await currentUser.RequireAsync(Permission.EditRecord);
+        await using var db = await OpenAsync(author, ct);
+        var relation = await db.ClaimRelations.IgnoreQueryFilters().SingleOrDefaultAsync(r => r.Id == id, ct);
+        if (relation is null)
+        {
+            return EditResult<RelationRecord>.Missing();
+        }
+        if (relation.IsDeleted)
+        {
+            return EditResult<RelationRecord>.Conflict(ToRecord(relation));
+        }
+        var (rationale, errors) = await ValidateRelationAsync(db, draft, exceptId: id, ct);
+        if (errors.Any)
+        {
+            return EditResult<RelationRecord>.Invalid(errors.All);
+        }
+        var before = ToRecord(relation);
+        ExpectVersion(db, relation, version);
+        relation.FromClaimId = draft.FromClaimId;
+        relation.ToClaimId = draft.ToClaimId;
+        relation.Type = draft.Type;
+        relation.Rationale = rationale;
+        if (!await TrySaveAsync(db, ct))
+        {
+            return EditResult<RelationRecord>.Conflict(await GetRelationAsync(id, ct));
+        }
+        Announce(before.FromClaimId, ClaimChangeKind.Relation);
+        Announce(before.ToClaimId, ClaimChangeKind.Relation);
+        AnnounceRelation(relation);
+        return EditResult<RelationRecord>.Saved(ToRecord(relation));
+    }
+
+    public async Task<EditResult<RelationRecord>> DeleteRelationAsync(int id, Guid version, CancellationToken ct = default)
+    {
+        var author = await currentUser.RequireAsync(Permission.EditRecord);
+        await using var db = await OpenAsync(author, ct);
+        var relation = await db.ClaimRelations.SingleOrDefaultAsync(r => r.Id == id, ct);
+        if (relation is null)
+        {
+            return EditResult<RelationRecord>.Missing();
+        }
+        ExpectVersion(db, relation, version);
+        db.ClaimRelations.Remove(relation);
+        if (!await TrySaveAsync(db, ct))
+        {
+            return EditResult<RelationRecord>.Conflict(await GetRelationAsync(id, ct));
+        }
+        AnnounceRelation(relation);
+        return EditResult<RelationRecord>.Saved(ToRecord(relation));
+    }
+
+    /// <summary>Refused while either claim is deleted: restore the claim first.</summary>
+    public async Task<EditResult<RelationRecord>> RestoreRelationAsync(int id, CancellationToken ct = default)
+    {
+        var author = await currentUser.RequireAsync(Permission.Restore);
+        await using var db = await OpenAsync(author, ct);
+        var relation = await db.ClaimRelations.IgnoreQueryFilters().SingleOrDefaultAsync(r => r.Id == id, ct);
+        if (relation is null)
+        {
+            return EditResult<RelationRecord>.Missing();
+        }
+        var liveEnds = await db.Claims.CountAsync(c => c.Id == relation.FromClaimId || c.Id == relation.ToClaimId, ct);
+        if (liveEnds < 2)
+        {
+            return EditResult<RelationRecord>.Invalid("Relation", "One of the two claims is deleted; restore it first.");
+        }
+        relation.IsDeleted = false;
+        if (!await TrySaveAsync(db, ct))
+        {
+            return EditResult<RelationRecord>.Conflict(await GetRelationAsync(id, ct));
+        }
+        AnnounceRelation(relation);
+        return EditResult<RelationRecord>.Saved(ToRecord(relation));
+    }
+
+    private static async Task<(string Rationale, FieldErrors Errors)> ValidateRelationAsync(
+        ClaimTrackerDbContext db, RelationDraft draft, int? exceptId, CancellationToken ct)
+    {
+        var check = new FieldErrors();
+        var rationale = check.Required(nameof(RelationDraft.Rationale), draft.Rationale, EditLimits.Rationale, "The rationale") ?? "";
+        check.Defined(nameof(RelationDraft.Type), draft.Type, "type of relation");
+        if (draft.FromClaimId == draft.ToClaimId)
+        {
+            check.Add(nameof(RelationDraft.ToClaimId), "A claim cannot be related to itself; choose another claim.");
+            return (rationale, check);
+        }
+        var live = await db.Claims.Where(c => c.Id == draft.FromClaimId || c.Id == draft.ToClaimId).Select(c => c.Id).ToListAsync(ct);
+        if (!live.Contains(draft.FromClaimId))
+        {
+            check.Add(nameof(RelationDraft.FromClaimId), "Choose a claim that exists.");
+        }
+        if (!live.Contains(draft.ToClaimId))
+        {
+            check.Add(nameof(RelationDraft.ToClaimId), "Choose a claim that exists.");
+        }
+        // The unique index covers deleted relations too, so a deleted twin must be restored rather than re-created.
+        var twin = await db.ClaimRelations.IgnoreQueryFilters()
+            .Where(r => r.FromClaimId == draft.FromClaimId && r.ToClaimId == draft.ToClaimId && r.Type == draft.Type && r.Id != exceptId)
+            .Select(r => new { r.IsDeleted })
+            .FirstOrDefaultAsync(ct);
+        if (twin is not null)
+        {
+            check.Add(nameof(RelationDraft.ToClaimId), twin.IsDeleted
+                ? "This relation exists but was deleted; restore it from the History instead."
+                : "This relation is already recorded.");
+        }
+        return (rationale, check);
+    }
+
+    private void AnnounceRelation(ClaimRelation relation)
+    {
+        Announce(relation.FromClaimId, ClaimChangeKind.Relation);
+        Announce(relation.ToClaimId, ClaimChangeKind.Relation);
+    }
+
+    private static RelationRecord ToRecord(ClaimRelation r) => new(r.Id, r.FromClaimId, r.ToClaimId, r.Type, r.Rationale, r.IsDeleted, r.Version);
+}
