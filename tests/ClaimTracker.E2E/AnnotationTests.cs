@@ -18,10 +18,7 @@ public sealed class AnnotationTests(E2EFixture app)
     private async Task<IPage> SignedInAsync(string email)
     {
         var page = await app.NewPageAsync(1366, 900);
-        await app.GotoAndWaitForInteractiveAsync(page, "/account/login");
-        await page.Locator("#email").FillAsync(email);
-        await page.Locator("#password").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await app.SignInAsync(page, email, Password);
         await Expect(page.Locator("[data-testid=user-name]")).ToBeVisibleAsync();
         return page;
     }

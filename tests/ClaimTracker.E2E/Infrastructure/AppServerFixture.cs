@@ -36,6 +36,9 @@ public sealed class AppServerFixture : IAsyncLifetime
             // UseSetting, not ConfigureAppConfiguration: Program reads the connection string before Build().
             web.UseSetting("ConnectionStrings:ClaimTracker", connectionString);
             web.UseSetting("Logging:LogLevel:Default", "Warning");
+            // Every browser test signs in from 127.0.0.1 against this one server; the real limit (10 a minute per
+            // address) would turn later sign-ins away. The limit itself is tested over HTTP (AccountTests).
+            web.UseSetting("ClaimTracker:LoginAttemptsPerMinute", "1000");
         });
         // Port 0 lets the OS pick a free port, so parallel runs and busy CI machines never collide.
         _factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));

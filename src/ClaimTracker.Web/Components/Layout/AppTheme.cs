@@ -19,6 +19,10 @@ public static class AppTheme
             DrawerBackground = "#ffffff",
             TextPrimary = "#1f2328",
             TextSecondary = "#4b5563",
+            // MudBlazor's default error red is too light for its field messages (axe: color-contrast); this one passes.
+            Error = "#b3261e",
+            // Likewise for success text on its light background.
+            Success = "#17663a",
         },
         Typography = new Typography
         {

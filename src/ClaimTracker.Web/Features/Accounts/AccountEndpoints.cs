@@ -13,19 +13,25 @@ public static class AccountEndpoints
 {
     public const string LoginRateLimitPolicy = "login";
 
-    public static IServiceCollection AddLoginRateLimit(this IServiceCollection services) =>
-        services.AddRateLimiter(options =>
+    /// <summary>Sign-in attempts allowed per client address per minute (setting; default 10).</summary>
+    public const string AttemptsPerMinuteSetting = "ClaimTracker:LoginAttemptsPerMinute";
+
+    public static IServiceCollection AddLoginRateLimit(this IServiceCollection services, IConfiguration configuration)
+    {
+        // Per client address: enough for a person who mistypes, far too few for guessing passwords.
+        var permits = Math.Max(1, configuration.GetValue(AttemptsPerMinuteSetting, 10));
+        return services.AddRateLimiter(options =>
         {
-            // Per client address: enough for a person who mistypes, far too few for guessing passwords.
             options.AddPolicy(LoginRateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             options.OnRejected = (context, _) =>
             {
                 context.HttpContext.Response.Redirect("/account/login?error=rate-limited");
                 return ValueTask.CompletedTask;
             };
         });
+    }
 
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {

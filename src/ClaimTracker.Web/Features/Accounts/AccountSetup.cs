@@ -59,7 +59,7 @@ public static class AccountSetup
         var requireSignInToRead = configuration.GetValue<bool>(RequireSignInToReadSetting);
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(requireSignInToRead ? new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build() : null);
-        services.AddLoginRateLimit();
+        services.AddLoginRateLimit(configuration);
         return services;
     }
 

@@ -1,5 +1,4 @@
 using Bunit;
-using ClaimTracker.Tests.Features.Annotations;
 using ClaimTracker.Web.Data;
 using ClaimTracker.Web.Data.Seeding;
 using ClaimTracker.Web.Features.Claims;
@@ -21,11 +20,14 @@ public sealed class ClaimDisputePageTests : BunitContext, IAsyncLifetime
         Services.AddDbContextFactory<ClaimTrackerDbContext>(o => o.UseSqlite($"Data Source={databaseFile};Pooling=false"));
         Services.AddScoped<ClaimService>();
         Services.AddMudServices();
-        this.AddAnnotationComponents(); // the page hosts the notes thread
+        Services.AddSingleton<ClaimTracker.Web.Features.Live.IClaimChangeNotifier, ClaimTracker.Web.Features.Live.InProcessClaimChangeNotifier>();
         JSInterop.Mode = JSRuntimeMode.Loose;
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-        // The verdict panel is a feature of its own, with its own tests (Features/Verdicts); these tests are about the columns.
+        // The page hosts other features' components, each with tests of its own; these tests are about the columns.
         ComponentFactories.AddStub<ClaimTracker.Web.Features.Verdicts.VerdictPanel>();
+        ComponentFactories.AddStub<ClaimTracker.Web.Features.Annotations.AnnotationThread>();
+        ComponentFactories.AddStub<ClaimTracker.Web.Features.Editing.ClaimEditorTools>();
+        ComponentFactories.AddStub<ClaimTracker.Web.Features.Editing.ClaimHistory>();
 
         dbFactory = Services.GetRequiredService<IDbContextFactory<ClaimTrackerDbContext>>();
         await using var db = await dbFactory.CreateDbContextAsync();

@@ -82,78 +82,78 @@ public class EditingPermissionTests(ClaimTrackerFactory app) : IClassFixture<Cla
             case "CreateClaim":
                 return async s => (await s.CreateClaimAsync(new ClaimDraft($"A new claim {Guid.NewGuid()}", ["test"]))).Outcome;
             case "UpdateClaim":
-            {
-                var c = await AddClaimAsync();
-                return async s => (await s.UpdateClaimAsync(c.Id, c.Version, new ClaimDraft(c.Text + " (edited)", []))).Outcome;
-            }
+                {
+                    var c = await AddClaimAsync();
+                    return async s => (await s.UpdateClaimAsync(c.Id, c.Version, new ClaimDraft(c.Text + " (edited)", []))).Outcome;
+                }
             case "DeleteClaim":
-            {
-                var c = await AddClaimAsync();
-                return async s => (await s.DeleteClaimAsync(c.Id, c.Version)).Outcome;
-            }
+                {
+                    var c = await AddClaimAsync();
+                    return async s => (await s.DeleteClaimAsync(c.Id, c.Version)).Outcome;
+                }
             case "RestoreClaim":
-            {
-                var c = await AddClaimAsync(deleted: true);
-                return async s => (await s.RestoreClaimAsync(c.Id)).Outcome;
-            }
+                {
+                    var c = await AddClaimAsync(deleted: true);
+                    return async s => (await s.RestoreClaimAsync(c.Id)).Outcome;
+                }
             case "CreateActor":
                 return async s => (await s.CreateActorAsync(new ActorDraft("New Actor", ActorKind.Person, "Spokesperson", null, []))).Outcome;
             case "UpdateActor":
-            {
-                var a = await AddAsync(new Actor { Key = Key(), Name = "Someone" });
-                return async s => (await s.UpdateActorAsync(a.Id, a.Version, new ActorDraft("Someone Else", ActorKind.Agency, null, "France", ["SE"]))).Outcome;
-            }
+                {
+                    var a = await AddAsync(new Actor { Key = Key(), Name = "Someone" });
+                    return async s => (await s.UpdateActorAsync(a.Id, a.Version, new ActorDraft("Someone Else", ActorKind.Agency, null, "France", ["SE"]))).Outcome;
+                }
             case "DeleteActor":
-            {
-                var a = await AddAsync(new Actor { Key = Key(), Name = "Someone" });
-                return async s => (await s.DeleteActorAsync(a.Id, a.Version)).Outcome;
-            }
+                {
+                    var a = await AddAsync(new Actor { Key = Key(), Name = "Someone" });
+                    return async s => (await s.DeleteActorAsync(a.Id, a.Version)).Outcome;
+                }
             case "RestoreActor":
-            {
-                var a = await AddAsync(new Actor { Key = Key(), Name = "Someone", IsDeleted = true });
-                return async s => (await s.RestoreActorAsync(a.Id)).Outcome;
-            }
+                {
+                    var a = await AddAsync(new Actor { Key = Key(), Name = "Someone", IsDeleted = true });
+                    return async s => (await s.RestoreActorAsync(a.Id)).Outcome;
+                }
             case "CreateRelation":
-            {
-                var (from, to) = (await AddClaimAsync(), await AddClaimAsync());
-                return async s => (await s.CreateRelationAsync(new RelationDraft(from.Id, to.Id, RelationType.Supports, "Because."))).Outcome;
-            }
+                {
+                    var (from, to) = (await AddClaimAsync(), await AddClaimAsync());
+                    return async s => (await s.CreateRelationAsync(new RelationDraft(from.Id, to.Id, RelationType.Supports, "Because."))).Outcome;
+                }
             case "UpdateRelation":
-            {
-                var r = await AddRelationAsync();
-                return async s => (await s.UpdateRelationAsync(r.Id, r.Version, new RelationDraft(r.FromClaimId, r.ToClaimId, RelationType.Qualifies, "Rather."))).Outcome;
-            }
+                {
+                    var r = await AddRelationAsync();
+                    return async s => (await s.UpdateRelationAsync(r.Id, r.Version, new RelationDraft(r.FromClaimId, r.ToClaimId, RelationType.Qualifies, "Rather."))).Outcome;
+                }
             case "DeleteRelation":
-            {
-                var r = await AddRelationAsync();
-                return async s => (await s.DeleteRelationAsync(r.Id, r.Version)).Outcome;
-            }
+                {
+                    var r = await AddRelationAsync();
+                    return async s => (await s.DeleteRelationAsync(r.Id, r.Version)).Outcome;
+                }
             case "RestoreRelation":
-            {
-                var r = await AddRelationAsync(deleted: true);
-                return async s => (await s.RestoreRelationAsync(r.Id)).Outcome;
-            }
+                {
+                    var r = await AddRelationAsync(deleted: true);
+                    return async s => (await s.RestoreRelationAsync(r.Id)).Outcome;
+                }
             case "CreateAttribution":
-            {
-                var c = await AddClaimAsync();
-                return async s => (await s.CreateAttributionAsync(new AttributionDraft(actorId, c.Id, sourceId, Stance.Asserts, AttributionMode.Paraphrase, 10, 40))).Outcome;
-            }
+                {
+                    var c = await AddClaimAsync();
+                    return async s => (await s.CreateAttributionAsync(new AttributionDraft(actorId, c.Id, sourceId, Stance.Asserts, AttributionMode.Paraphrase, 10, 40))).Outcome;
+                }
             case "UpdateAttribution":
-            {
-                var a = await AddAttributionAsync(actorId, sourceId);
-                return async s => (await s.UpdateAttributionAsync(a.Id, a.Version,
-                    new AttributionDraft(actorId, a.ClaimId, sourceId, Stance.Denies, AttributionMode.DirectQuote, 12, 30, "Thursday"))).Outcome;
-            }
+                {
+                    var a = await AddAttributionAsync(actorId, sourceId);
+                    return async s => (await s.UpdateAttributionAsync(a.Id, a.Version,
+                        new AttributionDraft(actorId, a.ClaimId, sourceId, Stance.Denies, AttributionMode.DirectQuote, 12, 30, "Thursday"))).Outcome;
+                }
             case "DeleteAttribution":
-            {
-                var a = await AddAttributionAsync(actorId, sourceId);
-                return async s => (await s.DeleteAttributionAsync(a.Id, a.Version)).Outcome;
-            }
+                {
+                    var a = await AddAttributionAsync(actorId, sourceId);
+                    return async s => (await s.DeleteAttributionAsync(a.Id, a.Version)).Outcome;
+                }
             case "RestoreAttribution":
-            {
-                var a = await AddAttributionAsync(actorId, sourceId, deleted: true);
-                return async s => (await s.RestoreAttributionAsync(a.Id)).Outcome;
-            }
+                {
+                    var a = await AddAttributionAsync(actorId, sourceId, deleted: true);
+                    return async s => (await s.RestoreAttributionAsync(a.Id)).Outcome;
+                }
             default:
                 throw new ArgumentOutOfRangeException(nameof(action), action, null);
         }
@@ -180,8 +180,12 @@ public class EditingPermissionTests(ClaimTrackerFactory app) : IClassFixture<Cla
         }
         return await AddAsync(new Attribution
         {
-            Key = Key(), ActorId = actorId, ClaimId = claim.Id, SourceId = sourceId,
-            Anchor = TextAnchor.FromText(text, 0, 20), IsDeleted = deleted,
+            Key = Key(),
+            ActorId = actorId,
+            ClaimId = claim.Id,
+            SourceId = sourceId,
+            Anchor = TextAnchor.FromText(text, 0, 20),
+            IsDeleted = deleted,
         });
     }
 

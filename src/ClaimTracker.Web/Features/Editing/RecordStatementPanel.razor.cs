@@ -1,0 +1,118 @@
+using ClaimTracker.Web.Domain;
+using ClaimTracker.Web.Features.Accounts;
+using ClaimTracker.Web.Features.Actors;
+using ClaimTracker.Web.Features.Claims;
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+
+namespace ClaimTracker.Web.Features.Editing;
+
+public partial class RecordStatementPanel
+{
+    [Parameter, EditorRequired] public int SourceId { get; set; }
+
+    [Inject] private RecordEditService Editing { get; set; } = null!;
+    [Inject] private ClaimService Claims { get; set; } = null!;
+    [Inject] private ActorService Actors { get; set; } = null!;
+    [Inject] private CurrentUser Current { get; set; } = null!;
+    [Inject] private IJSRuntime JS { get; set; } = null!;
+    [Inject] private NavigationManager Nav { get; set; } = null!;
+
+    /// <summary>Shape of what claimTrackerSelection.take() returns (wwwroot/js/selection.js).</summary>
+    private sealed record Selection(int Start, int End, string Text);
+
+    private bool canEdit;
+    private Selection? selection;
+    private string? hint;
+    private ActorRow? actor;
+    private ClaimRow? claim;
+    private string? newClaimText;
+    private Stance stance = Stance.Asserts;
+    private AttributionMode mode = AttributionMode.Paraphrase;
+    private string? saidWhen;
+    private bool busy;
+    private string? message;
+    private IReadOnlyDictionary<string, string> errors = new Dictionary<string, string>();
+
+    // Only for showing the panel; the service checks the permission again on save.
+    protected override async Task OnInitializedAsync() => canEdit = await Current.HasAsync(Permission.EditRecord);
+
+    private string? ErrorFor(string field) => errors.TryGetValue(field, out var error) ? error : null;
+
+    private async Task TakeSelectionAsync()
+    {
+        selection = await JS.InvokeAsync<Selection?>("claimTrackerSelection.take");
+        hint = selection is null ? "First select the words of the statement in the article." : null;
+    }
+
+    private void ClearErrors() => errors = new Dictionary<string, string>();
+
+    private void Cancel()
+    {
+        selection = null;
+        errors = new Dictionary<string, string>();
+        message = null;
+    }
+
+    private async Task<IEnumerable<ActorRow>> SearchActorsAsync(string text, CancellationToken ct) =>
+        (await Actors.ListAsync(text, 0, 10, ct)).Items;
+
+    private async Task<IEnumerable<ClaimRow>> SearchClaimsAsync(string text, CancellationToken ct)
+    {
+        var terms = SearchTerms.Parse(text);
+        if (terms.Error is not null || terms.Terms.Count == 0)
+        {
+            return [];
+        }
+        return (await Claims.SearchAsync(new ClaimSearchQuery(text, Sort: ClaimSort.Text, PageSize: 10), terms, ct)).Items;
+    }
+
+    private async Task SaveAsync()
+    {
+        if (selection is null)
+        {
+            return;
+        }
+        if (actor is null)
+        {
+            errors = new Dictionary<string, string> { [nameof(AttributionDraft.ActorId)] = "Choose who says it." };
+            return;
+        }
+        busy = true;
+        message = null;
+        try
+        {
+            var claimId = claim?.Id;
+            if (claimId is null)
+            {
+                // A new claim first; if the statement is then refused, the claim stays and shows in History.
+                var created = await Editing.CreateClaimAsync(new ClaimDraft(newClaimText ?? "", []));
+                if (!created.Succeeded)
+                {
+                    errors = created.FieldErrors.Count > 0 ? created.FieldErrors
+                        : new Dictionary<string, string> { [nameof(AttributionDraft.ClaimId)] = "Choose a claim or write a new one." };
+                    return;
+                }
+                claimId = created.Value!.Id;
+            }
+            var result = await Editing.CreateAttributionAsync(new AttributionDraft(
+                actor.Id, claimId.Value, SourceId, stance, mode, selection.Start, selection.End, string.IsNullOrWhiteSpace(saidWhen) ? null : saidWhen.Trim()));
+            if (result.Succeeded)
+            {
+                // Reload the reader pointed at the new statement, so it shows as a highlighted mark.
+                Nav.NavigateTo($"/sources/{SourceId}?attribution={result.Value!.Id}#a-{result.Value.Id}", forceLoad: true);
+                return;
+            }
+            errors = result.FieldErrors;
+            message = result.FieldErrors.Count == 0 ? "The statement was not recorded." : null;
+        }
+        catch (AccessDeniedException ex)
+        {
+            message = ex.Message;
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
+}
