@@ -8,20 +8,17 @@ public partial class ClaimEditorTools
 {
     [Parameter, EditorRequired] public int ClaimId { get; set; }
 
-    // Resolved, not injected: a host without the editing services (e.g. a bUnit test of the dispute page alone)
-    // renders the page without editor tools instead of failing. The service checks permissions regardless.
-    [Inject] private IServiceProvider Services { get; set; } = null!;
     [Inject] private NavigationManager Nav { get; set; } = null!;
-    private RecordEditService Editing => Services.GetRequiredService<RecordEditService>();
-    private IDialogService Dialogs => Services.GetRequiredService<IDialogService>();
-    private ISnackbar Snackbar => Services.GetRequiredService<ISnackbar>();
+    [Inject] private RecordEditService Editing { get; set; } = null!;
+    [Inject] private IDialogService Dialogs { get; set; } = null!;
+    [Inject] private ISnackbar Snackbar { get; set; } = null!;
+    [Inject] private CurrentUser Current { get; set; } = null!;
 
     private bool canEdit;
     private bool busy;
 
-    protected override async Task OnParametersSetAsync() =>
-        canEdit = Services.GetService<CurrentUser>() is { } user && Services.GetService<RecordEditService>() is not null
-            && await user.HasAsync(Permission.EditRecord);
+    // Only for showing the tools; the service checks the permission again on every change.
+    protected override async Task OnParametersSetAsync() => canEdit = await Current.HasAsync(Permission.EditRecord);
 
     private static readonly DialogOptions Options = new() { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseOnEscapeKey = true };
 

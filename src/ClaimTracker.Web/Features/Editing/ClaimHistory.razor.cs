@@ -11,13 +11,11 @@ public partial class ClaimHistory
 
     [Parameter, EditorRequired] public int ClaimId { get; set; }
 
-    // Resolved, not injected: a host without the editing services (e.g. a bUnit test of the dispute page alone)
-    // renders the page without the History instead of failing.
-    [Inject] private IServiceProvider Services { get; set; } = null!;
     [Inject] private NavigationManager Nav { get; set; } = null!;
-    private ClaimHistoryService History => Services.GetRequiredService<ClaimHistoryService>();
-    private RecordEditService Editing => Services.GetRequiredService<RecordEditService>();
-    private IClaimChangeNotifier Notifier => Services.GetRequiredService<IClaimChangeNotifier>();
+    [Inject] private ClaimHistoryService History { get; set; } = null!;
+    [Inject] private RecordEditService Editing { get; set; } = null!;
+    [Inject] private IClaimChangeNotifier Notifier { get; set; } = null!;
+    [Inject] private CurrentUser Current { get; set; } = null!;
 
     private readonly List<HistoryEntry> entries = [];
     private int total;
@@ -31,9 +29,8 @@ public partial class ClaimHistory
 
     protected override async Task OnParametersSetAsync()
     {
-        var user = Services.GetService<CurrentUser>();
-        canRead = user is not null && Services.GetService<ClaimHistoryService>() is not null && await History.CanReadAsync();
-        canRestore = canRead && await user!.HasAsync(Permission.Restore);
+        canRead = await History.CanReadAsync();
+        canRestore = canRead && await Current.HasAsync(Permission.Restore);
         if (!canRead)
         {
             return;
