@@ -32,6 +32,9 @@ public partial class ClaimEditDialog
 
     private string? ErrorFor(string field) => errors.TryGetValue(field, out var error) ? error : null;
 
+    // A message answers the last save; once the editor changes the field it no longer applies.
+    private void ClearErrors() => errors = new Dictionary<string, string>();
+
     private ClaimDraft Draft() => new(text, topics.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
 
     private Task SaveAsync() => SaveAgainstAsync(loaded!.Version);
