@@ -45,3 +45,33 @@ public sealed class ActorEditingTests(E2EFixture app)
         await Expect(page.GetByTestId("actor-editor-tools")).ToHaveCountAsync(0);
     }
 }
+
+/// <summary>An editor removes a relation from a claim page and brings it back from History.</summary>
+[Collection(E2ECollection.Name)]
+public sealed class RemoveAndRestoreTests(E2EFixture app)
+{
+    [Fact]
+    public async Task An_editor_removes_a_relation_which_leaves_the_page_live_and_History_restores_it()
+    {
+        var page = await app.NewPageAsync(1366, 900);
+        await app.SignInAsync(page, "editor@claimtracker.test", "ClaimTracker-demo-1!");
+        await app.GotoAndWaitForInteractiveAsync(page, "/claims?q=Peskov");
+        await page.Locator("[data-testid=claims-table] tbody a.claim-link").First.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Russia remains open to talks, and its position is well known.");
+
+        var bearsOn = page.GetByTestId("bears-on");
+        await Expect(bearsOn).ToContainTextAsync("Vladimir Putin is ready to make a deal");
+        await bearsOn.GetByTestId("remove-record").First.ClickAsync();
+        await bearsOn.GetByTestId("confirm-remove").ClickAsync();
+
+        // The page follows the change by itself: no reload.
+        await Expect(page.GetByTestId("bears-on")).ToHaveCountAsync(0);
+        var deleted = page.Locator("[data-testid=claim-history] [data-testid=history-entry][data-action=Deleted]").First;
+        await Expect(deleted).ToBeVisibleAsync();
+        await E2EFixture.ScreenshotAsync(page, "relation-removed-history");
+        await E2EFixture.AssertNoSeriousAxeViolationsAsync(page);
+
+        await deleted.GetByTestId("restore").ClickAsync();
+        await Expect(page.GetByTestId("bears-on")).ToContainTextAsync("Vladimir Putin is ready to make a deal");
+    }
+}
