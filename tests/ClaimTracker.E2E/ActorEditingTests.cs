@@ -74,4 +74,27 @@ public sealed class RemoveAndRestoreTests(E2EFixture app)
         await deleted.GetByTestId("restore").ClickAsync();
         await Expect(page.GetByTestId("bears-on")).ToContainTextAsync("Vladimir Putin is ready to make a deal");
     }
+
+    [Fact]
+    public async Task An_editor_changes_how_a_statement_is_recorded_and_the_page_shows_it_without_a_reload()
+    {
+        var page = await app.NewPageAsync(1366, 900);
+        await app.SignInAsync(page, "editor@claimtracker.test", "ClaimTracker-demo-1!");
+        await app.GotoAndWaitForInteractiveAsync(page, "/claims?q=Witkoff");
+        await page.Locator("[data-testid=claims-table] tbody a.claim-link").First.ClickAsync();
+        var assertions = page.GetByTestId("assertions");
+        await Expect(assertions.Locator(".attribution .mode")).ToHaveTextAsync("outlet's own voice");
+
+        await assertions.GetByTestId("edit-record").First.ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await dialog.GetByText("outlet's own voice").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "paraphrase" }).ClickAsync();
+        await dialog.GetByLabel("When").FillAsync("Thursday");
+        await E2EFixture.ScreenshotAsync(page, "statement-edit-dialog");
+        await E2EFixture.AssertNoSeriousAxeViolationsAsync(page);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
+        await Expect(assertions.Locator(".attribution .mode")).ToHaveTextAsync("paraphrase");
+        await Expect(assertions.Locator(".attribution")).ToContainTextAsync("Thursday");
+    }
 }

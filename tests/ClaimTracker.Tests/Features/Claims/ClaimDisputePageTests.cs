@@ -28,7 +28,7 @@ public sealed class ClaimDisputePageTests : BunitContext, IAsyncLifetime
         ComponentFactories.AddStub<ClaimTracker.Web.Features.Annotations.AnnotationThread>();
         ComponentFactories.AddStub<ClaimTracker.Web.Features.Editing.ClaimEditorTools>();
         ComponentFactories.AddStub<ClaimTracker.Web.Features.Editing.ClaimHistory>();
-        ComponentFactories.AddStub<ClaimTracker.Web.Features.Editing.RemoveRecordButton>();
+        ComponentFactories.AddStub<ClaimTracker.Web.Features.Editing.RecordActions>();
 
         dbFactory = Services.GetRequiredService<IDbContextFactory<ClaimTrackerDbContext>>();
         await using var db = await dbFactory.CreateDbContextAsync();
