@@ -46,7 +46,11 @@ public sealed class EditorFlowTests(E2EFixture app)
         var who = panel.GetByLabel("Who says it");
         await who.FillAsync("Reuters");
         await Expect(who).ToHaveValueAsync("Reuters");
-        await page.GetByRole(AriaRole.Option).Filter(new() { HasText = "Reuters" }).First.ClickAsync();
+        // Keyboard, not a click: the list re-renders as results arrive (see EditingTests); Enter takes the active first match.
+        await Expect(page.GetByRole(AriaRole.Option).Filter(new() { HasText = "Reuters" }).First).ToBeVisibleAsync();
+        await Expect(who).ToHaveAttributeAsync("aria-activedescendant", new Regex("item0$"));
+        await who.PressAsync("Enter");
+        await Expect(who).ToHaveValueAsync("Reuters");
         await panel.GetByLabel("…or a new claim, in neutral words").FillAsync("US-led efforts have not yet ended the war in Ukraine.");
         await E2EFixture.ScreenshotAsync(page, "editor-record-statement");
         await E2EFixture.AssertNoSeriousAxeViolationsAsync(page);
