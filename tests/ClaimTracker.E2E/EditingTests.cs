@@ -23,12 +23,7 @@ public sealed class EditingTests(E2EFixture app)
     /// <summary>Signs in through the plain login form, then opens <paramref name="path"/> with a live circuit.</summary>
     private async Task SignInAsync(IPage page, string email, string path = "/")
     {
-        // The login page is interactive too: typing into its prerendered HTML would be wiped when the circuit renders.
-        await app.GotoAndWaitForInteractiveAsync(page, "/account/login");
-        await page.Locator("#email").FillAsync(email);
-        await page.Locator("#password").FillAsync(DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page).Not.ToHaveURLAsync(new Regex("/account/login"));
+        await app.SignInAsync(page, email, DemoPassword);
         await app.GotoAndWaitForInteractiveAsync(page, path);
     }
 

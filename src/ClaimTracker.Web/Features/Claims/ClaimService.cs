@@ -80,6 +80,17 @@ public sealed class ClaimService(IDbContextFactory<ClaimTrackerDbContext> dbFact
             total);
     }
 
+    /// <summary>Claims whose words match what an editor is typing, for pickers; nothing for text the search cannot read.</summary>
+    public async Task<IReadOnlyList<ClaimRow>> SuggestAsync(string? text, int take = 10, CancellationToken ct = default)
+    {
+        var terms = SearchTerms.Parse(text);
+        if (terms.Error is not null || terms.Terms.Count == 0)
+        {
+            return [];
+        }
+        return (await SearchAsync(new ClaimSearchQuery(text, Sort: ClaimSort.Text, PageSize: take), terms, ct)).Items;
+    }
+
     public async Task<ClaimFilterOptions> GetFilterOptionsAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);

@@ -57,15 +57,8 @@ public partial class RecordStatementPanel
     private async Task<IEnumerable<ActorRow>> SearchActorsAsync(string text, CancellationToken ct) =>
         (await Actors.ListAsync(text, 0, 10, ct)).Items;
 
-    private async Task<IEnumerable<ClaimRow>> SearchClaimsAsync(string text, CancellationToken ct)
-    {
-        var terms = SearchTerms.Parse(text);
-        if (terms.Error is not null || terms.Terms.Count == 0)
-        {
-            return [];
-        }
-        return (await Claims.SearchAsync(new ClaimSearchQuery(text, Sort: ClaimSort.Text, PageSize: 10), terms, ct)).Items;
-    }
+    private async Task<IEnumerable<ClaimRow>> SearchClaimsAsync(string text, CancellationToken ct) =>
+        await Claims.SuggestAsync(text, ct: ct);
 
     private async Task SaveAsync()
     {

@@ -22,16 +22,8 @@ public partial class RelationDialog
 
     private string? ErrorFor(string field) => errors.TryGetValue(field, out var error) ? error : null;
 
-    private async Task<IEnumerable<ClaimRow>> SearchAsync(string text, CancellationToken ct)
-    {
-        var terms = SearchTerms.Parse(text);
-        if (terms.Error is not null || terms.Terms.Count == 0)
-        {
-            return [];
-        }
-        var page = await Claims.SearchAsync(new ClaimSearchQuery(text, Sort: ClaimSort.Text, PageSize: 10), terms, ct);
-        return page.Items.Where(c => c.Id != ClaimId);
-    }
+    private async Task<IEnumerable<ClaimRow>> SearchAsync(string text, CancellationToken ct) =>
+        (await Claims.SuggestAsync(text, ct: ct)).Where(c => c.Id != ClaimId);
 
     private async Task SaveAsync()
     {
