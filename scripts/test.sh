@@ -38,7 +38,9 @@ rm -rf "$results_dir"
 # Let dotnet test fail without stopping the script: the summary below is printed either way,
 # and the exit status is decided from the counts.
 test_status=0
-dotnet test ClaimTracker.sln --no-build --nologo \
+# -maxcpucount:1 runs the test projects one after the other. In parallel, the integration suite (dozens of app
+# instances) starved the browser tests of the machine's two cores, and their timing-sensitive steps timed out.
+dotnet test ClaimTracker.sln --no-build --nologo -maxcpucount:1 \
   --logger "trx" --results-directory "$results_dir" "$@" || test_status=$?
 
 # Each test assembly writes one .trx; its <Counters> element holds the totals.
