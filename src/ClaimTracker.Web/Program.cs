@@ -14,9 +14,14 @@ using ClaimTracker.Web.Features.Sources;
 using ClaimTracker.Web.Features.Verdicts;
 using MudBlazor.Services;
 
-// "create-admin <email>" is a command, not a server start: keep its words out of the configuration.
-var command = args.Length > 0 && args[0] == CreateAdminCommand.Name ? args : null;
+// "create-admin <email>", "import <file> …" and the like are commands, not a server start:
+// keep their words out of the configuration, and their standard output free of log lines.
+var command = CommandLine.Find(args);
 var builder = WebApplication.CreateBuilder(command is null ? args : []);
+if (command is not null)
+{
+    builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+}
 
 builder.Services.AddRazorComponents()
     // Circuit limits set explicitly rather than left to defaults that may change between releases.
@@ -59,7 +64,7 @@ await using (var scope = app.Services.CreateAsyncScope())
     await AccountSeeding.EnsureRolesAsync(scope.ServiceProvider);
     if (command is not null)
     {
-        return await CreateAdminCommand.RunAsync(scope.ServiceProvider, command, Console.In, Console.Out, Console.Error);
+        return await command(scope.ServiceProvider, args, Console.In, Console.Out, Console.Error);
     }
     if (app.Environment.IsDevelopment())
     {

@@ -1,0 +1,22 @@
+using ClaimTracker.Web.Features.Accounts;
+
+namespace ClaimTracker.Web;
+
+/// <summary>
+/// The commands the app runs instead of starting the server (<c>dotnet run --project src/ClaimTracker.Web -- &lt;name&gt; …</c>).
+/// Each gets the app's services (database migrated and seeded), its arguments (the name first), and the console streams,
+/// and returns the process exit code: 0 done, 1 failed, 2 wrong usage.
+/// </summary>
+public static class CommandLine
+{
+    public delegate Task<int> Command(IServiceProvider services, string[] args, TextReader input, TextWriter output, TextWriter error);
+
+    public static readonly IReadOnlyDictionary<string, Command> Commands = new Dictionary<string, Command>(StringComparer.Ordinal)
+    {
+        [CreateAdminCommand.Name] = CreateAdminCommand.RunAsync,
+    };
+
+    /// <summary>The command named by the first argument, or null when the app should start the server.</summary>
+    public static Command? Find(string[] args) =>
+        args.Length > 0 && Commands.TryGetValue(args[0], out var command) ? command : null;
+}
