@@ -313,6 +313,91 @@ namespace ClaimTracker.Web.Data.Migrations
                     b.ToTable("Attributions");
                 });
 
+            modelBuilder.Entity("ClaimTracker.Web.Domain.AttributionSuggestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ActorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AttributionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ClaimId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClaimText")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cue")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDeleted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Similarity")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("SourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Stance")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActorId");
+
+                    b.HasIndex("AttributionId");
+
+                    b.HasIndex("ClaimId");
+
+                    b.HasIndex("SourceId", "Status");
+
+                    b.ToTable("AttributionSuggestions");
+                });
+
             modelBuilder.Entity("ClaimTracker.Web.Domain.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -956,6 +1041,77 @@ namespace ClaimTracker.Web.Data.Migrations
                     b.Navigation("Claim");
 
                     b.Navigation("ReportedBy");
+
+                    b.Navigation("Source");
+                });
+
+            modelBuilder.Entity("ClaimTracker.Web.Domain.AttributionSuggestion", b =>
+                {
+                    b.HasOne("ClaimTracker.Web.Domain.Actor", "Actor")
+                        .WithMany()
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ClaimTracker.Web.Domain.Attribution", "Attribution")
+                        .WithMany()
+                        .HasForeignKey("AttributionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ClaimTracker.Web.Domain.Claim", "Claim")
+                        .WithMany()
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ClaimTracker.Web.Domain.Source", "Source")
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsOne("ClaimTracker.Web.Domain.TextAnchor", "Anchor", b1 =>
+                        {
+                            b1.Property<int>("AttributionSuggestionId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("End")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("SpanEnd");
+
+                            b1.Property<string>("Exact")
+                                .IsRequired()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Quote");
+
+                            b1.Property<string>("Prefix")
+                                .IsRequired()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("QuotePrefix");
+
+                            b1.Property<int>("Start")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("SpanStart");
+
+                            b1.Property<string>("Suffix")
+                                .IsRequired()
+                                .HasColumnType("TEXT")
+                                .HasColumnName("QuoteSuffix");
+
+                            b1.HasKey("AttributionSuggestionId");
+
+                            b1.ToTable("AttributionSuggestions");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AttributionSuggestionId");
+                        });
+
+                    b.Navigation("Actor");
+
+                    b.Navigation("Anchor")
+                        .IsRequired();
+
+                    b.Navigation("Attribution");
+
+                    b.Navigation("Claim");
 
                     b.Navigation("Source");
                 });
