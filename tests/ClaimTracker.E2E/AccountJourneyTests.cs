@@ -43,7 +43,7 @@ public sealed class AccountJourneyTests(E2EFixture app)
     public async Task A_wrong_password_is_explained_beside_the_password_field_and_keeps_the_email()
     {
         var page = await app.NewPageAsync();
-        await app.GotoAndWaitForInteractiveAsync(page, "/account/login");
+        await page.GotoAsync(app.BaseUrl + "/account/login");
 
         await page.Locator("#email").FillAsync("journalist@claimtracker.test");
         await page.Locator("#password").FillAsync("not-the-password");
@@ -54,6 +54,23 @@ public sealed class AccountJourneyTests(E2EFixture app)
         await Expect(page.Locator("#email")).ToHaveValueAsync("journalist@claimtracker.test");
         await E2EFixture.ScreenshotAsync(page, "sign-in-wrong-password");
         await E2EFixture.AssertNoSeriousAxeViolationsAsync(page);
+    }
+
+    [Fact]
+    public async Task The_sign_in_form_takes_typing_the_moment_it_appears_even_on_a_phone()
+    {
+        var page = await app.NewPageAsync(width: 390, height: 844);
+        // Only the HTML is awaited: no scripts, no circuit. Whatever is typed now must reach the server.
+        await page.GotoAsync(app.BaseUrl + "/account/login", new() { WaitUntil = WaitUntilState.Commit });
+        await page.Locator("#email").FillAsync("journalist@claimtracker.test");
+        await page.Locator("#password").FillAsync(DemoPassword);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Toggle navigation" })).ToHaveCountAsync(0);
+        await E2EFixture.ScreenshotAsync(page, "sign-in-phone");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        await app.WaitForInteractiveAsync(page);
+        await Expect(page.GetByTestId("user-name")).ToHaveTextAsync("Jo Journalist");
     }
 
     [Fact]
