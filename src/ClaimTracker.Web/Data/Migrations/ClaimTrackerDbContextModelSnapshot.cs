@@ -520,6 +520,11 @@ namespace ClaimTracker.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("SurvivorId")
                         .HasColumnType("INTEGER");
 

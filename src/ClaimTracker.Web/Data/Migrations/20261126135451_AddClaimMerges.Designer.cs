@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ClaimTracker.Web.Data.Migrations
 {
     [DbContext(typeof(ClaimTrackerDbContext))]
-    [Migration("20261126134846_AddClaimMerges")]
+    [Migration("20261126135451_AddClaimMerges")]
     partial class AddClaimMerges
     {
         /// <inheritdoc />
@@ -521,6 +521,11 @@ namespace ClaimTracker.Web.Data.Migrations
 
                     b.Property<string>("Rows")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("SurvivorId")

@@ -28,6 +28,7 @@ namespace ClaimTracker.Web.Data.Migrations
                     UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
                     Rows = table.Column<string>(type: "TEXT", nullable: false),
                     UndoneAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
                     UndoneBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
