@@ -14,7 +14,7 @@ public class ClaimMerge
     public required string UserName { get; set; }
     public DateTimeOffset At { get; set; }
 
-    /// <summary>What the merge did, in words, as written in both claims' history ("3 statements, 1 relation moved").</summary>
+    /// <summary>What the merge did, in words ("3 statements, 1 relation, 2 notes moved"); both claims' history says it too.</summary>
     public required string Summary { get; set; }
 
     /// <summary>What moved and what was retired, by kind and id.</summary>

@@ -23,9 +23,6 @@ public sealed class ClaimMergeService(
 {
     public const string HistoryEntityType = nameof(ClaimMerge);
 
-    /// <summary>How far an old address follows merges (a merged claim's survivor merged again, and so on).</summary>
-    private const int MaxChain = 20;
-
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>A live claim as the merge dialog shows it; null when there is none.</summary>
@@ -198,7 +195,7 @@ public sealed class ClaimMergeService(
             UserId = author.UserId,
             UserName = author.UserName,
             At = DateTimeOffset.UtcNow,
-            Summary = $"Merged {Quote(merged.Text)} (claim {mergedId}) into {Quote(survivor.Text)} (claim {survivorId}): {moved}.",
+            Summary = moved,
             Rows = rows with { SurvivorStatusBefore = statusBefore },
         };
         db.ClaimMerges.Add(merge);
@@ -211,7 +208,7 @@ public sealed class ClaimMergeService(
         {
             return new MergeResult(MergeOutcome.Stale, "Someone changed one of the claims meanwhile. Nothing was merged: look at them again, then confirm.", null);
         }
-        WriteHistory(db, merge, AuditAction.Merged, author);
+        WriteHistory(db, merge, survivor.Text, merged.Text, AuditAction.Merged, author);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
 
@@ -332,7 +329,7 @@ public sealed class ClaimMergeService(
         merge.UndoneBy = author.UserName;
 
         await db.SaveChangesAsync(ct);
-        WriteHistory(db, merge, AuditAction.MergeUndone, author);
+        WriteHistory(db, merge, survivor.Text, merged.Text, AuditAction.MergeUndone, author);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
 
@@ -351,42 +348,6 @@ public sealed class ClaimMergeService(
         var texts = await db.Claims.IgnoreQueryFilters().AsNoTracking()
             .Where(c => c.Id == merge.SurvivorId || c.Id == merge.MergedId).ToDictionaryAsync(c => c.Id, c => c.Text, ct);
         return ToSummary(merge, texts[merge.SurvivorId], texts[merge.MergedId]);
-    }
-
-    /// <summary>
-    /// Where the address of a merged claim leads: the live claim at the end of its merges and the merge that retired
-    /// <paramref name="claimId"/>; null when the claim is not a merged one (live, deleted, or never there).
-    /// </summary>
-    public async Task<(int SurvivorId, int MergeId)?> FindSurvivorAsync(int claimId, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var mergeId = await db.ClaimMerges.AsNoTracking()
-            .Where(m => m.MergedId == claimId && m.UndoneAt == null)
-            .OrderByDescending(m => m.Id).Select(m => (int?)m.Id).FirstOrDefaultAsync(ct);
-        if (mergeId is null)
-        {
-            return null;
-        }
-        var current = claimId;
-        for (var i = 0; i < MaxChain; i++)
-        {
-            var claim = await db.Claims.IgnoreQueryFilters().AsNoTracking()
-                .Where(c => c.Id == current).Select(c => new { c.IsDeleted, c.MergedIntoId }).SingleOrDefaultAsync(ct);
-            if (claim is null)
-            {
-                return null;
-            }
-            if (!claim.IsDeleted)
-            {
-                return (current, mergeId.Value);
-            }
-            if (claim.MergedIntoId is not int next)
-            {
-                return null; // merged into a claim that was deleted afterwards: nothing to show
-            }
-            current = next;
-        }
-        return null;
     }
 
     // ---------------------------------------------------------------- helpers
@@ -490,9 +451,10 @@ public sealed class ClaimMergeService(
         db.Entry(claim).Property(c => c.Version).OriginalValue = version;
 
     /// <summary>One line in each claim's History, in words; the moved rows have their own entries besides.</summary>
-    private static void WriteHistory(ClaimTrackerDbContext db, ClaimMerge merge, AuditAction action, ChangeAuthor author)
+    private static void WriteHistory(ClaimTrackerDbContext db, ClaimMerge merge, string survivorText, string mergedText, AuditAction action, ChangeAuthor author)
     {
-        var summary = action == AuditAction.Merged ? merge.Summary : "Undid: " + merge.Summary;
+        var sentence = $"Merged {Quote(mergedText)} (claim {merge.MergedId}) into {Quote(survivorText)} (claim {merge.SurvivorId}): {merge.Summary}.";
+        var summary = action == AuditAction.Merged ? sentence : "Undid: " + sentence;
         var json = JsonSerializer.Serialize(new { summary, merge.SurvivorId, merge.MergedId }, Json);
         foreach (var claimId in new[] { merge.SurvivorId, merge.MergedId })
         {

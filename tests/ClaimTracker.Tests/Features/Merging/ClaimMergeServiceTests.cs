@@ -160,7 +160,7 @@ public class ClaimMergeServiceTests(ClaimTrackerFactory app) : IClassFixture<Cla
 
         Assert.DoesNotContain(await claims.SuggestAsync(word), c => c.Id == p.B);
         Assert.Null(await claims.GetDisputeAsync(p.B));
-        var merges = app.GetService<ClaimMergeService>();
+        var merges = claims;
         Assert.Equal((p.A, result.Merge!.Id), await merges.FindSurvivorAsync(p.B));
         Assert.Null(await merges.FindSurvivorAsync(p.A));
 
@@ -192,7 +192,7 @@ public class ClaimMergeServiceTests(ClaimTrackerFactory app) : IClassFixture<Cla
         Assert.EndsWith($":{p.A}:False", lateNote);
         Assert.Equal(before, string.Join("\n", after.Where(l => l != lateNote)));
         Assert.NotNull(await app.GetService<ClaimService>().GetDisputeAsync(p.B));
-        Assert.Null(await app.GetService<ClaimMergeService>().FindSurvivorAsync(p.B));
+        Assert.Null(await app.GetService<ClaimService>().FindSurvivorAsync(p.B));
         Assert.Single(await app.HistoryAsync(p.A), e => e.Action == AuditAction.MergeUndone);
         Assert.Single(await app.HistoryAsync(p.B), e => e.Action == AuditAction.MergeUndone);
         await using var check = app.CreateDbContext();
