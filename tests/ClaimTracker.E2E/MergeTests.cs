@@ -45,7 +45,12 @@ public sealed class MergeTests(E2EFixture app)
         var start = source.Text.IndexOf(quote, StringComparison.Ordinal);
         return new Attribution
         {
-            Key = key, ActorId = actor.Id, ClaimId = claim.Id, SourceId = source.Id, Stance = Stance.Asserts, Mode = AttributionMode.Paraphrase,
+            Key = key,
+            ActorId = actor.Id,
+            ClaimId = claim.Id,
+            SourceId = source.Id,
+            Stance = Stance.Asserts,
+            Mode = AttributionMode.Paraphrase,
             Anchor = TextAnchor.FromText(source.Text, start, start + quote.Length),
         };
     }

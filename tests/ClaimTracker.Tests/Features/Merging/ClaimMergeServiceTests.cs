@@ -1,5 +1,5 @@
-using ClaimTracker.Tests.Infrastructure;
 using ClaimTracker.Tests.Features.Verdicts;
+using ClaimTracker.Tests.Infrastructure;
 using ClaimTracker.Web.Domain;
 using ClaimTracker.Web.Features.Accounts;
 using ClaimTracker.Web.Features.Claims;
@@ -34,7 +34,12 @@ public class ClaimMergeServiceTests(ClaimTrackerFactory app) : IClassFixture<Cla
         var start = text.IndexOf("ready to make a deal", StringComparison.Ordinal);
         var attribution = new Attribution
         {
-            Key = $"at-{tag}", ActorId = trump, ClaimId = b.Id, SourceId = sourceId, Stance = Stance.Asserts, Mode = AttributionMode.DirectQuote,
+            Key = $"at-{tag}",
+            ActorId = trump,
+            ClaimId = b.Id,
+            SourceId = sourceId,
+            Stance = Stance.Asserts,
+            Mode = AttributionMode.DirectQuote,
             Anchor = TextAnchor.FromText(text, start, start + "ready to make a deal".Length),
         };
         db.Attributions.Add(attribution);
