@@ -66,7 +66,9 @@ public sealed class MergeTests(E2EFixture app)
 
         // From the duplicate's own page: the older claim is chosen to survive all the same.
         await app.GotoAndWaitForInteractiveAsync(page, $"/claims/{pair.B}");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Merge…" }).ClickAsync();
+        // The similar wording is noticed on the page itself.
+        await Expect(page.Locator("[data-testid=merge-candidates]")).ToContainTextAsync(pair.TextA);
+        await page.Locator("[data-testid=claim-editor-tools]").GetByRole(AriaRole.Button, new() { Name = "Merge…" }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
         var other = dialog.GetByLabel("The same claim, in other words");
         await other.FillAsync(pair.Tag);

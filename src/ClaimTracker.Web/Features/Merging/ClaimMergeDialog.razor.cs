@@ -12,6 +12,9 @@ public partial class ClaimMergeDialog
     /// <summary>The claim whose page the dialog was opened from.</summary>
     [Parameter, EditorRequired] public int ClaimId { get; set; }
 
+    /// <summary>The other claim, when the editor chose it already (from "Possibly the same claim").</summary>
+    [Parameter] public int? OtherId { get; set; }
+
     [Inject] private ClaimMergeService Merges { get; set; } = null!;
     [Inject] private ClaimService Claims { get; set; } = null!;
 
@@ -19,6 +22,20 @@ public partial class ClaimMergeDialog
     private MergePreview? preview;
     private bool busy;
     private string? message;
+
+    protected override async Task OnInitializedAsync()
+    {
+        if (OtherId is int otherId)
+        {
+            await GuardAsync(async () =>
+            {
+                if (await Merges.GetSideAsync(otherId) is { } side)
+                {
+                    await ChooseAsync(new ClaimRow(side.Id, side.Text, side.Status, [], 0, 0, side.Statements, []));
+                }
+            });
+        }
+    }
 
     private async Task<IEnumerable<ClaimRow>> SearchAsync(string text, CancellationToken ct) =>
         (await Claims.SuggestAsync(text, ct: ct)).Where(c => c.Id != ClaimId);

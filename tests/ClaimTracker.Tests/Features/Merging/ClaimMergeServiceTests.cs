@@ -356,6 +356,34 @@ public class ClaimMergeServiceTests(ClaimTrackerFactory app) : IClassFixture<Cla
         await Task.CompletedTask;
     }
 
+    [Fact]
+    public async Task Claims_worded_much_alike_are_offered_as_possibly_the_same_and_a_merged_one_no_longer()
+    {
+        var tag = "wombat" + Guid.NewGuid().ToString("N")[..6];
+        await using (var db = app.CreateDbContext())
+        {
+            db.Claims.AddRange(
+                new Claim { Key = $"s1-{tag}", Text = $"The {tag} ceasefire will hold through the winter months." },
+                new Claim { Key = $"s2-{tag}", Text = $"Through the winter months the {tag} ceasefire will hold." },
+                new Claim { Key = $"s3-{tag}", Text = $"The {tag} ceasefire collapsed on Tuesday after shelling." });
+            await db.SaveChangesAsync();
+        }
+        var ids = new List<int>();
+        foreach (var key in new[] { "s1", "s2", "s3" })
+        {
+            ids.Add(await app.ClaimId($"{key}-{tag}"));
+        }
+        var claims = app.GetService<ClaimService>();
+
+        var similar = await claims.SimilarAsync(ids[0]);
+
+        var only = Assert.Single(similar);
+        Assert.Equal(ids[1], only.Id);
+        Assert.Equal(1.0, only.Similarity);
+        Assert.True((await MergeAsync(ids[0], ids[1])).Succeeded);
+        Assert.Empty(await claims.SimilarAsync(ids[0]));
+    }
+
     public static TheoryData<string?, string> Matrix()
     {
         var data = new TheoryData<string?, string>();
