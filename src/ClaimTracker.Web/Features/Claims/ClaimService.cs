@@ -206,6 +206,8 @@ public sealed class ClaimService(IDbContextFactory<ClaimTrackerDbContext> dbFact
         return null;
     }
 
+    private const double MinSimilarity = 0.7;
+
     /// <summary>Words too common to say two claims are the same.</summary>
     private static readonly HashSet<string> CommonWords = new(StringComparer.Ordinal)
     {
@@ -221,8 +223,10 @@ public sealed class ClaimService(IDbContextFactory<ClaimTrackerDbContext> dbFact
 
     /// <summary>
     /// Claims whose wording is close to this one's, as candidates for a merge: the full-text index finds claims sharing
-    /// its significant words (best ranked first), and of those the ones whose own text shares at least half of the words
-    /// of the two (Dice coefficient on significant words) are kept, most similar first.
+    /// its significant words (best ranked first), and of those the ones whose own text shares most of its words with this
+    /// one (Dice coefficient on significant words of at least 0.7) are kept, most similar first. The bar is high on
+    /// purpose: claims that merely concern the same thing ("Trump takes Putin at his word" and "that is objectionable")
+    /// share half their words, and offering those as duplicates would be noise.
     /// </summary>
     public async Task<IReadOnlyList<SimilarClaim>> SimilarAsync(int claimId, int take = 3, CancellationToken ct = default)
     {
@@ -252,7 +256,7 @@ public sealed class ClaimService(IDbContextFactory<ClaimTrackerDbContext> dbFact
                 var shared = other.Count(words.Contains);
                 return new SimilarClaim(c.Id, c.Text, 2.0 * shared / (words.Count + other.Count));
             })
-            .Where(c => c.Similarity >= 0.5)
+            .Where(c => c.Similarity >= MinSimilarity)
             .OrderByDescending(c => c.Similarity).ThenBy(c => c.Id)
             .Take(take)
             .ToList();
