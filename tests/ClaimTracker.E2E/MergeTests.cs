@@ -108,6 +108,7 @@ public sealed class MergeTests(E2EFixture app)
         await Expect(page.Locator("[data-testid=assertions]")).ToContainTextAsync(QuoteOfB);
         await Expect(page.Locator("[data-testid=assertions]")).ToContainTextAsync(QuoteOfA);
         await Expect(page.Locator("[data-testid=claim-header]")).ToContainTextAsync("blame");
+        await Expect(page.Locator("[data-testid=notes]")).ToContainTextAsync("Same claim as the other one");
         var latest = page.Locator("[data-testid=claim-history] [data-testid=history-entry]").First;
         await Expect(latest).ToContainTextAsync("merged two claims");
         await Expect(latest.Locator("[data-testid=merge-summary]")).ToContainTextAsync($"Merged “{pair.TextB}”");
@@ -130,6 +131,7 @@ public sealed class MergeTests(E2EFixture app)
         await banner.GetByRole(AriaRole.Button, new() { Name = "Undo merge" }).ClickAsync();
         await Expect(banner).ToContainTextAsync("Merge undone");
         await Expect(page.Locator("[data-testid=assertions]")).Not.ToContainTextAsync(QuoteOfB);
+        await Expect(page.Locator("[data-testid=notes]")).Not.ToContainTextAsync("Same claim as the other one"); // the note went back too
         await Expect(page.Locator("[data-testid=assertions]")).ToContainTextAsync(QuoteOfA);
         await Expect(page.Locator("[data-testid=claim-history] [data-testid=history-entry]").First).ToContainTextAsync("undid a merge");
         await E2EFixture.ScreenshotAsync(page, "merge-undone");

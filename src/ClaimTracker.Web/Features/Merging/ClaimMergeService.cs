@@ -474,9 +474,16 @@ public sealed class ClaimMergeService(
 
     private void Announce(int survivorId, int mergedId, IEnumerable<int> related)
     {
-        foreach (var id in related.Append(survivorId).Append(mergedId).Distinct())
+        foreach (var id in related.Except([survivorId, mergedId]).Distinct())
         {
-            notifier.Publish(new ClaimChange(id, id == survivorId || id == mergedId ? ClaimChangeKind.Claim : ClaimChangeKind.Relation));
+            notifier.Publish(new ClaimChange(id, ClaimChangeKind.Relation));
+        }
+        // The panels of a claim page each listen for their own kind: the notes and the verdict moved too.
+        foreach (var id in new[] { survivorId, mergedId })
+        {
+            notifier.Publish(new ClaimChange(id, ClaimChangeKind.Annotation));
+            notifier.Publish(new ClaimChange(id, ClaimChangeKind.Verdict));
+            notifier.Publish(new ClaimChange(id, ClaimChangeKind.Claim));
         }
     }
 
