@@ -253,6 +253,8 @@ public class ClaimMergeServiceTests(ClaimTrackerFactory app) : IClassFixture<Cla
         var restore = await AsEditorAsync(s => s.RestoreClaimAsync(p.B));
         Assert.Equal(EditOutcome.Invalid, restore.Outcome);
         Assert.Contains("merged into claim", restore.ErrorFor("Claim"));
+        var relation = await AsEditorAsync(s => s.RestoreRelationAsync(p.RelationAB));
+        Assert.Contains("undo the merge", relation.ErrorFor("Relation"));
 
         Assert.True((await AsEditorAsync(async s => await s.DeleteClaimAsync(p.A, await VersionAsync(p.A)))).Succeeded);
         var refused = await UndoAsync(merged.Merge!.Id);
