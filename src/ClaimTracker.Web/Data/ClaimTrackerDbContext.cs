@@ -21,6 +21,7 @@ public class ClaimTrackerDbContext(DbContextOptions<ClaimTrackerDbContext> optio
     public DbSet<RatingLabel> RatingLabels => Set<RatingLabel>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AttributionSuggestion> AttributionSuggestions => Set<AttributionSuggestion>();
+    public DbSet<ClaimMerge> ClaimMerges => Set<ClaimMerge>();
 
     /// <summary>Who the changes saved through this context are by. Services set it; unset means the app itself.</summary>
     public ChangeAuthor ChangedBy { get; set; } = ChangeAuthor.System;

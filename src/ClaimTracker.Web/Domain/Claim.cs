@@ -15,6 +15,10 @@ public class Claim : IEditableRecord
     public DateTimeOffset? DeletedAt { get; set; }
     public string? DeletedBy { get; set; }
 
+    /// <summary>Set when the claim was merged into another as a duplicate: the claim that took over what it had.
+    /// A merged claim is also soft-deleted, so it leaves lists and search; its address leads to the survivor.</summary>
+    public int? MergedIntoId { get; set; }
+
     /// <summary>The actors the claim is about (Putin in "Putin is ready to make a deal").</summary>
     public List<Actor> Subjects { get; set; } = [];
 

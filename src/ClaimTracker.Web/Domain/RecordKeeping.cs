@@ -20,6 +20,10 @@ public enum AuditAction
     Updated,
     Deleted,
     Restored,
+    /// <summary>A claim merge (entity <c>ClaimMerge</c>), written once on each of the two claims.</summary>
+    Merged,
+    /// <summary>A claim merge taken back, written once on each of the two claims.</summary>
+    MergeUndone,
 }
 
 /// <summary>

@@ -24,6 +24,9 @@ public sealed class AppServerFixture : IAsyncLifetime
 
     public string DatabasePath => Path.Combine(_databaseDirectory, "claimtracker.db");
 
+    /// <summary>The running app's services, for a test that prepares records of its own that no other test reads.</summary>
+    public IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException("The server is not started.");
+
     public Task InitializeAsync()
     {
         Directory.CreateDirectory(_databaseDirectory);

@@ -31,3 +31,6 @@ public sealed record ClaimRow(
     IReadOnlyList<string> Speakers);
 
 public sealed record ClaimFilterOptions(IReadOnlyList<(int Id, string Name)> Actors, IReadOnlyList<string> Topics);
+
+/// <summary>A claim worded much like another (<see cref="Similarity"/> from 0 to 1), offered as a possible duplicate.</summary>
+public sealed record SimilarClaim(int Id, string Text, double Similarity);

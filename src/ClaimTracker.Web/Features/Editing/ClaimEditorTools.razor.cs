@@ -42,6 +42,17 @@ public partial class ClaimEditorTools
         }
     }
 
+    private async Task MergeAsync()
+    {
+        var dialog = await Dialogs.ShowAsync<Merging.ClaimMergeDialog>("Merge duplicate claims",
+            new DialogParameters<Merging.ClaimMergeDialog> { { d => d.ClaimId, ClaimId } }, Options);
+        if (await dialog.Result is { Canceled: false, Data: Merging.MergeSummary merge })
+        {
+            // This page may be the claim that was merged away: go to the survivor, which shows the merge with Undo.
+            Nav.NavigateTo($"/claims/{merge.SurvivorId}?merge={merge.Id}", forceLoad: true);
+        }
+    }
+
     private async Task DeleteAsync()
     {
         var confirmed = await Dialogs.ShowMessageBoxAsync("Delete this claim?",

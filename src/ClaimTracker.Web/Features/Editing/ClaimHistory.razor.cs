@@ -16,11 +16,13 @@ public partial class ClaimHistory
     [Inject] private RecordEditService Editing { get; set; } = null!;
     [Inject] private IClaimChangeNotifier Notifier { get; set; } = null!;
     [Inject] private CurrentUser Current { get; set; } = null!;
+    [Inject] private Merging.ClaimMergeService Merges { get; set; } = null!;
 
     private readonly List<HistoryEntry> entries = [];
     private int total;
     private bool canRead;
     private bool canRestore;
+    private bool canMerge;
     private bool loading = true;
     private bool busy;
     private string? message;
@@ -31,6 +33,7 @@ public partial class ClaimHistory
     {
         canRead = await History.CanReadAsync();
         canRestore = canRead && await Current.HasAsync(Permission.Restore);
+        canMerge = canRead && await Current.HasAsync(Permission.EditRecord);
         if (!canRead)
         {
             return;
@@ -102,8 +105,37 @@ public partial class ClaimHistory
         }
     }
 
+    private bool IsUndone(HistoryEntry merged) =>
+        entries.Any(e => e.Id > merged.Id && e.EntityType == merged.EntityType && e.EntityId == merged.EntityId && e.Action == AuditAction.MergeUndone);
+
+    private async Task UndoMergeAsync(HistoryEntry entry)
+    {
+        busy = true;
+        message = null;
+        try
+        {
+            var result = await Merges.UndoAsync(entry.EntityId);
+            if (!result.Succeeded)
+            {
+                message = result.Message;
+                return;
+            }
+            Nav.Refresh(forceReload: true); // the dispute view above loses what goes back
+        }
+        catch (AccessDeniedException ex)
+        {
+            message = ex.Message;
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
+
     private static string ActionLabel(AuditAction action) => action switch
     {
+        AuditAction.Merged => "merged two claims",
+        AuditAction.MergeUndone => "undid a merge",
         AuditAction.Created => "created",
         AuditAction.Updated => "edited",
         AuditAction.Deleted => "deleted",
@@ -118,6 +150,7 @@ public partial class ClaimHistory
         nameof(Attribution) => "an attribution",
         nameof(Annotation) => "a note",
         nameof(Verdict) => "the verdict",
+        Merging.ClaimMergeService.HistoryEntityType => "", // the action says it: "merged two claims"
         _ => entityType,
     };
 

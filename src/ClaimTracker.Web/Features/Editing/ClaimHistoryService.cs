@@ -76,9 +76,9 @@ public static class HistoryDiff
 
     public static IReadOnlyList<FieldChange> Changes(AuditAction action, string? before, string? after, string? entityType = null)
     {
-        if (action is AuditAction.Deleted or AuditAction.Restored)
+        if (action is not (AuditAction.Created or AuditAction.Updated))
         {
-            return []; // the action says it all; the values did not change
+            return []; // the action says it all (a delete, a restore, a merge's sentence); the values did not change
         }
         var old = Parse(before);
         var now = Parse(after);
@@ -99,7 +99,7 @@ public static class HistoryDiff
     public static string? Summary(string? json)
     {
         var values = Parse(json);
-        foreach (var key in new[] { "text", "anchor.exact", "rationale", "name", "body" })
+        foreach (var key in new[] { "text", "anchor.exact", "rationale", "name", "body", "summary" })
         {
             if (values.GetValueOrDefault(key) is { } value)
             {

@@ -2,8 +2,9 @@ namespace ClaimTracker.Web.Features.Editing;
 
 public static class EditingSetup
 {
-    /// <summary>The services editors change the record through (claims, actors, attributions, relations, history).</summary>
+    /// <summary>The services editors change the record through (claims, actors, attributions, relations, history, merges).</summary>
     public static IServiceCollection AddEditing(this IServiceCollection services) => services
         .AddScoped<RecordEditService>()
-        .AddScoped<ClaimHistoryService>();
+        .AddScoped<ClaimHistoryService>()
+        .AddScoped<Merging.ClaimMergeService>();
 }

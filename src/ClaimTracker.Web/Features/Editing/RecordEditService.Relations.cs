@@ -104,6 +104,14 @@ public sealed partial class RecordEditService
             return EditResult<RelationRecord>.Missing();
         }
         var liveEnds = await db.Claims.CountAsync(c => c.Id == relation.FromClaimId || c.Id == relation.ToClaimId, ct);
+        var mergedEnd = await db.Claims.IgnoreQueryFilters()
+            .Where(c => (c.Id == relation.FromClaimId || c.Id == relation.ToClaimId) && c.MergedIntoId != null)
+            .Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
+        if (mergedEnd is int merged)
+        {
+            // Retired by that merge (it would have related a claim to itself or repeated a relation); the undo restores it.
+            return EditResult<RelationRecord>.Invalid("Relation", $"Claim {merged} was merged into another claim; undo the merge to bring this relation back.");
+        }
         if (liveEnds < 2)
         {
             return EditResult<RelationRecord>.Invalid("Relation", "One of the two claims is deleted; restore it first.");

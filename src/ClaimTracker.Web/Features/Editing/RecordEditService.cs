@@ -156,6 +156,11 @@ public sealed partial class RecordEditService(
         {
             return EditResult<ClaimRecord>.Saved(ToRecord(claim));
         }
+        if (claim.MergedIntoId is int survivor)
+        {
+            // Its statements and relations now belong to the survivor; only undoing the merge gives them back.
+            return EditResult<ClaimRecord>.Invalid("Claim", $"This claim was merged into claim {survivor}; undo the merge from that claim's History instead.");
+        }
         var deletedAt = claim.DeletedAt;
         claim.IsDeleted = false;
         // Only what went with the claim: an attribution deleted on its own earlier stays deleted.

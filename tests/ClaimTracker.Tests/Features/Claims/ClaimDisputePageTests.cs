@@ -29,6 +29,8 @@ public sealed class ClaimDisputePageTests : BunitContext, IAsyncLifetime
         ComponentFactories.AddStub<ClaimTracker.Web.Features.Editing.ClaimEditorTools>();
         ComponentFactories.AddStub<ClaimTracker.Web.Features.Editing.ClaimHistory>();
         ComponentFactories.AddStub<ClaimTracker.Web.Features.Editing.RecordActions>();
+        ComponentFactories.AddStub<ClaimTracker.Web.Features.Merging.MergeCandidates>();
+        ComponentFactories.AddStub<ClaimTracker.Web.Features.Merging.MergeBanner>();
 
         dbFactory = Services.GetRequiredService<IDbContextFactory<ClaimTrackerDbContext>>();
         await using var db = await dbFactory.CreateDbContextAsync();

@@ -1,0 +1,492 @@
+using System.Text.Json;
+using ClaimTracker.Web.Components.Shared;
+using ClaimTracker.Web.Data;
+using ClaimTracker.Web.Domain;
+using ClaimTracker.Web.Features.Accounts;
+using ClaimTracker.Web.Features.Editing;
+using ClaimTracker.Web.Features.Live;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClaimTracker.Web.Features.Merging;
+
+/// <summary>
+/// Merges a duplicate claim into the claim that survives, and takes a merge back. A merge is one transaction: the
+/// duplicate's statements, relations (both directions), notes, verdict and pending suggestions move to the survivor,
+/// its subjects and topics are added to the survivor's, and the duplicate is marked merged and soft-deleted. The
+/// <see cref="ClaimMerge"/> row records exactly which rows moved or were retired, so that an undo moves those back
+/// and no others; every moved row also gets its own history entry, and each claim's History gets one line in words.
+/// </summary>
+public sealed class ClaimMergeService(
+    IDbContextFactory<ClaimTrackerDbContext> dbFactory,
+    CurrentUser currentUser,
+    IClaimChangeNotifier notifier)
+{
+    public const string HistoryEntityType = nameof(ClaimMerge);
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>A live claim as the merge dialog shows it; null when there is none.</summary>
+    public async Task<MergeSide?> GetSideAsync(int claimId, CancellationToken ct = default)
+    {
+        await currentUser.RequireAsync(Permission.EditRecord);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await SideAsync(db, claimId, ct);
+    }
+
+    /// <summary>The claim that should survive by default: the one with more statements, then the older one.</summary>
+    public static bool ShouldSurvive(MergeSide candidate, MergeSide other) =>
+        candidate.Statements != other.Statements
+            ? candidate.Statements > other.Statements
+            : candidate.CreatedAt != other.CreatedAt ? candidate.CreatedAt < other.CreatedAt : candidate.Id < other.Id;
+
+    /// <summary>What merging would do; null when either claim is gone.</summary>
+    public async Task<MergePreview?> PreviewAsync(int survivorId, int mergedId, CancellationToken ct = default)
+    {
+        await currentUser.RequireAsync(Permission.EditRecord);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var survivor = await SideAsync(db, survivorId, ct);
+        var merged = await SideAsync(db, mergedId, ct);
+        if (survivor is null || merged is null)
+        {
+            return null;
+        }
+        var effects = new List<string>();
+        var refusal = Refusal(survivor, merged);
+        if (refusal is null)
+        {
+            var plan = await PlanRelationsAsync(db, survivorId, mergedId, ct);
+            effects.Add($"{Count(merged.Statements, "statement")}, {Count(plan.MoveFrom.Count + plan.MoveTo.Count, "relation")} and {Count(merged.Notes, "note")} move to the surviving claim.");
+            if (plan.Retire.Count > 0)
+            {
+                effects.Add($"{Count(plan.Retire.Count, "relation")} between the two claims or repeating one the surviving claim already has {(plan.Retire.Count == 1 ? "is" : "are")} retired (kept in the history, restored by Undo).");
+            }
+            effects.Add(VerdictEffect(survivor, merged));
+            effects.Add("The merged claim leaves lists and search; its address leads to the surviving claim. Undo takes it all back.");
+        }
+        return new MergePreview(survivor, merged, effects, refusal);
+    }
+
+    /// <summary>
+    /// Merges <paramref name="mergedId"/> into <paramref name="survivorId"/> if both are still at the versions the editor compared.
+    /// </summary>
+    public async Task<MergeResult> MergeAsync(int survivorId, Guid survivorVersion, int mergedId, Guid mergedVersion, CancellationToken ct = default)
+    {
+        var author = await currentUser.RequireAsync(Permission.EditRecord);
+        if (survivorId == mergedId)
+        {
+            return new MergeResult(MergeOutcome.Refused, "A claim cannot be merged into itself; choose another claim.", null);
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.ChangedBy = author;
+        // SQLite's BEGIN IMMEDIATE: no other write can come between the checks below and the save.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+
+        var claims = await db.Claims.IgnoreQueryFilters().Include(c => c.Subjects)
+            .Where(c => c.Id == survivorId || c.Id == mergedId).ToListAsync(ct);
+        var survivor = claims.SingleOrDefault(c => c.Id == survivorId);
+        var merged = claims.SingleOrDefault(c => c.Id == mergedId);
+        if (survivor is null || merged is null || survivor.IsDeleted || merged.IsDeleted)
+        {
+            return new MergeResult(MergeOutcome.NotFound, "One of the two claims is no longer in the record (deleted or merged meanwhile).", null);
+        }
+        var stale = new[] { (survivor, survivorVersion), (merged, mergedVersion) }.Where(x => x.Item1.Version != x.Item2).Select(x => Quote(x.Item1.Text)).ToList();
+        if (stale.Count > 0)
+        {
+            return new MergeResult(MergeOutcome.Stale,
+                $"Someone changed {string.Join(" and ", stale)} since you compared the claims. Nothing was merged: look at them again, then confirm.", null);
+        }
+
+        var verdicts = await db.Verdicts.Include(v => v.RatingLabel).Where(v => v.ClaimId == survivorId || v.ClaimId == mergedId).ToListAsync(ct);
+        var survivorVerdict = verdicts.SingleOrDefault(v => v.ClaimId == survivorId);
+        var mergedVerdict = verdicts.SingleOrDefault(v => v.ClaimId == mergedId);
+        if (VerdictRefusal(survivorVerdict?.State, survivorVerdict?.RatingLabel.Label, mergedVerdict?.State, mergedVerdict?.RatingLabel.Label) is { } refusal)
+        {
+            return new MergeResult(MergeOutcome.Refused, refusal, null);
+        }
+
+        var rows = new MergeRows();
+        var live = new Counts();
+
+        foreach (var attribution in await db.Attributions.IgnoreQueryFilters().Where(a => a.ClaimId == mergedId).ToListAsync(ct))
+        {
+            attribution.ClaimId = survivorId;
+            rows.Attributions.Add(attribution.Id);
+            live.Statements += attribution.IsDeleted ? 0 : 1;
+        }
+
+        var plan = await PlanRelationsAsync(db, survivorId, mergedId, ct);
+        var relations = await db.ClaimRelations.Where(r => r.FromClaimId == mergedId || r.ToClaimId == mergedId).ToDictionaryAsync(r => r.Id, ct);
+        foreach (var id in plan.MoveFrom)
+        {
+            relations[id].FromClaimId = survivorId;
+            rows.RelationsFrom.Add(id);
+        }
+        foreach (var id in plan.MoveTo)
+        {
+            relations[id].ToClaimId = survivorId;
+            rows.RelationsTo.Add(id);
+        }
+        foreach (var id in plan.Retire)
+        {
+            db.ClaimRelations.Remove(relations[id]); // a soft delete, see RecordKeeping
+            rows.RetiredRelations.Add(id);
+        }
+
+        // Replies carry their thread's target, so deleted notes move too: a thread is never split between two claims.
+        foreach (var note in await db.Annotations.IgnoreQueryFilters().Where(n => n.ClaimId == mergedId).ToListAsync(ct))
+        {
+            note.ClaimId = survivorId;
+            rows.Annotations.Add(note.Id);
+            live.Notes += note.IsDeleted ? 0 : 1;
+        }
+
+        ClaimStatus? statusBefore = null;
+        if (mergedVerdict is not null && survivorVerdict is null)
+        {
+            // The verdict and its workflow go together: the survivor takes the status the verdict had reached.
+            mergedVerdict.ClaimId = survivorId;
+            rows.Verdicts.Add(mergedVerdict.Id);
+            if (survivor.Status != merged.Status)
+            {
+                statusBefore = survivor.Status;
+                survivor.Status = merged.Status;
+            }
+        }
+        else if (mergedVerdict is not null)
+        {
+            db.Verdicts.Remove(mergedVerdict);
+            rows.RetiredVerdicts.Add(mergedVerdict.Id);
+        }
+
+        foreach (var suggestion in await db.AttributionSuggestions.Where(s => s.ClaimId == mergedId && s.Status == SuggestionStatus.Pending).ToListAsync(ct))
+        {
+            suggestion.ClaimId = survivorId;
+            rows.Suggestions.Add(suggestion.Id);
+        }
+
+        foreach (var subject in merged.Subjects.Where(s => survivor.Subjects.All(x => x.Id != s.Id)).ToList())
+        {
+            survivor.Subjects.Add(subject);
+            rows.AddedSubjects.Add(subject.Id);
+        }
+        var newTopics = merged.Topics.Where(t => !survivor.Topics.Contains(t, StringComparer.OrdinalIgnoreCase))
+            .Take(Math.Max(0, EditLimits.Topics - survivor.Topics.Count)).ToList();
+        if (newTopics.Count > 0)
+        {
+            survivor.Topics = [.. survivor.Topics, .. newTopics];
+            rows.AddedTopics.AddRange(newTopics);
+        }
+
+        merged.MergedIntoId = survivorId;
+        merged.IsDeleted = true;
+        Expect(db, survivor, survivorVersion);
+        Expect(db, merged, mergedVersion);
+
+        var movedRelations = rows.RelationsFrom.Count + rows.RelationsTo.Count;
+        var moved = $"{Count(live.Statements, "statement")}, {Count(movedRelations, "relation")}, {Count(live.Notes, "note")}"
+            + (rows.Verdicts.Count > 0 ? " and the verdict" : "") + " moved"
+            + (rows.RetiredRelations.Count + rows.RetiredVerdicts.Count > 0
+                ? $"; retired {Retired(rows)}"
+                : "");
+        var merge = new ClaimMerge
+        {
+            SurvivorId = survivorId,
+            MergedId = mergedId,
+            UserId = author.UserId,
+            UserName = author.UserName,
+            At = DateTimeOffset.UtcNow,
+            Summary = moved,
+            Rows = rows with { SurvivorStatusBefore = statusBefore },
+        };
+        db.ClaimMerges.Add(merge);
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new MergeResult(MergeOutcome.Stale, "Someone changed one of the claims meanwhile. Nothing was merged: look at them again, then confirm.", null);
+        }
+        WriteHistory(db, merge, survivor.Text, merged.Text, AuditAction.Merged, author);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+
+        Announce(survivorId, mergedId, relations.Values.Select(r => r.FromClaimId).Concat(relations.Values.Select(r => r.ToClaimId)));
+        return new MergeResult(MergeOutcome.Merged, null, ToSummary(merge, survivor.Text, merged.Text));
+    }
+
+    /// <summary>
+    /// Takes a merge back: the rows it moved go back to the merged claim, what it retired is restored, the survivor loses
+    /// the subjects and topics it gained (those still there) and the merged claim returns. Refused, with what stands in
+    /// the way, when that would no longer give back what was merged: the survivor is gone, or some of the moved rows now
+    /// belong to a third claim. Later edits to moved rows (a changed stance, a new reply) are kept and go back with them;
+    /// what was added to the survivor after the merge stays with the survivor.
+    /// </summary>
+    public async Task<UndoResult> UndoAsync(int mergeId, CancellationToken ct = default)
+    {
+        var author = await currentUser.RequireAsync(Permission.EditRecord);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.ChangedBy = author;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+
+        var merge = await db.ClaimMerges.SingleOrDefaultAsync(m => m.Id == mergeId, ct);
+        if (merge is null)
+        {
+            return new UndoResult(UndoOutcome.NotFound, "There is no such merge.");
+        }
+        if (merge.IsUndone)
+        {
+            return new UndoResult(UndoOutcome.Refused, $"This merge was already undone by {merge.UndoneBy} on {merge.UndoneAt:d MMM yyyy HH:mm} UTC.");
+        }
+        var claims = await db.Claims.IgnoreQueryFilters().Include(c => c.Subjects)
+            .Where(c => c.Id == merge.SurvivorId || c.Id == merge.MergedId).ToListAsync(ct);
+        var survivor = claims.Single(c => c.Id == merge.SurvivorId);
+        var merged = claims.Single(c => c.Id == merge.MergedId);
+        if (survivor.IsDeleted)
+        {
+            return new UndoResult(UndoOutcome.Refused, survivor.MergedIntoId is int later
+                ? $"{Quote(survivor.Text)} was itself merged into claim {later} afterwards; undo that merge first."
+                : $"{Quote(survivor.Text)} was deleted after this merge; restore it first, then undo.");
+        }
+        if (!merged.IsDeleted || merged.MergedIntoId != merge.SurvivorId)
+        {
+            return new UndoResult(UndoOutcome.Refused, $"{Quote(merged.Text)} is no longer merged into this claim.");
+        }
+
+        var rows = merge.Rows;
+        var attributions = await db.Attributions.IgnoreQueryFilters().Where(a => rows.Attributions.Contains(a.Id)).ToListAsync(ct);
+        var relationIds = rows.RelationsFrom.Concat(rows.RelationsTo).Concat(rows.RetiredRelations).ToList();
+        var relations = await db.ClaimRelations.IgnoreQueryFilters().Where(r => relationIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+        var notes = await db.Annotations.IgnoreQueryFilters().Where(n => rows.Annotations.Contains(n.Id)).ToListAsync(ct);
+        var verdictIds = rows.Verdicts.Concat(rows.RetiredVerdicts).ToList();
+        var verdicts = await db.Verdicts.IgnoreQueryFilters().Where(v => verdictIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, ct);
+        var suggestions = await db.AttributionSuggestions.IgnoreQueryFilters().Where(s => rows.Suggestions.Contains(s.Id)).ToListAsync(ct);
+
+        var elsewhere = new List<string>();
+        AddIfAny(elsewhere, attributions.Count(a => a.ClaimId != merge.SurvivorId), "statement");
+        AddIfAny(elsewhere, rows.RelationsFrom.Count(id => relations[id].FromClaimId != merge.SurvivorId)
+            + rows.RelationsTo.Count(id => relations[id].ToClaimId != merge.SurvivorId), "relation");
+        AddIfAny(elsewhere, notes.Count(n => n.ClaimId != merge.SurvivorId), "note");
+        AddIfAny(elsewhere, rows.Verdicts.Count(id => verdicts[id].ClaimId != merge.SurvivorId), "verdict");
+        if (elsewhere.Count > 0)
+        {
+            return new UndoResult(UndoOutcome.Refused,
+                $"Since the merge, {string.Join(", ", elsewhere)} moved on from {Quote(survivor.Text)} to other claims. "
+                + "Undoing now would not give back what was merged, so nothing was changed; move them back first, or keep the merge.");
+        }
+        if (rows.RetiredVerdicts.Count > 0 && rows.RetiredVerdicts.Any(id => verdicts[id].ClaimId != merge.MergedId))
+        {
+            return new UndoResult(UndoOutcome.Refused, "The merged claim's verdict was changed since the merge; nothing was undone.");
+        }
+
+        foreach (var attribution in attributions)
+        {
+            attribution.ClaimId = merge.MergedId;
+        }
+        foreach (var id in rows.RelationsFrom)
+        {
+            relations[id].FromClaimId = merge.MergedId;
+        }
+        foreach (var id in rows.RelationsTo)
+        {
+            relations[id].ToClaimId = merge.MergedId;
+        }
+        foreach (var id in rows.RetiredRelations)
+        {
+            relations[id].IsDeleted = false;
+        }
+        foreach (var note in notes)
+        {
+            note.ClaimId = merge.MergedId;
+        }
+        foreach (var id in rows.Verdicts)
+        {
+            verdicts[id].ClaimId = merge.MergedId;
+        }
+        foreach (var id in rows.RetiredVerdicts)
+        {
+            verdicts[id].IsDeleted = false;
+        }
+        foreach (var suggestion in suggestions.Where(s => s.ClaimId == merge.SurvivorId))
+        {
+            suggestion.ClaimId = merge.MergedId;
+        }
+        if (rows.SurvivorStatusBefore is ClaimStatus before)
+        {
+            // The verdict went back; its workflow goes with it, as far as it has come since.
+            merged.Status = survivor.Status;
+            survivor.Status = before;
+        }
+        survivor.Subjects.RemoveAll(s => rows.AddedSubjects.Contains(s.Id));
+        if (survivor.Topics.Any(t => rows.AddedTopics.Contains(t, StringComparer.Ordinal)))
+        {
+            survivor.Topics = survivor.Topics.Where(t => !rows.AddedTopics.Contains(t, StringComparer.Ordinal)).ToList();
+        }
+        merged.IsDeleted = false;
+        merged.MergedIntoId = null;
+        merge.UndoneAt = DateTimeOffset.UtcNow;
+        merge.UndoneBy = author.UserName;
+
+        await db.SaveChangesAsync(ct);
+        WriteHistory(db, merge, survivor.Text, merged.Text, AuditAction.MergeUndone, author);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+
+        Announce(merge.SurvivorId, merge.MergedId, relations.Values.Select(r => r.FromClaimId).Concat(relations.Values.Select(r => r.ToClaimId)));
+        return new UndoResult(UndoOutcome.Undone, $"Merge undone: {Quote(merged.Text)} is back as a claim of its own.");
+    }
+
+    public async Task<MergeSummary?> GetAsync(int mergeId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var merge = await db.ClaimMerges.AsNoTracking().SingleOrDefaultAsync(m => m.Id == mergeId, ct);
+        if (merge is null)
+        {
+            return null;
+        }
+        var texts = await db.Claims.IgnoreQueryFilters().AsNoTracking()
+            .Where(c => c.Id == merge.SurvivorId || c.Id == merge.MergedId).ToDictionaryAsync(c => c.Id, c => c.Text, ct);
+        return ToSummary(merge, texts[merge.SurvivorId], texts[merge.MergedId]);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private sealed class Counts
+    {
+        public int Statements;
+        public int Notes;
+    }
+
+    private sealed record RelationPlan(List<int> MoveFrom, List<int> MoveTo, List<int> Retire);
+
+    /// <summary>
+    /// Which of the merged claim's relations move and which are retired: a relation between the two claims would become
+    /// a claim related to itself, and one the survivor already has (same other claim, direction and type, even deleted,
+    /// which the unique index counts) would be a repeat.
+    /// </summary>
+    private static async Task<RelationPlan> PlanRelationsAsync(ClaimTrackerDbContext db, int survivorId, int mergedId, CancellationToken ct)
+    {
+        var ofMerged = await db.ClaimRelations.AsNoTracking()
+            .Where(r => r.FromClaimId == mergedId || r.ToClaimId == mergedId).OrderBy(r => r.Id)
+            .Select(r => new { r.Id, r.FromClaimId, r.ToClaimId, r.Type }).ToListAsync(ct);
+        var taken = (await db.ClaimRelations.IgnoreQueryFilters().AsNoTracking()
+            .Where(r => r.FromClaimId == survivorId || r.ToClaimId == survivorId)
+            .Select(r => new { r.FromClaimId, r.ToClaimId, r.Type }).ToListAsync(ct))
+            .Select(r => (r.FromClaimId, r.ToClaimId, r.Type)).ToHashSet();
+        var plan = new RelationPlan([], [], []);
+        foreach (var r in ofMerged)
+        {
+            var from = r.FromClaimId == mergedId ? survivorId : r.FromClaimId;
+            var to = r.ToClaimId == mergedId ? survivorId : r.ToClaimId;
+            if (from == to || !taken.Add((from, to, r.Type)))
+            {
+                plan.Retire.Add(r.Id);
+            }
+            else
+            {
+                (r.FromClaimId == mergedId ? plan.MoveFrom : plan.MoveTo).Add(r.Id);
+            }
+        }
+        return plan;
+    }
+
+    private static async Task<MergeSide?> SideAsync(ClaimTrackerDbContext db, int id, CancellationToken ct) =>
+        await db.Claims.AsNoTracking().Where(c => c.Id == id)
+            .Select(c => new MergeSide(
+                c.Id, c.Text, c.CreatedAt, c.Status,
+                c.Attributions.Count,
+                c.RelationsFrom.Count + c.RelationsTo.Count,
+                c.Annotations.Count,
+                c.Verdicts.Select(v => new VerdictBrief(v.State, v.RatingLabel.Label)).FirstOrDefault(),
+                c.Version))
+            .SingleOrDefaultAsync(ct);
+
+    private static string? Refusal(MergeSide survivor, MergeSide merged) =>
+        survivor.Id == merged.Id
+            ? "A claim cannot be merged into itself; choose another claim."
+            : VerdictRefusal(survivor.Verdict?.State, survivor.Verdict?.Rating, merged.Verdict?.State, merged.Verdict?.Rating);
+
+    /// <summary>
+    /// A claim has one verdict. When both have one, the survivor's stays and the other's is retired (kept in the history,
+    /// restored by Undo), except when both are published with different ratings: two public ratings that disagree need an
+    /// editor's decision, not a default.
+    /// </summary>
+    private static string? VerdictRefusal(VerdictState? survivorState, string? survivorRating, VerdictState? mergedState, string? mergedRating) =>
+        survivorState == VerdictState.Published && mergedState == VerdictState.Published && survivorRating != mergedRating
+            ? $"Both claims have a published verdict, and they disagree (“{survivorRating}” and “{mergedRating}”). "
+              + "A merged claim keeps one verdict: reopen the verdict that should not stand, or let the other claim survive, then merge."
+            : null;
+
+    private static string VerdictEffect(MergeSide survivor, MergeSide merged) => (survivor.Verdict, merged.Verdict) switch
+    {
+        (_, null) => $"The surviving claim keeps its status ({survivor.Status.Label()}).",
+        (null, { } v) => $"The merged claim's verdict ({Describe(v)}) moves to the surviving claim, which takes its status ({merged.Status.Label()}).",
+        ({ } kept, { } retired) => $"The surviving claim keeps its verdict ({Describe(kept)}) and status; the other verdict ({Describe(retired)}) is retired.",
+    };
+
+    private static string Describe(VerdictBrief v) => $"{(v.State == VerdictState.Published ? "published" : "draft")}, “{v.Rating}”";
+
+    private static string Retired(MergeRows rows)
+    {
+        var parts = new List<string>();
+        AddIfAny(parts, rows.RetiredRelations.Count, "relation");
+        AddIfAny(parts, rows.RetiredVerdicts.Count, "verdict");
+        return string.Join(" and ", parts);
+    }
+
+    private static void AddIfAny(List<string> parts, int count, string noun)
+    {
+        if (count > 0)
+        {
+            parts.Add(Count(count, noun));
+        }
+    }
+
+    public static string Count(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
+
+    private static string Quote(string text) => $"“{(text.Length <= 60 ? text : text[..57] + "…")}”";
+
+    private static void Expect(ClaimTrackerDbContext db, Claim claim, Guid version) =>
+        db.Entry(claim).Property(c => c.Version).OriginalValue = version;
+
+    /// <summary>One line in each claim's History, in words; the moved rows have their own entries besides.</summary>
+    private static void WriteHistory(ClaimTrackerDbContext db, ClaimMerge merge, string survivorText, string mergedText, AuditAction action, ChangeAuthor author)
+    {
+        var sentence = $"Merged {Quote(mergedText)} (claim {merge.MergedId}) into {Quote(survivorText)} (claim {merge.SurvivorId}): {merge.Summary}.";
+        var summary = action == AuditAction.Merged ? sentence : "Undid: " + sentence;
+        var json = JsonSerializer.Serialize(new { summary, merge.SurvivorId, merge.MergedId }, Json);
+        foreach (var claimId in new[] { merge.SurvivorId, merge.MergedId })
+        {
+            db.AuditEntries.Add(new AuditEntry
+            {
+                EntityType = HistoryEntityType,
+                EntityId = merge.Id,
+                ClaimId = claimId,
+                Action = action,
+                UserId = author.UserId,
+                UserName = author.UserName,
+                At = action == AuditAction.Merged ? merge.At : merge.UndoneAt!.Value,
+                After = json,
+            });
+        }
+    }
+
+    private void Announce(int survivorId, int mergedId, IEnumerable<int> related)
+    {
+        foreach (var id in related.Except([survivorId, mergedId]).Distinct())
+        {
+            notifier.Publish(new ClaimChange(id, ClaimChangeKind.Relation));
+        }
+        // The panels of a claim page each listen for their own kind: the notes and the verdict moved too.
+        foreach (var id in new[] { survivorId, mergedId })
+        {
+            notifier.Publish(new ClaimChange(id, ClaimChangeKind.Annotation));
+            notifier.Publish(new ClaimChange(id, ClaimChangeKind.Verdict));
+            notifier.Publish(new ClaimChange(id, ClaimChangeKind.Claim));
+        }
+    }
+
+    private static MergeSummary ToSummary(ClaimMerge m, string survivorText, string mergedText) =>
+        new(m.Id, m.SurvivorId, survivorText, m.MergedId, mergedText, m.UserName, m.At, m.Summary, m.UndoneAt, m.UndoneBy);
+}

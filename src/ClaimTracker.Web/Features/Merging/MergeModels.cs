@@ -1,0 +1,67 @@
+using ClaimTracker.Web.Domain;
+
+namespace ClaimTracker.Web.Features.Merging;
+
+/// <summary>One claim as the merge dialog compares it: what it has, and the version the editor saw.</summary>
+public sealed record MergeSide(
+    int Id,
+    string Text,
+    DateTimeOffset CreatedAt,
+    ClaimStatus Status,
+    int Statements,
+    int Relations,
+    int Notes,
+    VerdictBrief? Verdict,
+    Guid Version);
+
+public sealed record VerdictBrief(VerdictState State, string Rating);
+
+/// <summary>What merging <see cref="Merged"/> into <see cref="Survivor"/> would do, or why it cannot be done.</summary>
+public sealed record MergePreview(MergeSide Survivor, MergeSide Merged, IReadOnlyList<string> Effects, string? Refusal)
+{
+    public bool CanMerge => Refusal is null;
+}
+
+public enum MergeOutcome
+{
+    Merged,
+    /// <summary>The merge is not possible as asked; <see cref="MergeResult.Message"/> says why.</summary>
+    Refused,
+    /// <summary>One of the claims changed since the editor compared them; nothing was written.</summary>
+    Stale,
+    NotFound,
+}
+
+public sealed record MergeResult(MergeOutcome Outcome, string? Message, MergeSummary? Merge)
+{
+    public bool Succeeded => Outcome == MergeOutcome.Merged;
+}
+
+/// <summary>A merge as shown on the survivor's page and in the history.</summary>
+public sealed record MergeSummary(
+    int Id,
+    int SurvivorId,
+    string SurvivorText,
+    int MergedId,
+    string MergedText,
+    string UserName,
+    DateTimeOffset At,
+    string Summary,
+    DateTimeOffset? UndoneAt,
+    string? UndoneBy)
+{
+    public bool IsUndone => UndoneAt is not null;
+}
+
+public enum UndoOutcome
+{
+    Undone,
+    /// <summary>Undoing now would not give back what was merged; <see cref="UndoResult.Message"/> says what stands in the way.</summary>
+    Refused,
+    NotFound,
+}
+
+public sealed record UndoResult(UndoOutcome Outcome, string? Message)
+{
+    public bool Succeeded => Outcome == UndoOutcome.Undone;
+}
