@@ -99,12 +99,13 @@ internal sealed partial class ClaimSimilarity
             if (w.EndsWith(suffix, StringComparison.Ordinal) && w.Length - suffix.Length >= 3)
             {
                 w = w[..^suffix.Length];
-                if (w.Length > 3 && w[^1] == w[^2] && !"aeiouls".Contains(w[^1]))
-                {
-                    w = w[..^1];
-                }
                 break;
             }
+        }
+        // A final double consonant is single on both sides ("fuelling", "fueled", "fuel"; "calls", "call").
+        if (w.Length > 3 && w[^1] == w[^2] && !"aeiou".Contains(w[^1]))
+        {
+            w = w[..^1];
         }
         if (w.EndsWith('e') && w.Length > 3)
         {

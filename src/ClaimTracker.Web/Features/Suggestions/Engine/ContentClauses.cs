@@ -76,12 +76,18 @@ internal sealed class ContentClauses(string text, IReadOnlyList<Quotation> quota
                 continue;
             }
             var c = text[i];
-            if (c is '—' or ';' or '(' || (c is '–' or '-' && i > 0 && text[i - 1] == ' ' && i + 1 < text.Length && text[i + 1] == ' '))
+            if (c is '—' or ';' or '(' or ':' || (c is '–' or '-' && i > 0 && text[i - 1] == ' ' && i + 1 < text.Length && text[i + 1] == ' '))
             {
                 end = i;
                 break;
             }
-            if (c == ',' && (breakAtAnyComma || OpensAdjunct(i + 1, sentence)))
+            if (c == ' ' && i > start && CoordinatedReportingVerb(i + 1, sentence))
+            {
+                // "said X and warned that Y": the second verb starts a statement of its own.
+                end = i;
+                break;
+            }
+            if (c == ',' && (breakAtAnyComma || OpensAdjunct(i + 1, sentence) || OpensQuotation(i + 1, sentence)))
             {
                 end = i;
                 break;
@@ -95,8 +101,23 @@ internal sealed class ContentClauses(string text, IReadOnlyList<Quotation> quota
         return TextTrim.Trim(text, new TextRange(start, end)).End;
     }
 
+    private bool OpensQuotation(int position, Sentence sentence)
+    {
+        while (position < sentence.Range.End && text[position] == ' ')
+        {
+            position++;
+        }
+        return position < sentence.Range.End && IsOpeningQuote(text[position].ToString());
+    }
+
     private bool OpensAdjunct(int position, Sentence sentence)
     {
+        // ", a pledge the minister dismissed …", ", an assessment questioned by …": an apposition about the statement.
+        var next = Tokens.In(text, new TextRange(position, Math.Min(sentence.Range.End, position + 40))).Where(t => t.IsWord).Take(3).ToList();
+        if (next.Count >= 2 && (next[0].Is("a") || next[0].Is("an")) && next.Skip(1).Any(t => t.IsAny(WordLists.BackReferenceNouns)))
+        {
+            return true;
+        }
         foreach (var words in WordLists.ClauseBreakers)
         {
             if (StartsWithWords(position, words))
@@ -109,6 +130,32 @@ internal sealed class ContentClauses(string text, IReadOnlyList<Quotation> quota
         var restWords = rest.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return restWords.Length is > 0 and <= 7
                && ReportingVerbLexicon.Find(text, new TextRange(position, sentence.Range.End), quotations).Count > 0;
+    }
+
+    private bool CoordinatedReportingVerb(int position, Sentence sentence)
+    {
+        if (!StartsWithWords(position, "and") && !StartsWithWords(position, "but"))
+        {
+            return false;
+        }
+        var tokens = Tokens.In(text, new TextRange(position, sentence.Range.End));
+        for (var k = 1; k < tokens.Count && k <= 3; k++)
+        {
+            if (!tokens[k].IsWord)
+            {
+                return false;
+            }
+            if (ReportingVerbLexicon.Find(text, tokens[k].Range with { End = Math.Min(sentence.Range.End, tokens[k].Range.Start + 20) }, quotations)
+                    .FirstOrDefault() is { } v && v.Range.Start == tokens[k].Range.Start)
+            {
+                return true;
+            }
+            if (!tokens[k].Text.EndsWith("ly", StringComparison.Ordinal) && !tokens[k].IsAny(WordLists.VerbGroup))
+            {
+                return false;
+            }
+        }
+        return false;
     }
 
     public bool StartsWithWords(int position, string words)
@@ -132,6 +179,16 @@ internal sealed class ContentClauses(string text, IReadOnlyList<Quotation> quota
         while (i < sentence.Range.End && (text[i] is ',' or ' '))
         {
             i++;
+        }
+        if (i < sentence.Range.End && text[i] == ':' && i + 1 < sentence.Range.End)
+        {
+            // "said the governor had a point: the deficit has doubled": the colon's clause is the same speaker's.
+            var next = i + 1;
+            while (next < sentence.Range.End && text[next] == ' ')
+            {
+                next++;
+            }
+            return next < sentence.Range.End && !IsOpeningQuote(text[next].ToString()) ? next : null;
         }
         if (StartsWithWords(i, "and that"))
         {

@@ -20,12 +20,26 @@ internal sealed class ReportingEvent
     /// <summary>The claim of an earlier suggestion this one refers back to ("agreed with Trump's assessment").</summary>
     public Draft? RefersTo { get; set; }
 
+    /// <summary>Takes up the statement made just before it in the sentence ("a pledge the minister dismissed").</summary>
+    public bool RefersBack { get; init; }
+
     public bool Dropped { get; set; }
 }
 
 /// <summary>A suggestion being built.</summary>
-internal sealed record Draft(ActorRef Actor, Stance Stance, AttributionMode Mode, TextRange Span, string ClaimWords, string Cue, Draft? RefersTo, int Paragraph)
+internal sealed class Draft(ActorRef actor, Stance stance, AttributionMode mode, TextRange span, string claimWords, string cue, Draft? refersTo, int paragraph)
 {
+    public ActorRef Actor { get; } = actor;
+    public Stance Stance { get; } = stance;
+    public AttributionMode Mode { get; } = mode;
+    public TextRange Span { get; } = span;
+
+    /// <summary>The words the claim is made from; both halves of a split quotation share the joined words.</summary>
+    public string ClaimWords { get; set; } = claimWords;
+
+    public string Cue { get; } = cue;
+    public Draft? RefersTo { get; } = refersTo;
+    public int Paragraph { get; } = paragraph;
     public ProposedClaim? Claim { get; set; }
 }
 
@@ -114,7 +128,9 @@ internal sealed class SuggestionAnalysis
             }
             foreach (var actor in e.Subject.Actors)
             {
-                var draft = new Draft(actor, e.Stance, e.Mode, e.Span, Neutral(e.ClaimWords, actor, false), e.Cue, e.RefersTo, sentence.Paragraph);
+                var words = e.ClaimWords == e.Content.Of(_text) ? Neutral(e.Content, actor, false) : Neutral(e.ClaimWords, actor, false);
+                var refersTo = e.RefersBack ? sentenceDrafts.LastOrDefault(d => d.Span.End <= e.Span.Start) ?? e.RefersTo : e.RefersTo;
+                var draft = new Draft(actor, e.Stance, e.Mode, e.Span, words, e.Cue, refersTo, sentence.Paragraph);
                 Add(draft, sentenceDrafts);
             }
         }
@@ -135,6 +151,21 @@ internal sealed class SuggestionAnalysis
 
     private string Neutral(string words, ActorRef actor, bool firstPerson) => ClaimProposer.Neutral(words, actor, firstPerson);
 
+    /// <summary>The words of a range made neutral, role phrases and pronoun-free: "the Ukrainian leader is …" → "Volodymyr Zelensky is …".</summary>
+    private string Neutral(TextRange range, ActorRef actor, bool firstPerson)
+    {
+        var sb = new System.Text.StringBuilder();
+        var at = range.Start;
+        foreach (var m in _actors.Mentions.Where(m => range.Contains(m.Range) && !m.Possessive
+                     && (m.Kind == MentionKind.Role || (m.Surface.StartsWith("the ", StringComparison.Ordinal) && _actors.Resolve(m).IsPerson))))
+        {
+            sb.Append(_text, at, m.Range.Start - at).Append(_actors.Resolve(m).Name);
+            at = m.Range.End;
+        }
+        sb.Append(_text, at, range.End - at);
+        return ClaimProposer.Neutral(sb.ToString(), actor, firstPerson);
+    }
+
     // ---- reporting verbs -------------------------------------------------------------------------------------------
 
     private List<ReportingEvent>? FromVerb(VerbMatch verb, Sentence sentence, List<ReportingEvent> earlier)
@@ -142,6 +173,11 @@ internal sealed class SuggestionAnalysis
         if (IsPassive(verb, sentence))
         {
             return null; // handled by Passives, which needs the suggestions made before it
+        }
+        if (verb.Verb.Lemma == "tell" && ReportingVerbLexicon.WordBefore(_text, verb.Range.Start, sentence.Range.Start) is { } aux
+            && aux is "been" or "was" or "were" or "being" or "is" or "are" or "be")
+        {
+            return null; // "residents have been told …": the subject is the listener, the speaker is not named
         }
         var inverted = InvertedSubject(verb, sentence);
         var subject = inverted ?? _actors.Before(verb.Range.Start, sentence);
@@ -156,6 +192,7 @@ internal sealed class SuggestionAnalysis
         {
             return null;
         }
+        var viaThat = false;
         var stance = verb.Verb.Stance;
         var negated = Negated(subject, verb);
         if (negated is not null)
@@ -169,10 +206,11 @@ internal sealed class SuggestionAnalysis
         var cue = $"reporting verb '{verb.Surface}'" + (negated is null ? "" : $" negated by '{negated}'")
                   + $"; speaker {Speaker(subject)}" + (how == "main" ? " (subject of the main clause)" : "");
 
-        var start = _clauses.StartAfter(verb, sentence, out var viaThat);
-        if (start is null || ClauseIsEmpty(start.Value, sentence))
+        var start = inverted is not null ? null : _clauses.StartAfter(verb, sentence, out viaThat);
+        if (start is null || ClauseIsEmpty(start.Value, sentence) || IsOnlyAdjunct(start.Value, sentence)
+            || (verb.Verb.Lemma == "tell" && !viaThat && !IsOpeningQuoteAt(start.Value)))
         {
-            return ReportingClauseAround(verb, subject, stance, cue, sentence, earlier);
+            return ReportingClauseAround(verb, subject, stance, cue, sentence, earlier, inverted is not null);
         }
         var end = _clauses.EndFrom(start.Value, sentence);
         if (end <= start.Value)
@@ -183,18 +221,29 @@ internal sealed class SuggestionAnalysis
         var isObject = !viaThat && verb.Verb.Takes(Complement.Object) && !IsOpeningQuoteAt(start.Value);
         var span = content;
         Draft? refersTo = null;
+        var refersBack = false;
         if (isObject)
         {
             // "has repeatedly ruled out giving up any territory": the verb phrase carries a denial.
             span = new TextRange(VerbGroupStart(subject, verb), end);
             refersTo = BackReference(content);
+            var phraseStart = BoundaryBefore(subject.Range.Start, sentence);
+            var head = Tokens.In(_text, new TextRange(phraseStart, subject.Range.Start)).Where(t => t.IsWord).ToList();
+            if (phraseStart > sentence.Range.Start && head.Count is >= 2 and <= 3 && (head[0].Is("a") || head[0].Is("an"))
+                && head.Any(t => t.IsAny(WordLists.BackReferenceNouns)))
+            {
+                // "…, a proposal the mayor dismissed as premature": what is dismissed is the statement just made.
+                span = TextTrim.Trim(_text, new TextRange(phraseStart, end));
+                refersBack = true;
+                cue += $"; '{_text[phraseStart..subject.Range.Start].Trim()}' refers back to the statement before it";
+            }
         }
         var events = new List<ReportingEvent>
         {
             new()
             {
                 Subject = subject, Stance = stance, Span = span, Content = content, ClaimWords = content.Of(_text), Cue = cue,
-                Anchor = verb.Range.Start, RefersTo = refersTo, Relays = subject.Report,
+                Anchor = verb.Range.Start, RefersTo = refersTo, Relays = subject.Report, RefersBack = refersBack,
             },
         };
         // "asserted that X, and that Y": a second content clause of the same verb.
@@ -210,7 +259,7 @@ internal sealed class SuggestionAnalysis
             events.Add(new ReportingEvent
             {
                 Subject = subject, Stance = stance, Span = r, Content = r, ClaimWords = r.Of(_text),
-                Cue = cue + "; second clause after 'and that'", Anchor = verb.Range.Start, Relays = subject.Report,
+                Cue = cue + (_text[from..sibling].Contains(':') ? "; second clause after the colon" : "; second clause after 'and that'"), Anchor = verb.Range.Start, Relays = subject.Report,
             });
             from = siblingEnd;
         }
@@ -218,7 +267,16 @@ internal sealed class SuggestionAnalysis
     }
 
     /// <summary>", President Trump says," inside a sentence, or ", Reuters reports." at its end: the rest of the sentence is the content.</summary>
-    private List<ReportingEvent>? ReportingClauseAround(VerbMatch verb, Subject subject, Stance stance, string cue, Sentence sentence, List<ReportingEvent> earlier)
+    /// <summary>"said in a statement.", "told a packed council meeting.": only an adjunct follows the verb.</summary>
+    private bool IsOnlyAdjunct(int start, Sentence sentence)
+    {
+        var end = _clauses.EndFrom(start, sentence);
+        var tokens = Tokens.In(_text, new TextRange(start, Math.Max(start, end))).Where(t => t.IsWord).ToList();
+        return tokens.Count is > 0 and <= 6 && tokens[0].IsAny(WordLists.Prepositions)
+               && !tokens.Any(t => t.Is("that") || QuotationFinder.At(_quotations, t.Range.Start) is not null);
+    }
+
+    private List<ReportingEvent>? ReportingClauseAround(VerbMatch verb, Subject subject, Stance stance, string cue, Sentence sentence, List<ReportingEvent> earlier, bool inverted)
     {
         var clauseStart = Math.Min(subject.Range.Start, verb.Range.Start);
         var clauseEnd = Math.Max(subject.Range.End, verb.Range.End);
@@ -241,7 +299,7 @@ internal sealed class SuggestionAnalysis
         {
             return null;
         }
-        if (after.Length > 0 && !_text[afterStart..sentence.Range.End].TrimStart().StartsWith('"'))
+        if (!inverted && after.Length > 0 && !IsOpeningQuoteAt(afterStart) && _text[clauseEnd..afterStart].Contains(','))
         {
             // Mid-sentence: the whole sentence is the statement, the reporting clause cut out of the claim.
             var whole = TextTrim.Trim(_text, new TextRange(before.Start, sentence.Range.End));
@@ -289,16 +347,28 @@ internal sealed class SuggestionAnalysis
         {
             i--;
         }
-        if (i > sentence.Range.Start && _text[i - 1] is ',' or '”' or '"')
+        // Only verbs of saying invert ("…,” said Lopez); "…, backed his commissioner" is not an inversion.
+        if (verb.IsParticiple || verb.Verb.Takes(Complement.Object) || i <= sentence.Range.Start || _text[i - 1] is not (',' or '”' or '"'))
         {
-            var after = verb.Range.End;
-            while (after < sentence.Range.End && _text[after] == ' ')
-            {
-                after++;
-            }
-            return _actors.After(after, sentence, skipTitles: false);
+            return null;
         }
-        return null;
+        var after = verb.Range.End;
+        while (after < sentence.Range.End && _text[after] == ' ')
+        {
+            after++;
+        }
+        // A true inversion ends with the speaker: "…,” said Lopez." / "said Sofia Berg, a former deputy governor".
+        var subject = _actors.After(after, sentence, skipTitles: false);
+        if (subject is null)
+        {
+            return null;
+        }
+        var next = subject.Range.End;
+        while (next < sentence.Range.End && _text[next] == ' ')
+        {
+            next++;
+        }
+        return next >= sentence.Range.End || _text[next] is ',' or '.' or ';' or '!' or '?' ? subject : null;
     }
 
     private bool PrecededByConjunction(VerbMatch verb)
@@ -382,6 +452,12 @@ internal sealed class SuggestionAnalysis
                     return _drafts.LastOrDefault(d => d.Actor == actor && d.Span.End <= content.Start);
                 }
             }
+        }
+        // "backed his commissioner", "rejected the governor": taking a side on a person is taking it on what they said.
+        if (tokens.Count > 0 && _actors.MentionStartingAt(tokens[0].Range.Start) is { Possessive: false } person)
+        {
+            var actor = _actors.Resolve(person);
+            return _drafts.LastOrDefault(d => d.Actor == actor && d.Span.End <= content.Start);
         }
         return null;
     }
@@ -473,7 +549,7 @@ internal sealed class SuggestionAnalysis
                 return new Subject(outlet is null ? [] : [outlet], range, $"'{phrase}'", new ReportRef(phrase, outlet));
             }
         }
-        return _actors.After(position, sentence, skipTitles: true);
+        return _actors.After(position, sentence, skipTitles: true) ?? _actors.UnnamedSources(position, sentence);
     }
 
     // ---- reports ---------------------------------------------------------------------------------------------------
@@ -722,6 +798,7 @@ internal sealed class SuggestionAnalysis
             string cue = "";
             ReportingEvent? container = live.FirstOrDefault(e => e.Content.Start <= q.Open && e.Content.End >= q.Words.End);
             var relayed = false;
+            Draft? firstHalf = null;
             if (container is not null)
             {
                 speakers = container.Subject.Actors;
@@ -737,7 +814,8 @@ internal sealed class SuggestionAnalysis
             {
                 speakers = leader.Subject.Actors;
                 cue = $"quotation after its reporting clause; {leader.Cue}";
-                if (sentenceDrafts.Any(d => d.Mode == AttributionMode.DirectQuote && leader.Subject.Actors.Contains(d.Actor) && d.Span.End < q.Open))
+                firstHalf = sentenceDrafts.LastOrDefault(d => d.Mode == AttributionMode.DirectQuote && leader.Subject.Actors.Contains(d.Actor) && d.Span.End < q.Open);
+                if (firstHalf is not null)
                 {
                     cue = "second part of a quotation split around its reporting clause; " + leader.Cue;
                 }
@@ -760,10 +838,19 @@ internal sealed class SuggestionAnalysis
             var claimWords = container is not null && container.Content.Length > q.Outer.Length + 3
                 ? (container.Content, false)
                 : (q.Words, true);
+            _ = words;
             foreach (var actor in speakers)
             {
-                Add(new Draft(actor, container?.Stance ?? Stance.Asserts, relayed ? AttributionMode.Reported : AttributionMode.DirectQuote, q.Words,
-                    Neutral(claimWords.Item1.Of(_text), actor, claimWords.Item2), cue, null, sentence.Paragraph), sentenceDrafts);
+                var draft = new Draft(actor, container?.Stance ?? Stance.Asserts, relayed ? AttributionMode.Reported : AttributionMode.DirectQuote, q.Words,
+                    Neutral(claimWords.Item1, actor, claimWords.Item2), cue, null, sentence.Paragraph);
+                if (firstHalf is not null && firstHalf.Actor == actor)
+                {
+                    // One statement in two halves: both propose the claim of the whole.
+                    var whole = Neutral(new TextRange(firstHalf.Span.Start, firstHalf.Span.End), actor, true) + " " + LowerFirst(Neutral(q.Words, actor, true));
+                    firstHalf.ClaimWords = whole;
+                    draft.ClaimWords = whole;
+                }
+                Add(draft, sentenceDrafts);
             }
             _ = words;
         }
@@ -784,7 +871,18 @@ internal sealed class SuggestionAnalysis
         {
             var clauseEnd = Math.Max(e.Subject.Range.End, e.Anchor);
             var verbEnd = _text.IndexOfAny([' ', ',', ':', '.'], clauseEnd);
-            if (verbEnd >= 0 && verbEnd <= q.Open && Gap(verbEnd, q.Open))
+            if (verbEnd < 0 || verbEnd > q.Open)
+            {
+                continue;
+            }
+            if (Gap(verbEnd, q.Open))
+            {
+                return e;
+            }
+            // "Dahl said in a televised interview, “and it is not …”": a short adjunct between clause and quotation.
+            var between = _text[verbEnd..q.Open].Trim();
+            if (between.EndsWith(',') && between.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6
+                && !between.TrimEnd(',').Any(c => c is ',' or '.' or '"' or '“' or '”' or ';'))
             {
                 return e;
             }

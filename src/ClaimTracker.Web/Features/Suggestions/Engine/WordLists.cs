@@ -99,12 +99,18 @@ internal static class WordLists
         "assessment", "claim", "view", "statement", "position", "stance", "idea", "proposal", "suggestion", "charge",
         "allegation", "assertion", "argument", "conclusion", "finding", "forecast", "prediction", "warning", "remark",
         "comment", "comments", "remarks", "move", "plan", "decision", "approach", "policy", "notion", "theory", "account",
-        "version", "figure", "figures", "estimate", "explanation", "promise");
+        "version", "figure", "figures", "estimate", "explanation", "promise", "pledge", "criticism", "criticisms",
+        "accusation", "accusations", "charges", "complaint", "complaints", "warnings", "demand", "demands", "call", "calls");
 
     /// <summary>Verbs saying that something upset someone, who thereby objects to it ("a stance that has irritated Kyiv").</summary>
     public static readonly HashSet<string> ReactionVerbs = Set(
         "irritated", "angered", "alarmed", "frustrated", "dismayed", "infuriated", "upset", "worried", "troubled",
         "annoyed", "outraged", "rattled", "unsettled", "incensed", "exasperated", "riled", "alienated", "offended");
+
+    /// <summary>Prepositions that open an adjunct rather than a claim ("said in a statement", "told reporters on Tuesday").</summary>
+    public static readonly HashSet<string> Prepositions = Set(
+        "in", "on", "at", "during", "after", "before", "from", "to", "via", "through", "with", "outside", "inside",
+        "later", "earlier", "late", "last", "this", "yesterday", "today", "tonight", "afterwards", "again", "repeatedly");
 
     /// <summary>Words that open an adjunct after a comma and so end a content clause.</summary>
     public static readonly string[] ClauseBreakers =
