@@ -39,6 +39,7 @@ public class SuggestionQualityTests(ITestOutputHelper output)
     [Theory]
     [InlineData("lakeside-water")]
     [InlineData("norland-inflation")]
+    [InlineData("harbour-bridge")]
     public void Written_article_attributions_are_found(string article)
     {
         var (text, actors, claims, expected) = LoadArticle(article);

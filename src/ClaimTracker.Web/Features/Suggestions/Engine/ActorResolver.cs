@@ -114,7 +114,27 @@ internal sealed class ActorResolver
             }
             break;
         }
-        return i < 0 ? null : SubjectEndingAt(tokens, i, sentence);
+        return (i < 0 ? null : SubjectEndingAt(tokens, i, sentence)) ?? LeadingSubject(tokens, sentence);
+    }
+
+    /// <summary>
+    /// "The union representing the bridge's maintenance crews disagreed": an actor opening the sentence, followed by
+    /// a reduced relative clause (a participle, or who/which/that) without punctuation, up to the verb.
+    /// </summary>
+    private Subject? LeadingSubject(List<Token> tokens, Sentence sentence)
+    {
+        if (tokens.Count == 0 || _byStart.GetValueOrDefault(tokens[0].Range.Start) is not { Possessive: false } m)
+        {
+            return null;
+        }
+        var gap = tokens.Where(t => t.Range.Start >= m.Range.End).ToList();
+        if (gap.Count is < 2 or > 9 || gap.Any(t => !t.IsWord && t.Text is not ("'" or "’"))
+            || !(gap[0].Text.EndsWith("ing", StringComparison.Ordinal) || gap[0].Text.EndsWith("ed", StringComparison.Ordinal)
+                 || gap[0].Is("who") || gap[0].Is("which") || gap[0].Is("that") || gap[0].Is("based")))
+        {
+            return null;
+        }
+        return new Subject([Resolve(m)], m.Range, Describe(m) + ", qualified by the words after it");
     }
 
     private Subject? SubjectEndingAt(List<Token> tokens, int i, Sentence sentence)
@@ -160,8 +180,10 @@ internal sealed class ActorResolver
         {
             return newSubject;
         }
-        if (t.IsAny(WordLists.GroupNouns) && !t.IsCapitalised)
+        if (t.IsAny(WordLists.GroupNouns) && !t.IsCapitalised
+            && !(i > 0 && (tokens[i - 1].Is("its") || tokens[i - 1].Is("their") || tokens[i - 1].Is("his") || tokens[i - 1].Is("her"))))
         {
+            // "its members" are the organisation's, not a group of their own: left to the caller.
             return Group(tokens, i);
         }
         return null;
@@ -232,6 +254,38 @@ internal sealed class ActorResolver
         var range = new TextRange(phrase[0].Range.Start, phrase[^1].Range.End);
         var name = Capitalise(range.Of(_text));
         return new Subject([NewActor(name, isPerson: false)], range, $"unnamed sources '{range.Of(_text)}' (not a known actor)");
+    }
+
+    /// <summary>The agent after "by": a known actor, or the capitalised name a descriptive phrase leads to ("the engineering firm Halden &amp; Price").</summary>
+    public Subject? Agent(int position, Sentence sentence)
+    {
+        if (After(position, sentence, skipTitles: true) is { } direct)
+        {
+            return direct;
+        }
+        var tokens = Tokens.In(_text, new TextRange(position, sentence.Range.End));
+        for (var k = 0; k < tokens.Count && k < 5; k++)
+        {
+            if (!tokens[k].IsWord)
+            {
+                return null;
+            }
+            if (_byStart.TryGetValue(tokens[k].Range.Start, out var m))
+            {
+                return m.Possessive ? null : new Subject([Resolve(m)], m.Range, Describe(m));
+            }
+            if (tokens[k].IsCapitalised && !tokens[k].Is("the"))
+            {
+                var j = k;
+                while (j + 1 < tokens.Count && (tokens[j + 1].IsCapitalised || tokens[j + 1].Text == "&"
+                       || (tokens[j + 1].Is("of") && j + 2 < tokens.Count && tokens[j + 2].IsCapitalised)))
+                {
+                    j++;
+                }
+                return NewName(tokens, j, out var named) ? named : null;
+            }
+        }
+        return null;
     }
 
     public Subject? Pronoun(Token t)
@@ -399,7 +453,7 @@ internal sealed class ActorResolver
     {
         subject = null;
         var first = last;
-        while (first > 0 && tokens[first - 1].IsWord && !_byEnd.ContainsKey(tokens[first - 1].Range.End)
+        while (first > 0 && (tokens[first - 1].IsWord || tokens[first - 1].Text == "&") && !_byEnd.ContainsKey(tokens[first - 1].Range.End)
                && (tokens[first - 1].IsCapitalised || IsInitial(tokens[first - 1])
                    || ((tokens[first - 1].Is("of") || tokens[first - 1].Is("for") || tokens[first - 1].Is("and") || tokens[first - 1].Text == "&")
                        && first >= 2 && tokens[first - 2].IsCapitalised)))
@@ -419,7 +473,7 @@ internal sealed class ActorResolver
             withThe |= words[0].Is("the");
             words.RemoveAt(0);
         }
-        var isOrganisation = words.Count > 0 && words[^1].IsAny(WordLists.OrganisationHeads);
+        var isOrganisation = words.Count > 0 && (words[^1].IsAny(WordLists.OrganisationHeads) || words.Any(w => w.Text == "&"));
         var titleGender = Gender.Unknown;
         if (!isOrganisation)
         {

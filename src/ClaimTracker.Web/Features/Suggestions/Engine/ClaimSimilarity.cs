@@ -34,7 +34,8 @@ internal sealed partial class ClaimSimilarity
         }
         var n = documents.Count;
         _idf = df.ToDictionary(kv => kv.Key, kv => Math.Log(1.0 + (n + 1.0) / (kv.Value + 0.5)));
-        _defaultIdf = Math.Log(1.0 + (n + 1.0) / 0.5);
+        // A word no known claim has weighs like the rarest known word: it counts against a match, but no more.
+        _defaultIdf = Math.Log(1.0 + (n + 1.0) / 1.5);
     }
 
     public double Similarity(string a, string b) => Cosine(Vector(a), Vector(b));

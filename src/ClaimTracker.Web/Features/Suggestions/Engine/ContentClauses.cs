@@ -89,6 +89,12 @@ internal sealed class ContentClauses(string text, IReadOnlyList<Quotation> quota
             }
             if (c == ',' && (breakAtAnyComma || OpensAdjunct(i + 1, sentence) || OpensQuotation(i + 1, sentence)))
             {
+                if (!breakAtAnyComma && CountWords(start, i) <= 3 && AsideEnd(i + 1, sentence) is { } resume)
+                {
+                    // "the corrosion, while “more advanced than we would like,” posed no risk": an aside after the subject.
+                    i = resume;
+                    continue;
+                }
                 end = i;
                 break;
             }
@@ -99,6 +105,35 @@ internal sealed class ContentClauses(string text, IReadOnlyList<Quotation> quota
             }
         }
         return TextTrim.Trim(text, new TextRange(start, end)).End;
+    }
+
+    private int CountWords(int start, int end) => Tokens.In(text, new TextRange(start, end)).Count(t => t.IsWord);
+
+    /// <summary>The comma that closes an aside opened at <paramref name="position"/>, when a clause goes on after it.</summary>
+    private int? AsideEnd(int position, Sentence sentence)
+    {
+        for (var i = position; i < sentence.Range.End; i++)
+        {
+            if (QuotationFinder.At(quotations, i) is { } q && q.Open == i)
+            {
+                // A comma just inside the closing mark closes the aside too (“… we would like,” posed …).
+                if (q.Close >= 2 && text[q.Close - 2] == ',' && CountWords(q.Close, sentence.Range.End) >= 2)
+                {
+                    return q.Close - 1;
+                }
+                i = q.Close - 1;
+                continue;
+            }
+            if (text[i] is '.' or ';' or '—')
+            {
+                return null;
+            }
+            if (text[i] == ',')
+            {
+                return CountWords(i, sentence.Range.End) >= 2 ? i : null;
+            }
+        }
+        return null;
     }
 
     private bool OpensQuotation(int position, Sentence sentence)

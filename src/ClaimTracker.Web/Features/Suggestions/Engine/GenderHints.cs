@@ -39,7 +39,7 @@ internal static class GenderHints
         "hans", "klaus", "jan", "piotr", "pavel", "ivan", "dmitry", "vladimir", "volodymyr", "sergei", "sergey", "alexei",
         "mikhail", "andrei", "oleksandr", "emmanuel", "francois", "pierre", "jean", "giorgio", "marco", "luca", "giuseppe",
         "ahmed", "mohammed", "muhammad", "ali", "omar", "hassan", "yusuf", "li", "wei", "hiroshi", "kenji", "rahul", "amit",
-        "raj", "joe", "jared", "kofi", "kwame", "chinedu", "oluwaseun", "boris", "olaf", "friedrich", "xi", "narendra",
+        "raj", "joe", "jared", "graham", "tom", "tim", "nick", "chris", "alan", "ian", "neil", "simon", "martin", "adam", "oliver", "harry", "jorge", "diego", "rafael", "hugo", "felix", "max", "leon", "noah", "kofi", "kwame", "chinedu", "oluwaseun", "boris", "olaf", "friedrich", "xi", "narendra",
         "recep", "benjamin", "keir", "rishi", "justin", "joachim", "mateusz", "andrzej", "viktor", "mark", "emmanuel",
     };
 

@@ -112,6 +112,7 @@ internal sealed class SuggestionAnalysis
         }
         events.AddRange(AccordingTo(sentence, events));
         ApplyReports(sentence, events);
+        DropSayingOfSaying(events);
 
         var sentenceDrafts = new List<Draft>();
         foreach (var e in events.Where(e => !e.Dropped).OrderBy(e => e.Span.Start))
@@ -192,6 +193,11 @@ internal sealed class SuggestionAnalysis
         {
             return null;
         }
+        foreach (var actor in subject.Actors)
+        {
+            // Known as a speaker from here on, so that "said she doubted" finds her within the same sentence.
+            _actors.RecordSpeaker(subject.Range.Start, actor);
+        }
         var viaThat = false;
         var stance = verb.Verb.Stance;
         var negated = Negated(subject, verb);
@@ -210,7 +216,8 @@ internal sealed class SuggestionAnalysis
         if (start is null || ClauseIsEmpty(start.Value, sentence) || IsOnlyAdjunct(start.Value, sentence)
             || (verb.Verb.Lemma == "tell" && !viaThat && !IsOpeningQuoteAt(start.Value)))
         {
-            return ReportingClauseAround(verb, subject, stance, cue, sentence, earlier, inverted is not null);
+            return ReportingClauseAround(verb, subject, stance, cue, sentence, earlier, inverted is not null)
+                   ?? BareStance(verb, subject, stance, cue, sentence);
         }
         var end = _clauses.EndFrom(start.Value, sentence);
         if (end <= start.Value)
@@ -323,6 +330,33 @@ internal sealed class SuggestionAnalysis
         ];
     }
 
+    /// <summary>
+    /// "The union … disagreed." / "The Kremlin objected.": a stance verb with nothing after it takes a side on what was
+    /// said last by someone else; the sentence is the span.
+    /// </summary>
+    private List<ReportingEvent>? BareStance(VerbMatch verb, Subject subject, Stance stance, string cue, Sentence sentence)
+    {
+        if (stance == Stance.Asserts || subject.Range.Start > verb.Range.Start)
+        {
+            return null;
+        }
+        var span = TextTrim.Trim(_text, new TextRange(Math.Min(subject.Range.Start, BoundaryBefore(subject.Range.Start, sentence)), _clauses.EndFrom(verb.Range.Start, sentence)));
+        var previous = _drafts.LastOrDefault(d => !subject.Actors.Contains(d.Actor) && d.Span.End <= span.Start);
+        if (previous is null || span.Length == 0)
+        {
+            return null;
+        }
+        return
+        [
+            new()
+            {
+                Subject = subject, Stance = stance, Span = span, Content = span, ClaimWords = previous.ClaimWords,
+                Cue = cue + $"; no object: takes a side on {previous.Actor}'s statement before it", Anchor = verb.Range.Start,
+                RefersTo = previous,
+            },
+        ];
+    }
+
     private bool PrecededByComma(int position)
     {
         var i = position;
@@ -430,6 +464,11 @@ internal sealed class SuggestionAnalysis
         // After a parenthetical (", for his part,") the verb group starts past its closing comma.
         var lastComma = tokens.FindLastIndex(t => t.Text == ",");
         var rest = tokens.Skip(lastComma + 1).Where(t => t.IsWord).ToList();
+        // Only auxiliaries and adverbs belong to the verb group; anything else means the subject was further away.
+        if (rest.Any(t => !t.IsAny(WordLists.VerbGroup) && !t.Text.EndsWith("ly", StringComparison.Ordinal)))
+        {
+            return verb.Range.Start;
+        }
         return rest.Count > 0 ? rest[0].Range.Start : verb.Range.Start;
     }
 
@@ -462,6 +501,25 @@ internal sealed class SuggestionAnalysis
         return null;
     }
 
+    /// <summary>"said she doubted X": the inner verb says more than "said", so the outer statement goes.</summary>
+    private void DropSayingOfSaying(List<ReportingEvent> events)
+    {
+        foreach (var outer in events.Where(e => e.Stance == Stance.Asserts && e.Relays is null))
+        {
+            var head = Tokens.In(_text, outer.Content).Take(4).ToList();
+            if (head.Count == 0)
+            {
+                continue;
+            }
+            var inner = events.FirstOrDefault(e => e != outer && !e.Dropped && e.Anchor > outer.Content.Start && e.Anchor <= head[^1].Range.End
+                                                   && e.Subject.Actors.SequenceEqual(outer.Subject.Actors));
+            if (inner is not null)
+            {
+                outer.Dropped = true;
+            }
+        }
+    }
+
     // ---- according to ----------------------------------------------------------------------------------------------
 
     private IEnumerable<ReportingEvent> AccordingTo(Sentence sentence, List<ReportingEvent> events)
@@ -488,6 +546,22 @@ internal sealed class SuggestionAnalysis
                 if (comma < 0 || comma >= sentence.Range.End)
                 {
                     continue;
+                }
+                if (_clauses.StartsWithWords(comma + 1, "which") || _clauses.StartsWithWords(comma + 1, "who"))
+                {
+                    // "According to the report, which was prepared by Halden & Price and …, 14 cables …":
+                    // the content starts after the relative clause, and its author is the one who says it.
+                    var closing = _text.IndexOf(',', comma + 1);
+                    if (closing < 0 || closing >= sentence.Range.End)
+                    {
+                        continue;
+                    }
+                    var by = _text.IndexOf(" by ", comma, closing - comma, StringComparison.Ordinal);
+                    if (by >= 0 && who.Report is not null && _actors.Agent(by + 4, sentence) is { } author)
+                    {
+                        who = author with { Cue = $"{author.Cue}, author of '{who.Report.Phrase}'" };
+                    }
+                    comma = closing;
                 }
                 var s = comma + 1;
                 content = new TextRange(s, _clauses.EndFrom(s, sentence));

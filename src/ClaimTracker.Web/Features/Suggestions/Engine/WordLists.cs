@@ -72,7 +72,7 @@ internal static class WordLists
     /// <summary>Nouns that make a subject a report, known only through the outlet that carries it.</summary>
     public static readonly HashSet<string> ReportNouns = Set(
         "report", "reports", "story", "article", "investigation", "analysis", "dispatch", "memo", "documents", "document",
-        "leak", "study", "survey", "audit", "review", "dossier", "filing", "filings", "assessment", "briefing");
+        "leak", "study", "survey", "poll", "dossier", "filing", "filings");
 
     /// <summary>Nouns for what someone said, which make a possessor its speaker ("Trump's one-word answer was").</summary>
     public static readonly HashSet<string> SpeechNouns = Set(
