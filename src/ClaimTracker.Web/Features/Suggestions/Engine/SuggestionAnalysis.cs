@@ -265,8 +265,14 @@ internal sealed class SuggestionAnalysis
             var r = new TextRange(sibling, siblingEnd);
             events.Add(new ReportingEvent
             {
-                Subject = subject, Stance = stance, Span = r, Content = r, ClaimWords = r.Of(_text),
-                Cue = cue + (_text[from..sibling].Contains(':') ? "; second clause after the colon" : "; second clause after 'and that'"), Anchor = verb.Range.Start, Relays = subject.Report,
+                Subject = subject,
+                Stance = stance,
+                Span = r,
+                Content = r,
+                ClaimWords = r.Of(_text),
+                Cue = cue + (_text[from..sibling].Contains(':') ? "; second clause after the colon" : "; second clause after 'and that'"),
+                Anchor = verb.Range.Start,
+                Relays = subject.Report,
             });
             from = siblingEnd;
         }
@@ -583,8 +589,14 @@ internal sealed class SuggestionAnalysis
             }
             yield return new ReportingEvent
             {
-                Subject = who, Stance = Stance.Asserts, Span = content, Content = content, ClaimWords = content.Of(_text),
-                Cue = $"'according to' {who.Cue}", Anchor = phraseStart, Relays = who.Report,
+                Subject = who,
+                Stance = Stance.Asserts,
+                Span = content,
+                Content = content,
+                ClaimWords = content.Of(_text),
+                Cue = $"'according to' {who.Cue}",
+                Anchor = phraseStart,
+                Relays = who.Report,
                 Mode = AttributionMode.Paraphrase,
             };
         }
@@ -660,9 +672,15 @@ internal sealed class SuggestionAnalysis
                 var span = new TextRange(report.Content.Start, Math.Min(end, report.Content.End));
                 events.Add(new ReportingEvent
                 {
-                    Subject = lead, Stance = Stance.Asserts, Mode = AttributionMode.Reported, Span = span, Content = span,
-                    ClaimWords = span.Of(_text), Cue = $"position of {lead.Cue}, known through '{relay.Phrase}'",
-                    Anchor = span.Start, Relays = null,
+                    Subject = lead,
+                    Stance = Stance.Asserts,
+                    Mode = AttributionMode.Reported,
+                    Span = span,
+                    Content = span,
+                    ClaimWords = span.Of(_text),
+                    Cue = $"position of {lead.Cue}, known through '{relay.Phrase}'",
+                    Anchor = span.Start,
+                    Relays = null,
                 });
                 report.Dropped = true;
             }
@@ -888,11 +906,6 @@ internal sealed class SuggestionAnalysis
             {
                 speakers = leader.Subject.Actors;
                 cue = $"quotation after its reporting clause; {leader.Cue}";
-                firstHalf = sentenceDrafts.LastOrDefault(d => d.Mode == AttributionMode.DirectQuote && leader.Subject.Actors.Contains(d.Actor) && d.Span.End < q.Open);
-                if (firstHalf is not null)
-                {
-                    cue = "second part of a quotation split around its reporting clause; " + leader.Cue;
-                }
             }
             else if (SpeechNounBefore(q, sentence) is { } owner)
             {
@@ -908,6 +921,13 @@ internal sealed class SuggestionAnalysis
             if (speakers is null)
             {
                 continue;
+            }
+            // “A,” he said, “B.”: the first half ended just before the reporting clause that opens this one.
+            firstHalf = sentenceDrafts.LastOrDefault(d => d.Mode == AttributionMode.DirectQuote && speakers.Contains(d.Actor) && d.Span.End < q.Open
+                && QuotationFinder.At(_quotations, d.Span.Start) is { } previous && IsReportingClauseOnly(previous.Close, q.Open));
+            if (firstHalf is not null)
+            {
+                cue = "second part of a quotation split around its reporting clause; " + cue;
             }
             var claimWords = container is not null && container.Content.Length > q.Outer.Length + 3
                 ? (container.Content, false)
@@ -928,6 +948,14 @@ internal sealed class SuggestionAnalysis
             }
             _ = words;
         }
+    }
+
+    private bool IsReportingClauseOnly(int from, int to)
+    {
+        var between = _text[from..to];
+        var words = between.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries);
+        return words.Length is > 0 and <= 10 && !between.Any(c => c is '.' or ';' or '!' or '?' or '"' or '“' or '”')
+               && ReportingVerbLexicon.Find(_text, new TextRange(from, to), _quotations).Count > 0;
     }
 
     private bool Gap(int from, int to)
