@@ -40,6 +40,7 @@ public class SuggestionQualityTests(ITestOutputHelper output)
     [InlineData("lakeside-water")]
     [InlineData("norland-inflation")]
     [InlineData("harbour-bridge")]
+    [InlineData("datavault-breach")]
     public void Written_article_attributions_are_found(string article)
     {
         var (text, actors, claims, expected) = LoadArticle(article);

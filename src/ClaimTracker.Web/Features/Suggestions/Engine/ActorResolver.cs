@@ -252,6 +252,11 @@ internal sealed class ActorResolver
             return null;
         }
         var range = new TextRange(phrase[0].Range.Start, phrase[^1].Range.End);
+        if (Mentions.FirstOrDefault(m => range.Contains(m.Range) && !m.Possessive) is { } employer)
+        {
+            // "researchers at Bluefin Labs" speak for Bluefin Labs.
+            return new Subject([Resolve(employer)], range, $"'{range.Of(_text)}' speak for {Describe(employer)}");
+        }
         var name = Capitalise(range.Of(_text));
         return new Subject([NewActor(name, isPerson: false)], range, $"unnamed sources '{range.Of(_text)}' (not a known actor)");
     }

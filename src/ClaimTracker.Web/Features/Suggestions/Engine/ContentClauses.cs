@@ -21,6 +21,10 @@ internal sealed class ContentClauses(string text, IReadOnlyList<Quotation> quota
         for (var k = 0; k < tokens.Count && k < reach; k++)
         {
             var t = tokens[k];
+            if (t.Is("that") && k == 0 && verb.Verb.Takes(Complement.Object) && ClauseWords(t.Range.End, sentence) <= 2)
+            {
+                return t.Range.Start; // "rejected that account": a demonstrative, not a complementiser
+            }
             if (t.Is("that") || t.Is("whether") || (t.Is("if") && verb.Verb.Stance is Domain.Stance.Questions))
             {
                 viaThat = true;
@@ -52,6 +56,13 @@ internal sealed class ContentClauses(string text, IReadOnlyList<Quotation> quota
         }
         if (verb.Verb.Lemma == "tell")
         {
+            // "told customers on Thursday to change their passwords": the instruction is the content.
+            var to = tokens.Take(7).TakeWhile(t => t.IsWord).ToList().FindIndex(t => t.Is("to"));
+            if (to > 0)
+            {
+                viaThat = true;
+                return tokens[to].Range.Start;
+            }
             // "told the council the water was safe": skip the listener.
             if (actors.MentionStartingAt(first.Range.Start) is { } listener)
             {
@@ -106,6 +117,8 @@ internal sealed class ContentClauses(string text, IReadOnlyList<Quotation> quota
         }
         return TextTrim.Trim(text, new TextRange(start, end)).End;
     }
+
+    private int ClauseWords(int start, Sentence sentence) => CountWords(start, EndFrom(start, sentence));
 
     private int CountWords(int start, int end) => Tokens.In(text, new TextRange(start, end)).Count(t => t.IsWord);
 

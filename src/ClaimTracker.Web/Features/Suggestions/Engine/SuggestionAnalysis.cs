@@ -213,7 +213,7 @@ internal sealed class SuggestionAnalysis
                   + $"; speaker {Speaker(subject)}" + (how == "main" ? " (subject of the main clause)" : "");
 
         var start = inverted is not null ? null : _clauses.StartAfter(verb, sentence, out viaThat);
-        if (start is null || ClauseIsEmpty(start.Value, sentence) || IsOnlyAdjunct(start.Value, sentence)
+        if (start is null || ClauseIsEmpty(start.Value, sentence) || (!viaThat && IsOnlyAdjunct(start.Value, sentence))
             || (verb.Verb.Lemma == "tell" && !viaThat && !IsOpeningQuoteAt(start.Value)))
         {
             return ReportingClauseAround(verb, subject, stance, cue, sentence, earlier, inverted is not null)
@@ -285,7 +285,9 @@ internal sealed class SuggestionAnalysis
     {
         var end = _clauses.EndFrom(start, sentence);
         var tokens = Tokens.In(_text, new TextRange(start, Math.Max(start, end))).Where(t => t.IsWord).ToList();
-        return tokens.Count is > 0 and <= 6 && tokens[0].IsAny(WordLists.Prepositions)
+        // "in a statement" (up to six words), or "in a video posted to the company's website" (preposition + article).
+        var limit = tokens.Count > 1 && (tokens[1].Is("a") || tokens[1].Is("an") || tokens[1].Is("the")) ? 12 : 6;
+        return tokens.Count > 0 && tokens.Count <= limit && tokens[0].IsAny(WordLists.Prepositions)
                && !tokens.Any(t => t.Is("that") || QuotationFinder.At(_quotations, t.Range.Start) is not null);
     }
 
@@ -497,6 +499,11 @@ internal sealed class SuggestionAnalysis
                     return _drafts.LastOrDefault(d => d.Actor == actor && d.Span.End <= content.Start);
                 }
             }
+        }
+        // "rejected that account", "dismissed the claim": the last statement by someone else.
+        if (tokens.Count >= 2 && tokens.Count <= 4 && tokens[0].Text is "that" or "this" or "the" or "these" or "those" && tokens[1].IsAny(WordLists.BackReferenceNouns))
+        {
+            return _drafts.LastOrDefault(d => d.Span.End <= content.Start);
         }
         // "backed his commissioner", "rejected the governor": taking a side on a person is taking it on what they said.
         if (tokens.Count > 0 && _actors.MentionStartingAt(tokens[0].Range.Start) is { Possessive: false } person)
@@ -897,7 +904,8 @@ internal sealed class SuggestionAnalysis
                 relayed = container.Mode == AttributionMode.Reported;
                 cue = $"quotation inside the statement; {container.Cue}";
             }
-            else if (live.FirstOrDefault(e => Gap(q.Close, Math.Min(e.Subject.Range.Start, e.Anchor))) is { } follower)
+            else if (live.FirstOrDefault(e => Gap(q.Close, Math.Min(e.Subject.Range.Start, e.Anchor))
+                                              || (e.Anchor > q.Close && IsReportingClauseOnly(q.Close, e.Anchor + 1) && e.Content.End <= q.Close + 1)) is { } follower)
             {
                 speakers = follower.Subject.Actors;
                 cue = $"quotation followed by its reporting clause; {follower.Cue}";
@@ -912,7 +920,7 @@ internal sealed class SuggestionAnalysis
                 speakers = [_actors.Resolve(owner.Mention)];
                 cue = $"quotation after '{owner.Phrase}'";
             }
-            else if (q.WordCount(_text) >= 4 && _drafts.LastOrDefault(d => d.Paragraph == sentence.Paragraph && d.Span.End <= q.Open) is { } last
+            else if ((q.WordCount(_text) >= 4 || IsWholeSentence(q, sentence)) && _drafts.LastOrDefault(d => d.Paragraph == sentence.Paragraph && d.Span.End <= q.Open) is { } last
                      && !live.Any())
             {
                 speakers = [last.Actor];
@@ -949,6 +957,10 @@ internal sealed class SuggestionAnalysis
             _ = words;
         }
     }
+
+    /// <summary>A quotation that is a sentence of its own (“Speculation helps nobody.”) is someone's words, not a scare quote.</summary>
+    private bool IsWholeSentence(Quotation q, Sentence sentence) =>
+        _text[sentence.Range.Start..q.Open].Trim().Length == 0 && _text[q.Close..sentence.Range.End].Trim().Length == 0;
 
     private bool IsReportingClauseOnly(int from, int to)
     {

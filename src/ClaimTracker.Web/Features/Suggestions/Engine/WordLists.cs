@@ -61,7 +61,9 @@ internal static class WordLists
         "traders", "observers", "opponents", "supporters", "aides", "advisers", "advisors", "negotiators", "councillors",
         "councilors", "researchers", "inspectors", "regulators", "economists", "bankers", "teachers", "farmers",
         "workers", "unions", "governments", "ministers", "leaders", "prosecutors", "lawyers", "executives", "campaigners",
-        "environmentalists", "homeowners", "tenants", "voters", "members", "allies", "capitals", "agencies", "authorities");
+        "environmentalists", "homeowners", "tenants", "voters", "members", "allies", "capitals", "agencies", "authorities",
+        "customers", "users", "consumers", "patients", "passengers", "commuters", "shareholders", "employees", "staff",
+        "students", "citizens", "families", "neighbours", "neighbors", "drivers", "owners", "businesses", "retailers");
 
     /// <summary>Modifiers kept in the name of a group ("local residents", "some economists").</summary>
     public static readonly HashSet<string> GroupModifiers = Set(
