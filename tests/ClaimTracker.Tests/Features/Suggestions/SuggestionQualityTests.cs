@@ -8,7 +8,7 @@ namespace ClaimTracker.Tests.Features.Suggestions;
 
 /// <summary>
 /// How well the engine finds who said what, measured against hand-made attributions: the seed article (its 27
-/// attributions) and two articles written for this test (with their expected attributions beside them in Articles/).
+/// attributions) and four articles written for this test (with their expected attributions beside them in Articles/).
 /// Each prints recall, precision, the misses and the false positives, and how often the proposed claim is the right one.
 /// </summary>
 public class SuggestionQualityTests(ITestOutputHelper output)
