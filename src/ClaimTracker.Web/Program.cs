@@ -11,6 +11,7 @@ using ClaimTracker.Web.Features.Editing;
 using ClaimTracker.Web.Features.Live;
 using ClaimTracker.Web.Features.Overview;
 using ClaimTracker.Web.Features.Sources;
+using ClaimTracker.Web.Features.Suggestions;
 using ClaimTracker.Web.Features.Verdicts;
 using MudBlazor.Services;
 
@@ -45,6 +46,7 @@ builder.Services.AddSingleton<IClaimChangeNotifier, InProcessClaimChangeNotifier
 builder.Services.AddEditing();
 builder.Services.AddAnnotations();
 builder.Services.AddVerdicts();
+builder.Services.AddSuggestions();
 
 var app = builder.Build();
 
