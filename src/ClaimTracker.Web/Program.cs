@@ -10,6 +10,7 @@ using ClaimTracker.Web.Features.Claims;
 using ClaimTracker.Web.Features.Editing;
 using ClaimTracker.Web.Features.Live;
 using ClaimTracker.Web.Features.Overview;
+using ClaimTracker.Web.Features.Review;
 using ClaimTracker.Web.Features.Sources;
 using ClaimTracker.Web.Features.Verdicts;
 using MudBlazor.Services;
@@ -45,6 +46,7 @@ builder.Services.AddSingleton<IClaimChangeNotifier, InProcessClaimChangeNotifier
 builder.Services.AddEditing();
 builder.Services.AddAnnotations();
 builder.Services.AddVerdicts();
+builder.Services.AddReview();
 
 var app = builder.Build();
 
