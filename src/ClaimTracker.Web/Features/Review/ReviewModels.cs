@@ -93,3 +93,6 @@ public sealed record ReviewQueue(
 
 /// <summary>A source with suggestions waiting, for the editors' list of queues.</summary>
 public sealed record PendingQueue(int SourceId, string Title, string Outlet, int Pending);
+
+/// <summary>An actor or claim chosen in the edit form's autocompletes.</summary>
+public sealed record Pick(int Id, string Label);
