@@ -177,7 +177,7 @@ public sealed class ReviewQueueTests(E2EFixture app)
         await app.GotoAndWaitForInteractiveAsync(page, $"/claims/{editedClaim}");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(EditedClaim);
         // An endorsement: listed with the supporting assessments.
-        await Expect(page.Locator("main")).ToContainTextAsync("Dmitry Peskov");
+        await Expect(page.Locator("body")).ToContainTextAsync("Dmitry Peskov");
 
         // The All tab keeps the decisions, with their deciders; narrow screens put the card first.
         var narrow = await app.NewPageAsync(390, 844);
