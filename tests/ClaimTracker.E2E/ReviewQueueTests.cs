@@ -82,6 +82,7 @@ public sealed class ReviewQueueTests(E2EFixture app)
         Assert.Equal(OneWordAnswer, string.Concat(await current.AllTextContentsAsync()));
         await Expect(page.Locator("[data-testid=source-text] mark.review-other")).ToHaveCountAsync(3);
         await Expect(page.GetByTestId("suggestion-claim")).ToContainTextAsync("82% similar");
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)"); // the fixed app bar would otherwise sit mid-screenshot
         await E2EFixture.ScreenshotAsync(page, "review-queue-wide");
         await E2EFixture.AssertNoSeriousAxeViolationsAsync(page);
 
@@ -115,6 +116,7 @@ public sealed class ReviewQueueTests(E2EFixture app)
         await page.Keyboard.PressAsync("r");
         await Expect(quote).ToHaveTextAsync(December);
         await Expect(position).ToHaveTextAsync("1 of 2 · 2 pending");
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await E2EFixture.ScreenshotAsync(page, "review-queue-long-quote");
 
         // E edits: the actor becomes Dmitry Peskov, the new claim is reworded; Enter accepts with the changes.
@@ -139,6 +141,7 @@ public sealed class ReviewQueueTests(E2EFixture app)
         await TabToAsync(page, "[data-testid=edit-new-claim]");
         await page.Keyboard.PressAsync("Control+A");
         await page.Keyboard.TypeAsync(EditedClaim);
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await E2EFixture.ScreenshotAsync(page, "review-queue-edit");
         await E2EFixture.AssertNoSeriousAxeViolationsAsync(page);
         await page.Keyboard.PressAsync("Enter");
