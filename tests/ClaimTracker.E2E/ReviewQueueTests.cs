@@ -39,9 +39,16 @@ public sealed class ReviewQueueTests(E2EFixture app)
             Assert.True(start >= 0, phrase);
             return new AttributionSuggestion
             {
-                SourceId = source.Id, Anchor = TextAnchor.FromText(source.Text, start, start + phrase.Length),
-                ActorName = actorName, ActorId = actorId, Stance = stance, Mode = mode,
-                ClaimText = claimText, ClaimId = claimId, Similarity = similarity, Cue = cue,
+                SourceId = source.Id,
+                Anchor = TextAnchor.FromText(source.Text, start, start + phrase.Length),
+                ActorName = actorName,
+                ActorId = actorId,
+                Stance = stance,
+                Mode = mode,
+                ClaimText = claimText,
+                ClaimId = claimId,
+                Similarity = similarity,
+                Cue = cue,
             };
         }
         var rows = new[]
@@ -210,6 +217,71 @@ public sealed class ReviewQueueTests(E2EFixture app)
         await app.SignInAsync(editor, "editor@claimtracker.test", Password);
         var response = await editor.GotoAsync("/sources/987654/review");
         Assert.Equal(404, response!.Status);
+    }
+
+    [Fact]
+    public async Task Editing_takes_the_span_from_a_selection_and_a_bad_field_gets_its_message_without_losing_the_rest()
+    {
+        const string wide = "with spokesperson Dmitry Peskov saying the Russian side remains open to talks";
+        const string narrow = "the Russian side remains open to talks";
+        int sourceId, suggestionId;
+        await using (var db = Db())
+        {
+            var source = await db.Sources.SingleAsync(s => s.Key == SourceKey);
+            var start = source.Text.IndexOf(wide, StringComparison.Ordinal);
+            var suggestion = new AttributionSuggestion
+            {
+                SourceId = source.Id, Anchor = TextAnchor.FromText(source.Text, start, start + wide.Length),
+                ActorName = "Dmitry Peskov", ActorId = await db.Actors.Where(a => a.Key == "dmitry-peskov").Select(a => a.Id).SingleAsync(),
+                Stance = Stance.Asserts, Mode = AttributionMode.Paraphrase, ClaimText = "Russia is open to talks.", Cue = "reporting verb 'saying'",
+            };
+            db.AttributionSuggestions.Add(suggestion);
+            await db.SaveChangesAsync();
+            (sourceId, suggestionId) = (source.Id, suggestion.Id);
+        }
+        var page = await app.NewPageAsync(1366, 900);
+        await app.SignInAsync(page, "editor@claimtracker.test", Password);
+        await app.GotoAndWaitForInteractiveAsync(page, $"/sources/{sourceId}/review");
+        await Expect(page.GetByTestId("suggestion-quote")).ToHaveTextAsync(wide);
+
+        await page.Keyboard.PressAsync("e");
+        var form = page.GetByTestId("suggestion-edit");
+        await Expect(form).ToBeVisibleAsync();
+        await page.EvaluateAsync(@"phrase => {
+            const container = document.querySelector('[data-testid=source-text]');
+            const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+            let node;
+            while ((node = walker.nextNode()) && !node.data.includes(phrase)) { }
+            const range = document.createRange();
+            const at = node.data.indexOf(phrase);
+            range.setStart(node, at);
+            range.setEnd(node, at + phrase.length);
+            window.getSelection().removeAllRanges();
+            window.getSelection().addRange(range);
+        }", narrow);
+        await form.GetByTestId("edit-take-selection").ClickAsync();
+        await Expect(form.GetByTestId("edit-quote")).ToHaveTextAsync(narrow);
+        await Expect(page.Locator("[data-testid=source-text] mark.review-current")).ToHaveTextAsync(narrow);
+
+        // An empty claim is refused next to its field; the span and the rest stay as chosen.
+        var claimField = form.GetByLabel("The new claim, in neutral words");
+        await claimField.FillAsync("");
+        await claimField.PressAsync("Enter");
+        await Expect(form).ToContainTextAsync("The claim's text is required.");
+        await Expect(form.GetByTestId("edit-quote")).ToHaveTextAsync(narrow);
+        await form.ScreenshotAsync(new() { Path = Path.Combine(RepositoryRoot.Path, "tests", "ClaimTracker.E2E", "screenshots", "review-queue-edit-form-error.png") });
+        await E2EFixture.AssertNoSeriousAxeViolationsAsync(page);
+
+        await claimField.FillAsync("Russia remains open to talks.");
+        await claimField.PressAsync("Enter");
+        await Expect(page.GetByTestId("review-notice")).ToContainTextAsync("Accepted with your changes");
+        await using (var db = Db())
+        {
+            var suggestion = await db.AttributionSuggestions.Include(s => s.Attribution).ThenInclude(a => a!.Claim).SingleAsync(s => s.Id == suggestionId);
+            Assert.Equal((narrow, "Russia remains open to talks."), (suggestion.Attribution!.Quote, suggestion.Attribution.Claim.Text));
+        }
+        var errors = app.BrowserErrors(page);
+        Assert.True(errors.Count == 0, "The browser reported:\n" + string.Join("\n", errors));
     }
 
     /// <summary>Presses Tab until the focus is inside <paramref name="selector"/>, as a keyboard user would.</summary>

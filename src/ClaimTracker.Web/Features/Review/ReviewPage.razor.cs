@@ -40,6 +40,9 @@ public partial class ReviewPage
     private DotNetObjectReference<ReviewPage>? self;
     private bool scrollPending = true;
 
+    /// <summary>Suggestion ids are positive; this one marks the span being edited.</summary>
+    private const int EditedSpanId = -1;
+
     private SuggestionItem? Current => Queue is { Items.Count: > 0 } q ? q.Items[Math.Clamp(index, 0, q.Items.Count - 1)] : null;
 
     private string Position => Queue is null || Current is null ? ""
@@ -293,15 +296,16 @@ public partial class ReviewPage
             return;
         }
         var current = Current;
+        // While editing, the span being edited is what counts as current (its own id, as the reader does for a focus span).
+        var edited = editing && form?.Span is { } span ? new HighlightSpan(EditedSpanId, span.Start, span.End) : null;
         var spans = Queue.Items.Where(i => i.Status == SuggestionStatus.Pending || i.Id == current?.Id)
-            .Select(i => new HighlightSpan(i.Id, i.Start, i.End));
-        var editedSpan = editing && form?.Span is { } span ? span : ((int Start, int End)?)null;
+            .Select(i => new HighlightSpan(i.Id, i.Start, i.End))
+            .Concat(edited is null ? [] : [edited]);
+        var currentId = edited?.Id ?? current?.Id;
         foreach (var segment in HighlightSegmenter.Segment(Queue.Text, spans))
         {
-            var isCurrent = editedSpan is { } edited
-                ? segment.Start >= edited.Start && segment.End <= edited.End
-                : segment.Covering.Any(s => s.Id == current?.Id);
-            var isOther = segment.Covering.Any(s => s.Id != current?.Id);
+            var isCurrent = segment.Covering.Any(s => s.Id == currentId);
+            var isOther = segment.Covering.Any(s => s.Id != currentId);
             if (!isCurrent && !isOther)
             {
                 AddText(builder, segment.Text);
@@ -309,7 +313,7 @@ public partial class ReviewPage
             }
             builder.OpenElement(1, "mark");
             builder.AddAttribute(2, "class", isCurrent ? "review-current" : "review-other");
-            builder.AddAttribute(3, "data-suggestions", string.Join(' ', segment.Covering.Select(s => s.Id)));
+            builder.AddAttribute(3, "data-suggestions", string.Join(' ', segment.Covering.Where(s => s.Id != EditedSpanId).Select(s => s.Id)));
             builder.AddContent(4, segment.Text);
             builder.CloseElement();
         }

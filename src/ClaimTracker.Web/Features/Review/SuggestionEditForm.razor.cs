@@ -15,6 +15,8 @@ public partial class SuggestionEditForm
     [Parameter] public IReadOnlyDictionary<string, string> Errors { get; set; } = new Dictionary<string, string>();
     [Parameter] public EventCallback<SuggestionDecision> OnSave { get; set; }
     [Parameter] public EventCallback OnCancel { get; set; }
+    /// <summary>The span changed: the page marks the new one in the text.</summary>
+    [Parameter] public EventCallback SpanChanged { get; set; }
 
     [Inject] private ActorService Actors { get; set; } = null!;
     [Inject] private ClaimService Claims { get; set; } = null!;
@@ -92,6 +94,7 @@ public partial class SuggestionEditForm
         }
         spanHint = null;
         (start, end) = (selection.Start, selection.End);
+        await SpanChanged.InvokeAsync();
     }
 
     /// <summary>Accepts with the form's values; the page calls it for Enter.</summary>
