@@ -231,9 +231,14 @@ public sealed class ReviewQueueTests(E2EFixture app)
             var start = source.Text.IndexOf(wide, StringComparison.Ordinal);
             var suggestion = new AttributionSuggestion
             {
-                SourceId = source.Id, Anchor = TextAnchor.FromText(source.Text, start, start + wide.Length),
-                ActorName = "Dmitry Peskov", ActorId = await db.Actors.Where(a => a.Key == "dmitry-peskov").Select(a => a.Id).SingleAsync(),
-                Stance = Stance.Asserts, Mode = AttributionMode.Paraphrase, ClaimText = "Russia is open to talks.", Cue = "reporting verb 'saying'",
+                SourceId = source.Id,
+                Anchor = TextAnchor.FromText(source.Text, start, start + wide.Length),
+                ActorName = "Dmitry Peskov",
+                ActorId = await db.Actors.Where(a => a.Key == "dmitry-peskov").Select(a => a.Id).SingleAsync(),
+                Stance = Stance.Asserts,
+                Mode = AttributionMode.Paraphrase,
+                ClaimText = "Russia is open to talks.",
+                Cue = "reporting verb 'saying'",
             };
             db.AttributionSuggestions.Add(suggestion);
             await db.SaveChangesAsync();
