@@ -23,12 +23,21 @@ public sealed class ReviewQueueTests(E2EFixture app)
     private const string KremlinAgreed = "The Kremlin agreed with Trump's assessment on Thursday";
     private const string EditedClaim = "The Kremlin agrees that Kyiv, not Moscow, holds up a peace deal.";
 
+    /// <summary>Each test starts from an empty queue, whatever another test left in it.</summary>
+    private async Task ClearQueueAsync()
+    {
+        await using var db = Db();
+        await db.AttributionSuggestions.Where(s => s.Status == SuggestionStatus.Pending)
+            .ExecuteUpdateAsync(set => set.SetProperty(s => s.Status, SuggestionStatus.Rejected));
+    }
+
     private ClaimTrackerDbContext Db() => new(new DbContextOptionsBuilder<ClaimTrackerDbContext>()
         .UseSqlite($"Data Source={app.Server.DatabasePath};Pooling=False").Options);
 
     /// <summary>Four suggestions as the engine would store them: known and new actors, existing and new claims.</summary>
     private async Task<(int SourceId, int[] Ids)> AddSuggestionsAsync()
     {
+        await ClearQueueAsync();
         await using var db = Db();
         var source = await db.Sources.SingleAsync(s => s.Key == SourceKey);
         var actors = await db.Actors.ToDictionaryAsync(a => a.Key, a => a.Id);
@@ -225,6 +234,7 @@ public sealed class ReviewQueueTests(E2EFixture app)
         const string wide = "with spokesperson Dmitry Peskov saying the Russian side remains open to talks";
         const string narrow = "the Russian side remains open to talks";
         int sourceId, suggestionId;
+        await ClearQueueAsync();
         await using (var db = Db())
         {
             var source = await db.Sources.SingleAsync(s => s.Key == SourceKey);
@@ -264,6 +274,9 @@ public sealed class ReviewQueueTests(E2EFixture app)
             window.getSelection().removeAllRanges();
             window.getSelection().addRange(range);
         }", narrow);
+        // selection.js remembers the selection on 'selectionchange', which fires asynchronously: let it before clicking.
+        await page.WaitForFunctionAsync("phrase => window.getSelection().toString() === phrase", narrow);
+        await page.EvaluateAsync("() => new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve, 0)))");
         await form.GetByTestId("edit-take-selection").ClickAsync();
         await Expect(form.GetByTestId("edit-quote")).ToHaveTextAsync(narrow);
         await Expect(page.Locator("[data-testid=source-text] mark.review-current")).ToHaveTextAsync(narrow);
