@@ -83,7 +83,12 @@ public sealed class ReviewQueueTests(E2EFixture app)
         var page = await app.NewPageAsync(1366, 900);
         await app.SignInAsync(page, "editor@claimtracker.test", Password);
 
-        // The reader offers the queue.
+        // The sources list and the reader offer the queue.
+        await app.GotoAndWaitForInteractiveAsync(page, "/sources");
+        await Expect(page.GetByTestId("review-queues")).ToContainTextAsync("4 suggestions pending");
+        await page.GetByTestId("review-queues").GetByRole(AriaRole.Link).First.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page).ToHaveURLAsync(new Regex($"/sources/{sourceId}/review$"));
         await app.GotoAndWaitForInteractiveAsync(page, $"/sources/{sourceId}");
         await Expect(page.GetByTestId("review-link")).ToHaveTextAsync(new Regex("Review 4 suggestions"));
         await app.GotoAndWaitForInteractiveAsync(page, $"/sources/{sourceId}/review");
