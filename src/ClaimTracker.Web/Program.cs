@@ -10,6 +10,7 @@ using ClaimTracker.Web.Features.Claims;
 using ClaimTracker.Web.Features.Editing;
 using ClaimTracker.Web.Features.Live;
 using ClaimTracker.Web.Features.Overview;
+using ClaimTracker.Web.Features.Review;
 using ClaimTracker.Web.Features.Sources;
 using ClaimTracker.Web.Features.Suggestions;
 using ClaimTracker.Web.Features.Verdicts;
@@ -47,6 +48,7 @@ builder.Services.AddEditing();
 builder.Services.AddAnnotations();
 builder.Services.AddVerdicts();
 builder.Services.AddSuggestions();
+builder.Services.AddReview();
 
 var app = builder.Build();
 

@@ -66,3 +66,34 @@ public static class EditLimits
     public const int SaidWhere = 300;
     public const int ReportedVia = 300;
 }
+
+/// <summary>
+/// A statement to record in one go: who (an existing <see cref="ActorId"/>, or a <see cref="NewActor"/>), on what
+/// (an existing <see cref="ClaimId"/>, or a <see cref="NewClaim"/>), with stance, mode and the span of the source.
+/// </summary>
+public sealed record StatementDraft(
+    int? ActorId,
+    ActorDraft? NewActor,
+    int? ClaimId,
+    ClaimDraft? NewClaim,
+    int SourceId,
+    Stance Stance,
+    AttributionMode Mode,
+    int SpanStart,
+    int SpanEnd,
+    string? SaidWhen = null,
+    string? SaidWhere = null,
+    string? ReportedVia = null);
+
+/// <summary>Field names in the errors of a <see cref="StatementDraft"/>; a new actor's or claim's fields carry a prefix.</summary>
+public static class StatementFields
+{
+    public const string Actor = "Actor";
+    public const string Claim = "Claim";
+    public const string Span = "Span";
+    public const string NewActorPrefix = "NewActor.";
+    public const string NewClaimPrefix = "NewClaim.";
+    public const string NewActorName = NewActorPrefix + nameof(ActorDraft.Name);
+    public const string NewActorKind = NewActorPrefix + nameof(ActorDraft.Kind);
+    public const string NewClaimText = NewClaimPrefix + nameof(ClaimDraft.Text);
+}

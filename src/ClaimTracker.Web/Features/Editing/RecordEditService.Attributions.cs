@@ -112,7 +112,8 @@ public sealed partial class RecordEditService
 
     /// <summary>Checks the draft; the anchor is built from the source's own text, so quote, prefix and suffix always fit it.</summary>
     private static async Task<(TextAnchor? Anchor, FieldErrors Errors)> ValidateAttributionAsync(
-        ClaimTrackerDbContext db, AttributionDraft draft, int? exceptId, CancellationToken ct)
+        ClaimTrackerDbContext db, AttributionDraft draft, int? exceptId, CancellationToken ct,
+        bool actorIsNew = false, bool claimIsNew = false)
     {
         var check = new FieldErrors();
         check.Defined(nameof(AttributionDraft.Stance), draft.Stance, "stance");
@@ -120,11 +121,12 @@ public sealed partial class RecordEditService
         check.Optional(nameof(AttributionDraft.SaidWhen), draft.SaidWhen, EditLimits.SaidWhen, "When it was said");
         check.Optional(nameof(AttributionDraft.SaidWhere), draft.SaidWhere, EditLimits.SaidWhere, "Where it was said");
         check.Optional(nameof(AttributionDraft.ReportedVia), draft.ReportedVia, EditLimits.ReportedVia, "Reported via");
-        if (!await db.Actors.AnyAsync(a => a.Id == draft.ActorId, ct))
+        // An actor or claim created in the same save has no id yet; it exists as soon as the save does.
+        if (!actorIsNew && !await db.Actors.AnyAsync(a => a.Id == draft.ActorId, ct))
         {
             check.Add(nameof(AttributionDraft.ActorId), "Choose an actor that exists.");
         }
-        if (!await db.Claims.AnyAsync(c => c.Id == draft.ClaimId, ct))
+        if (!claimIsNew && !await db.Claims.AnyAsync(c => c.Id == draft.ClaimId, ct))
         {
             check.Add(nameof(AttributionDraft.ClaimId), "Choose a claim that exists.");
         }
@@ -146,7 +148,7 @@ public sealed partial class RecordEditService
         {
             anchor = TextAnchor.FromText(text, draft.SpanStart, draft.SpanEnd);
         }
-        if (anchor is not null && !check.Any && await db.Attributions.AnyAsync(a =>
+        if (anchor is not null && !check.Any && !actorIsNew && !claimIsNew && await db.Attributions.AnyAsync(a =>
                 a.ActorId == draft.ActorId && a.ClaimId == draft.ClaimId && a.SourceId == draft.SourceId
                 && a.Anchor.Start == draft.SpanStart && a.Anchor.End == draft.SpanEnd && a.Id != exceptId, ct))
         {

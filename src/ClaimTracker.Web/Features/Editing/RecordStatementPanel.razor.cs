@@ -68,28 +68,17 @@ public partial class RecordStatementPanel
         }
         if (actor is null)
         {
-            errors = new Dictionary<string, string> { [nameof(AttributionDraft.ActorId)] = "Choose who says it." };
+            errors = new Dictionary<string, string> { [StatementFields.Actor] = "Choose who says it." };
             return;
         }
         busy = true;
         message = null;
         try
         {
-            var claimId = claim?.Id;
-            if (claimId is null)
-            {
-                // A new claim first; if the statement is then refused, the claim stays and shows in History.
-                var created = await Editing.CreateClaimAsync(new ClaimDraft(newClaimText ?? "", []));
-                if (!created.Succeeded)
-                {
-                    errors = created.FieldErrors.Count > 0 ? created.FieldErrors
-                        : new Dictionary<string, string> { [nameof(AttributionDraft.ClaimId)] = "Choose a claim or write a new one." };
-                    return;
-                }
-                claimId = created.Value!.Id;
-            }
-            var result = await Editing.CreateAttributionAsync(new AttributionDraft(
-                actor.Id, claimId.Value, SourceId, stance, mode, selection.Start, selection.End, string.IsNullOrWhiteSpace(saidWhen) ? null : saidWhen.Trim()));
+            // One save: a refused span or actor leaves no new claim behind.
+            var result = await Editing.CreateStatementAsync(new StatementDraft(
+                actor.Id, null, claim?.Id, claim is null ? new ClaimDraft(newClaimText ?? "", []) : null, SourceId, stance, mode,
+                selection.Start, selection.End, string.IsNullOrWhiteSpace(saidWhen) ? null : saidWhen.Trim()));
             if (result.Succeeded)
             {
                 // Reload the reader pointed at the new statement, so it shows as a highlighted mark.
@@ -97,7 +86,8 @@ public partial class RecordStatementPanel
                 return;
             }
             errors = result.FieldErrors;
-            message = result.FieldErrors.Count == 0 ? "The statement was not recorded." : null;
+            message = result.FieldErrors.Count == 0 ? "The statement was not recorded."
+                : result.ErrorFor(nameof(AttributionDraft.SourceId)) ?? result.ErrorFor(nameof(AttributionDraft.Stance)) ?? result.ErrorFor(nameof(AttributionDraft.Mode));
         }
         catch (AccessDeniedException ex)
         {

@@ -1,0 +1,293 @@
+using ClaimTracker.Web.Data;
+using ClaimTracker.Web.Domain;
+using ClaimTracker.Web.Features.Accounts;
+using ClaimTracker.Web.Features.Editing;
+using ClaimTracker.Web.Features.Live;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClaimTracker.Web.Features.Review;
+
+/// <summary>
+/// The editors' review queue of suggested attributions. Accepting records the statement through
+/// <see cref="RecordEditService.StageStatementAsync"/> — the same validation, keys and history as a statement recorded by
+/// hand — and marks the suggestion accepted in the SAME save (one transaction, see
+/// <see cref="ClaimTrackerDbContext.SaveChangesAsync(bool, CancellationToken)"/>): a refused span, a duplicate or a second
+/// editor who decided first leaves nothing behind, neither a new actor nor a new claim. Decisions are checked against the
+/// suggestion's <see cref="IEditableRecord.Version"/>, so two editors deciding at once cannot both win.
+/// </summary>
+public sealed class ReviewQueueService(
+    IDbContextFactory<ClaimTrackerDbContext> dbFactory,
+    CurrentUser currentUser,
+    RecordEditService editing,
+    IClaimChangeNotifier notifier)
+{
+    /// <summary>More than a reviewer works through on one text; a guard against a runaway engine, not a page size.</summary>
+    public const int MaxItems = 1000;
+
+    private async Task<ClaimTrackerDbContext> OpenAsync(ChangeAuthor author, CancellationToken ct)
+    {
+        var db = await dbFactory.CreateDbContextAsync(ct);
+        db.ChangedBy = author;
+        return db;
+    }
+
+    /// <summary>The queue of one source, or null when there is no such source. Editors only.</summary>
+    public async Task<ReviewQueue?> GetQueueAsync(int sourceId, ReviewFilter filter, CancellationToken ct = default)
+    {
+        await currentUser.RequireAsync(Permission.EditRecord);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var source = await db.Sources.AsNoTracking().Where(s => s.Id == sourceId)
+            .Select(s => new { s.Id, s.Title, s.Outlet, s.Text }).SingleOrDefaultAsync(ct);
+        if (source is null)
+        {
+            return null;
+        }
+        var counts = await CountsAsync(db, sourceId, ct);
+        var query = db.AttributionSuggestions.AsNoTracking().Where(s => s.SourceId == sourceId);
+        if (filter != ReviewFilter.All)
+        {
+            var status = (SuggestionStatus)(int)filter;
+            query = query.Where(s => s.Status == status);
+        }
+        var items = await Project(query.OrderBy(s => s.Anchor.Start).ThenBy(s => s.Anchor.End).ThenBy(s => s.Id).Take(MaxItems)).ToListAsync(ct);
+        return new ReviewQueue(source.Id, source.Title, source.Outlet, source.Text, counts, filter, items);
+    }
+
+    /// <summary>How many suggestions of a source wait, for the reader's link; zero for anyone who may not review.</summary>
+    public async Task<int> PendingCountAsync(int sourceId, CancellationToken ct = default)
+    {
+        if (!await currentUser.HasAsync(Permission.EditRecord))
+        {
+            return 0;
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.AttributionSuggestions.CountAsync(s => s.SourceId == sourceId && s.Status == SuggestionStatus.Pending, ct);
+    }
+
+    /// <summary>Sources with suggestions waiting, most waiting first. Editors only.</summary>
+    public async Task<IReadOnlyList<PendingQueue>> PendingQueuesAsync(int take = 20, CancellationToken ct = default)
+    {
+        await currentUser.RequireAsync(Permission.EditRecord);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var counts = await db.AttributionSuggestions.AsNoTracking()
+            .Where(s => s.Status == SuggestionStatus.Pending)
+            .GroupBy(s => s.SourceId)
+            .Select(g => new { SourceId = g.Key, Pending = g.Count() })
+            .OrderByDescending(g => g.Pending).ThenBy(g => g.SourceId)
+            .Take(take)
+            .ToListAsync(ct);
+        var ids = counts.Select(c => c.SourceId).ToList();
+        var sources = await db.Sources.AsNoTracking().Where(s => ids.Contains(s.Id))
+            .Select(s => new { s.Id, s.Title, s.Outlet }).ToDictionaryAsync(s => s.Id, ct);
+        return counts.Where(c => sources.ContainsKey(c.SourceId))
+            .Select(c => new PendingQueue(c.SourceId, sources[c.SourceId].Title, sources[c.SourceId].Outlet, c.Pending)).ToList();
+    }
+
+    public async Task<SuggestionItem?> GetAsync(int id, CancellationToken ct = default)
+    {
+        await currentUser.RequireAsync(Permission.EditRecord);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await Project(db.AttributionSuggestions.AsNoTracking().Where(s => s.Id == id)).SingleOrDefaultAsync(ct);
+    }
+
+    /// <summary>
+    /// Records the statement the <paramref name="decision"/> describes and marks the suggestion accepted, all in one save.
+    /// Invalid fields come back keyed as in <see cref="StatementFields"/>; a suggestion someone else decided (or changed)
+    /// since <paramref name="expectedVersion"/> comes back as a conflict holding it as it is now.
+    /// </summary>
+    public async Task<EditResult<SuggestionItem>> AcceptAsync(int id, SuggestionDecision decision, Guid expectedVersion, CancellationToken ct = default)
+    {
+        var author = await currentUser.RequireAsync(Permission.EditRecord);
+        await using var db = await OpenAsync(author, ct);
+        var suggestion = await db.AttributionSuggestions.SingleOrDefaultAsync(s => s.Id == id, ct);
+        if (suggestion is null)
+        {
+            return EditResult<SuggestionItem>.Missing();
+        }
+        if (suggestion.Status != SuggestionStatus.Pending || suggestion.Version != expectedVersion)
+        {
+            return EditResult<SuggestionItem>.Conflict(await GetUncheckedAsync(id, ct));
+        }
+
+        var draft = new StatementDraft(
+            decision.ActorId,
+            decision.ActorId is null && !string.IsNullOrWhiteSpace(decision.NewActorName) ? new ActorDraft(decision.NewActorName, decision.NewActorKind, null, null, []) : null,
+            decision.ClaimId,
+            decision.ClaimId is null && decision.NewClaimText is not null ? new ClaimDraft(decision.NewClaimText, []) : null,
+            suggestion.SourceId, decision.Stance, decision.Mode, decision.SpanStart, decision.SpanEnd);
+        var staged = await RecordEditService.StageStatementAsync(db, draft, ct);
+        if (staged.Attribution is null)
+        {
+            return EditResult<SuggestionItem>.Invalid(staged.Errors);
+        }
+
+        db.Entry(suggestion).Property(s => s.Version).OriginalValue = expectedVersion;
+        suggestion.Status = SuggestionStatus.Accepted;
+        suggestion.DecidedBy = author.UserName;
+        suggestion.DecidedAt = DateTimeOffset.UtcNow;
+        suggestion.Attribution = staged.Attribution;
+        try
+        {
+            // One save, one transaction: the actor, the claim, the attribution, the suggestion and their history, or nothing.
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return EditResult<SuggestionItem>.Conflict(await GetUncheckedAsync(id, ct));
+        }
+        editing.AnnounceStatement(staged);
+        return EditResult<SuggestionItem>.Saved((await GetUncheckedAsync(id, ct))!);
+    }
+
+    public async Task<EditResult<SuggestionItem>> RejectAsync(int id, Guid expectedVersion, CancellationToken ct = default)
+    {
+        var author = await currentUser.RequireAsync(Permission.EditRecord);
+        await using var db = await OpenAsync(author, ct);
+        var suggestion = await db.AttributionSuggestions.SingleOrDefaultAsync(s => s.Id == id, ct);
+        if (suggestion is null)
+        {
+            return EditResult<SuggestionItem>.Missing();
+        }
+        if (suggestion.Status != SuggestionStatus.Pending || suggestion.Version != expectedVersion)
+        {
+            return EditResult<SuggestionItem>.Conflict(await GetUncheckedAsync(id, ct));
+        }
+        db.Entry(suggestion).Property(s => s.Version).OriginalValue = expectedVersion;
+        suggestion.Status = SuggestionStatus.Rejected;
+        suggestion.DecidedBy = author.UserName;
+        suggestion.DecidedAt = DateTimeOffset.UtcNow;
+        return await SaveDecisionAsync(db, id, ct);
+    }
+
+    /// <summary>
+    /// Undoes a decision, putting the suggestion back in the queue. A rejection is simply undone. An acceptance is undone
+    /// only while the statement it became is unused — not edited since, no notes on it, not cited by a verdict — and then
+    /// the statement is deleted (as a delete on the claim page would, with history), and so are the claim and the actor the
+    /// acceptance created, if nothing else uses them yet. Otherwise the editor is told to change the statement itself.
+    /// </summary>
+    public async Task<EditResult<SuggestionItem>> ReopenAsync(int id, Guid expectedVersion, CancellationToken ct = default)
+    {
+        var author = await currentUser.RequireAsync(Permission.EditRecord);
+        await using var db = await OpenAsync(author, ct);
+        var suggestion = await db.AttributionSuggestions.SingleOrDefaultAsync(s => s.Id == id, ct);
+        if (suggestion is null)
+        {
+            return EditResult<SuggestionItem>.Missing();
+        }
+        if (suggestion.Status == SuggestionStatus.Pending || suggestion.Version != expectedVersion)
+        {
+            return EditResult<SuggestionItem>.Conflict(await GetUncheckedAsync(id, ct));
+        }
+        int? touchedClaim = null;
+        if (suggestion.Status == SuggestionStatus.Accepted && suggestion.AttributionId is { } attributionId)
+        {
+            var refusal = await UndoAcceptanceAsync(db, attributionId, ct);
+            if (refusal is not null)
+            {
+                return EditResult<SuggestionItem>.Invalid("Suggestion", refusal);
+            }
+            touchedClaim = await db.Attributions.IgnoreQueryFilters().Where(a => a.Id == attributionId).Select(a => a.ClaimId).SingleAsync(ct);
+            suggestion.AttributionId = null;
+        }
+        db.Entry(suggestion).Property(s => s.Version).OriginalValue = expectedVersion;
+        suggestion.Status = SuggestionStatus.Pending;
+        suggestion.DecidedBy = null;
+        suggestion.DecidedAt = null;
+        var result = await SaveDecisionAsync(db, id, ct);
+        if (result.Succeeded && touchedClaim is { } claimId)
+        {
+            notifier.Publish(new ClaimChange(claimId, ClaimChangeKind.Attribution));
+        }
+        return result;
+    }
+
+    /// <summary>Marks what an acceptance created as deleted in <paramref name="db"/>; returns why it cannot, or null.</summary>
+    private static async Task<string?> UndoAcceptanceAsync(ClaimTrackerDbContext db, int attributionId, CancellationToken ct)
+    {
+        var attribution = await db.Attributions.SingleOrDefaultAsync(a => a.Id == attributionId, ct);
+        if (attribution is null)
+        {
+            return null; // already deleted on the claim page: nothing to undo but the decision
+        }
+        var history = await db.AuditEntries.AsNoTracking()
+            .Where(e => e.EntityType == nameof(Attribution) && e.EntityId == attributionId)
+            .Select(e => new { e.Action, e.At }).ToListAsync(ct);
+        var usedByNote = await db.Annotations.AnyAsync(n => n.AttributionId == attributionId, ct);
+        // Evidence is a JSON column; a verdict cites the appearances of its own claim, so only that claim's verdicts are read.
+        var citedByVerdict = (await db.Verdicts.AsNoTracking().Where(v => v.ClaimId == attribution.ClaimId).Select(v => v.Evidence).ToListAsync(ct))
+            .Any(evidence => evidence.Any(e => e.AttributionId == attributionId));
+        if (history.Any(e => e.Action != AuditAction.Created) || usedByNote || citedByVerdict)
+        {
+            return "The statement this suggestion became has been edited, noted on or cited since; change it on its claim page instead.";
+        }
+        db.Attributions.Remove(attribution);
+
+        // What the same save created (its history entries carry the very same time) goes too, while nothing else uses it.
+        var createdAt = history.Where(e => e.Action == AuditAction.Created).Select(e => (DateTimeOffset?)e.At).FirstOrDefault();
+        if (createdAt is null)
+        {
+            return null;
+        }
+        if (await CreatedAtAsync(db, nameof(Claim), attribution.ClaimId, ct) == createdAt
+            && !await db.Attributions.AnyAsync(a => a.ClaimId == attribution.ClaimId && a.Id != attributionId, ct)
+            && !await db.ClaimRelations.AnyAsync(r => r.FromClaimId == attribution.ClaimId || r.ToClaimId == attribution.ClaimId, ct)
+            && !await db.Annotations.AnyAsync(n => n.ClaimId == attribution.ClaimId, ct)
+            && !await db.Verdicts.AnyAsync(v => v.ClaimId == attribution.ClaimId, ct)
+            && !await db.AuditEntries.AnyAsync(e => e.EntityType == nameof(Claim) && e.EntityId == attribution.ClaimId && e.Action != AuditAction.Created, ct))
+        {
+            db.Claims.Remove(await db.Claims.SingleAsync(c => c.Id == attribution.ClaimId, ct));
+        }
+        if (await CreatedAtAsync(db, nameof(Actor), attribution.ActorId, ct) == createdAt
+            && !await db.Attributions.AnyAsync(a => (a.ActorId == attribution.ActorId || a.ReportedById == attribution.ActorId) && a.Id != attributionId, ct)
+            && !await db.AuditEntries.AnyAsync(e => e.EntityType == nameof(Actor) && e.EntityId == attribution.ActorId && e.Action != AuditAction.Created, ct))
+        {
+            db.Actors.Remove(await db.Actors.SingleAsync(a => a.Id == attribution.ActorId, ct));
+        }
+        return null;
+    }
+
+    private static Task<DateTimeOffset?> CreatedAtAsync(ClaimTrackerDbContext db, string entityType, int id, CancellationToken ct) =>
+        db.AuditEntries.Where(e => e.EntityType == entityType && e.EntityId == id && e.Action == AuditAction.Created)
+            .Select(e => (DateTimeOffset?)e.At).FirstOrDefaultAsync(ct);
+
+    private async Task<EditResult<SuggestionItem>> SaveDecisionAsync(ClaimTrackerDbContext db, int id, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return EditResult<SuggestionItem>.Conflict(await GetUncheckedAsync(id, ct));
+        }
+        return EditResult<SuggestionItem>.Saved((await GetUncheckedAsync(id, ct))!);
+    }
+
+    private async Task<SuggestionItem?> GetUncheckedAsync(int id, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await Project(db.AttributionSuggestions.AsNoTracking().Where(s => s.Id == id)).SingleOrDefaultAsync(ct);
+    }
+
+    private static async Task<SuggestionCounts> CountsAsync(ClaimTrackerDbContext db, int sourceId, CancellationToken ct)
+    {
+        // Served by the (SourceId, Status) index.
+        var byStatus = await db.AttributionSuggestions.AsNoTracking().Where(s => s.SourceId == sourceId)
+            .GroupBy(s => s.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(ct);
+        int Of(SuggestionStatus status) => byStatus.Where(c => c.Status == status).Sum(c => c.Count);
+        return new SuggestionCounts(Of(SuggestionStatus.Pending), Of(SuggestionStatus.Accepted), Of(SuggestionStatus.Rejected));
+    }
+
+    // A suggested actor or claim deleted since the engine ran is shown as new: accepting it must not point at something gone.
+    private static IQueryable<SuggestionItem> Project(IQueryable<AttributionSuggestion> query) => query.Select(s => new SuggestionItem(
+        s.Id, s.SourceId, s.Anchor.Start, s.Anchor.End, s.Anchor.Exact,
+        s.Actor != null ? s.Actor.Name : s.ActorName,
+        s.Actor != null ? s.ActorId : null,
+        s.Stance, s.Mode, s.ClaimText,
+        s.Claim != null ? s.ClaimId : null,
+        s.Claim != null ? s.Claim.Text : null,
+        s.Claim != null ? s.Similarity : null,
+        s.Cue, s.Status, s.DecidedBy, s.DecidedAt, s.AttributionId,
+        s.Attribution != null ? s.Attribution.ClaimId : null,
+        s.Version));
+}
