@@ -40,6 +40,7 @@ builder.Services.AddClaimTrackerAccounts(builder.Configuration);
 builder.Services.AddScoped<ClaimService>();
 builder.Services.AddScoped<ActorService>();
 builder.Services.AddScoped<SourceService>();
+builder.Services.AddScoped<SourceCorrectionService>();
 builder.Services.AddScoped<OverviewService>();
 builder.Services.AddSingleton<IClaimChangeNotifier, InProcessClaimChangeNotifier>();
 builder.Services.AddEditing();
