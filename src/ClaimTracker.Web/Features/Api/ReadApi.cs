@@ -19,6 +19,7 @@ public static class ReadApi
         api.MapGet("/claims/{id}", GetClaim);
         api.MapGet("/actors", ListActors);
         api.MapGet("/sources/{id}", GetSource);
+        api.MapGet("/sources/{id}/annotations", WebAnnotationExport.GetAnnotations);
         // "{**path}" rather than MapFallback(): the default fallback skips paths that look like files ("/api/claims.json").
         api.Map("{**path}", () => NotFound("There is no such API endpoint. Try /api/claims, /api/actors or /api/sources/{id}."))
             .WithOrder(int.MaxValue);
