@@ -31,6 +31,8 @@ builder.Services.AddRazorComponents()
         o.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(3);
         o.JSInteropDefaultCallTimeout = TimeSpan.FromSeconds(30);
     })
+    // 64 KB per message from the browser. A corrected source text can be far larger: it comes as a stream, in chunks
+    // under this limit (Features/Sources/CorrectTextDialog + wwwroot/js/correction.js), so the limit need not grow.
     .AddHubOptions(h => h.MaximumReceiveMessageSize = 64 * 1024);
 builder.Services.AddMudServices();
 builder.Services.AddProblemDetails();
