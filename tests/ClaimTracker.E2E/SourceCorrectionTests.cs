@@ -128,6 +128,7 @@ public sealed class SourceCorrectionTests(E2EFixture app)
         await Expect(page.GetByTestId("revision-banner")).ToContainTextAsync("revision 1 of 2");
         await Expect(page.GetByTestId("revision-text")).ToContainTextAsync(KremlinSentence.Trim());
         await E2EFixture.ScreenshotAsync(page, "correction-old-revision");
+        await E2EFixture.AssertNoSeriousAxeViolationsAsync(page);
 
         var narrow = await app.NewPageAsync(390, 844);
         await app.SignInAsync(narrow, "editor@claimtracker.test", "ClaimTracker-demo-1!");
