@@ -115,6 +115,14 @@ public sealed class SourceCorrectionTests(E2EFixture app)
         await E2EFixture.ScreenshotAsync(page, "correction-reader-after");
         await E2EFixture.AssertNoSeriousAxeViolationsAsync(page);
 
+        // The claim page of an orphaned statement says so beside it.
+        var claimHref = await attention.GetByTestId("attention-item").Nth(1).Locator("a[href^='/claims/']").GetAttributeAsync("href");
+        var claimPage = await app.NewPageAsync(1366, 900);
+        await app.GotoAndWaitForInteractiveAsync(claimPage, claimHref!);
+        await Expect(claimPage.Locator(".attribution [data-testid=anchor-chip]").Filter(new() { HasText = "orphaned" }).First).ToBeVisibleAsync();
+        await E2EFixture.ScreenshotAsync(claimPage, "correction-claim-orphan-chip");
+        await claimPage.CloseAsync();
+
         // 6. Re-attach one orphan to words of the current text, selected in the reader.
         await SelectAsync(page, "Russia's nearly four-year invasion");
         await attention.GetByTestId("attention-item").First.GetByTestId("attention-reattach").ClickAsync();

@@ -164,6 +164,22 @@ public sealed class WebAnnotationExportTests : IAsyncLifetime
         Assert.Equal(live - 4, ids.Count(id => id.Contains("#attribution-", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public async Task The_json_api_says_which_revision_an_offset_belongs_to()
+    {
+        var (_, source) = await GetAsync($"/api/sources/{sourceId}");
+        Assert.Equal(2, source.GetProperty("revision").GetInt32());
+        var (_, claims) = await GetAsync("/api/claims?limit=500");
+        var attributions = claims.GetProperty("items").EnumerateArray().SelectMany(c => c.GetProperty("attributions").EnumerateArray()).ToList();
+
+        var kremlin = attributions.Where(a => Str(a, "quote") == "The Kremlin agreed with Trump's assessment on Thursday").ToList();
+        Assert.Equal(3, kremlin.Count);
+        Assert.All(kremlin, a => Assert.Equal(("orphaned", 1), (Str(a, "anchorState"), a.GetProperty("anchorRevision").GetInt32())));
+        var trump = attributions.Single(a => Str(a, "quote") == "ready to make a deal");
+        Assert.Equal(("attached", 2), (Str(trump, "anchorState"), trump.GetProperty("anchorRevision").GetInt32()));
+        Assert.Equal("ready to make a deal", text[trump.GetProperty("start").GetInt32()..trump.GetProperty("end").GetInt32()]);
+    }
+
     [Theory]
     [InlineData("/api/sources/999999/annotations", HttpStatusCode.NotFound)]
     [InlineData("/api/sources/abc/annotations", HttpStatusCode.BadRequest)]
