@@ -107,6 +107,17 @@ public sealed class SourceCorrectionService(
             }
         }
 
+        // A relation's evidence (the words that establish it) follows its words when they are found. It has no anchor state
+        // of its own, so evidence whose words are gone keeps its old offsets.
+        foreach (var relation in await db.ClaimRelations.IgnoreQueryFilters().Where(r => r.EvidenceSourceId == sourceId && r.Evidence != null).ToListAsync(ct))
+        {
+            var match = reanchorer.Reanchor(relation.Evidence!);
+            if (match.State != AnchorState.Orphaned)
+            {
+                Apply(relation.Evidence!, match.Anchor, a => relation.Evidence = a);
+            }
+        }
+
         try
         {
             await db.SaveChangesAsync(ct);

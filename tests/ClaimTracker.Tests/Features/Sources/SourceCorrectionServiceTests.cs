@@ -59,6 +59,12 @@ public sealed class SourceCorrectionServiceTests : IAsyncLifetime
     {
         const string lead = "UPDATED: adds the Kremlin's response.\n";
         var before = await Attributions();
+        List<ClaimRelation> evidenceBefore;
+        await using (var read = app.CreateDbContext())
+        {
+            evidenceBefore = await read.ClaimRelations.AsNoTracking().Where(r => r.EvidenceSourceId == sourceId).ToListAsync();
+        }
+        Assert.NotEmpty(evidenceBefore);
 
         var result = await Correct(lead + original);
 
@@ -83,6 +89,12 @@ public sealed class SourceCorrectionServiceTests : IAsyncLifetime
         Assert.Equal("Corrected a quote", source.RevisionNote);
         var kept = await db.SourceRevisions.SingleAsync(r => r.SourceId == sourceId);
         Assert.Equal((1, original, Source.HashOf(original)), (kept.Number, kept.Text, kept.ContentHash));
+        foreach (var relation in evidenceBefore)
+        {
+            var evidence = (await db.ClaimRelations.AsNoTracking().SingleAsync(r => r.Id == relation.Id)).Evidence!;
+            Assert.Equal(relation.Evidence!.Start + lead.Length, evidence.Start);
+            Assert.Null(evidence.FindMismatch(lead + original));
+        }
         // Every moved anchor went through the record-keeping: one history entry each, by the editor.
         var history = await db.AuditEntries.Where(e => e.EntityType == nameof(ClaimTracker.Web.Domain.Attribution) && e.Action == AuditAction.Updated).ToListAsync();
         Assert.Equal(before.Count, history.Count);
