@@ -33,6 +33,8 @@ builder.Services.AddRazorComponents()
         o.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(3);
         o.JSInteropDefaultCallTimeout = TimeSpan.FromSeconds(30);
     })
+    // 64 KB per message from the browser. A corrected source text can be far larger: it comes as a stream, in chunks
+    // under this limit (Features/Sources/CorrectTextDialog + wwwroot/js/correction.js), so the limit need not grow.
     .AddHubOptions(h => h.MaximumReceiveMessageSize = 64 * 1024);
 builder.Services.AddMudServices();
 builder.Services.AddProblemDetails();
@@ -42,6 +44,7 @@ builder.Services.AddClaimTrackerAccounts(builder.Configuration);
 builder.Services.AddScoped<ClaimService>();
 builder.Services.AddScoped<ActorService>();
 builder.Services.AddScoped<SourceService>();
+builder.Services.AddScoped<SourceCorrectionService>();
 builder.Services.AddScoped<OverviewService>();
 builder.Services.AddSingleton<IClaimChangeNotifier, InProcessClaimChangeNotifier>();
 builder.Services.AddEditing();

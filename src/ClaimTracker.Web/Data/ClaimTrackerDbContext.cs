@@ -13,6 +13,7 @@ public class ClaimTrackerDbContext(DbContextOptions<ClaimTrackerDbContext> optio
 {
     public DbSet<Actor> Actors => Set<Actor>();
     public DbSet<Source> Sources => Set<Source>();
+    public DbSet<SourceRevision> SourceRevisions => Set<SourceRevision>();
     public DbSet<Claim> Claims => Set<Claim>();
     public DbSet<Attribution> Attributions => Set<Attribution>();
     public DbSet<ClaimRelation> ClaimRelations => Set<ClaimRelation>();

@@ -20,6 +20,12 @@ public class Annotation : IEditableRecord
     public Source? Source { get; set; }
     public TextAnchor? Anchor { get; set; }
 
+    /// <summary>For a note on a span: how the anchor fared at the last correction of the source's text.</summary>
+    public AnchorState AnchorState { get; set; } = AnchorState.Attached;
+
+    /// <summary>For a note on a span: the source revision whose text <see cref="Anchor"/> points into.</summary>
+    public int AnchorRevision { get; set; } = 1;
+
     public int? ParentId { get; set; }
     public Annotation? Parent { get; set; }
 

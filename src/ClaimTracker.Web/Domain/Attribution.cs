@@ -19,6 +19,12 @@ public class Attribution : IEditableRecord
     /// <summary>The span of the source text; its <see cref="TextAnchor.Exact"/> is the verbatim quote.</summary>
     public required TextAnchor Anchor { get; set; }
 
+    /// <summary>How the anchor fared at the last correction of the source's text.</summary>
+    public AnchorState AnchorState { get; set; } = AnchorState.Attached;
+
+    /// <summary>The source revision whose text <see cref="Anchor"/> points into (older than the current one only when orphaned).</summary>
+    public int AnchorRevision { get; set; } = 1;
+
     /// <summary>When it was said, as the text gives it ("Thursday", "in December").</summary>
     public string? SaidWhen { get; set; }
 

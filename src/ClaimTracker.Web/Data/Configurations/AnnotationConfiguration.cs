@@ -17,7 +17,6 @@ public class AnnotationConfiguration : IEntityTypeConfiguration<Annotation>
 
         builder.HasIndex(n => n.ClaimId);
         builder.HasIndex(n => n.AttributionId);
-        builder.HasIndex(n => n.SourceId);
         builder.HasIndex(n => n.ParentId);
 
         builder.HasOne(n => n.Claim).WithMany(c => c.Annotations).HasForeignKey(n => n.ClaimId).OnDelete(DeleteBehavior.Restrict);
@@ -25,6 +24,11 @@ public class AnnotationConfiguration : IEntityTypeConfiguration<Annotation>
         builder.HasOne(n => n.Source).WithMany().HasForeignKey(n => n.SourceId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(n => n.Parent).WithMany().HasForeignKey(n => n.ParentId).OnDelete(DeleteBehavior.Restrict);
 
+        // Rows from before source revisions existed point into revision 1 and are attached.
+        builder.Property(n => n.AnchorState).HasDefaultValue(AnchorState.Attached);
+        builder.Property(n => n.AnchorRevision).HasDefaultValue(1);
+        // By source (the reader, re-anchoring), and "needs attention": a source's fuzzy and orphaned anchors.
+        builder.HasIndex(n => new { n.SourceId, n.AnchorState });
         builder.OwnsOne(n => n.Anchor, anchor =>
         {
             anchor.Property(x => x.Start).HasColumnName("SpanStart");

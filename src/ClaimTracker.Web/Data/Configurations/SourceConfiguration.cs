@@ -16,5 +16,10 @@ public class SourceConfiguration : IEntityTypeConfiguration<Source>
         builder.Property(s => s.Title).HasMaxLength(500);
         builder.Property(s => s.Url).HasMaxLength(2000);
         builder.Property(s => s.ContentHash).HasMaxLength(64);
+        // SQLite has no rowversion; the revision number is the token, so of two corrections of one revision only one wins.
+        builder.Property(s => s.Revision).IsConcurrencyToken().HasDefaultValue(1); // sources stored before revisions existed are revision 1
+        builder.Property(s => s.RevisedBy).HasMaxLength(256);
+        builder.Property(s => s.RevisionNote).HasMaxLength(SourceRevisionConfiguration.NoteMaxLength);
+        builder.HasMany(s => s.PastRevisions).WithOne(r => r.Source).HasForeignKey(r => r.SourceId).OnDelete(DeleteBehavior.Restrict);
     }
 }

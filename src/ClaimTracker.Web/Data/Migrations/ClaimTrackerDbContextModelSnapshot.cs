@@ -105,6 +105,18 @@ namespace ClaimTracker.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("AnchorRevision")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
+                    b.Property<string>("AnchorState")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Attached");
+
                     b.Property<int?>("AttributionId")
                         .HasColumnType("INTEGER");
 
@@ -160,7 +172,7 @@ namespace ClaimTracker.Web.Data.Migrations
 
                     b.HasIndex("ParentId");
 
-                    b.HasIndex("SourceId");
+                    b.HasIndex("SourceId", "AnchorState");
 
                     b.ToTable("Annotations", t =>
                         {
@@ -245,6 +257,18 @@ namespace ClaimTracker.Web.Data.Migrations
                     b.Property<int>("ActorId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("AnchorRevision")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
+                    b.Property<string>("AnchorState")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Attached");
+
                     b.Property<int>("ClaimId")
                         .HasColumnType("INTEGER");
 
@@ -302,13 +326,13 @@ namespace ClaimTracker.Web.Data.Migrations
 
                     b.HasIndex("ReportedById");
 
-                    b.HasIndex("SourceId");
-
                     b.HasIndex("ActorId", "Stance");
 
                     b.HasIndex("ClaimId", "ActorId");
 
                     b.HasIndex("ClaimId", "Stance");
+
+                    b.HasIndex("SourceId", "AnchorState");
 
                     b.ToTable("Attributions");
                 });
@@ -719,6 +743,23 @@ namespace ClaimTracker.Web.Data.Migrations
                     b.Property<DateOnly>("PublishedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTimeOffset?>("RevisedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevisedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
+                    b.Property<string>("RevisionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -742,6 +783,46 @@ namespace ClaimTracker.Web.Data.Migrations
                     b.HasIndex("PublishedOn");
 
                     b.ToTable("Sources");
+                });
+
+            modelBuilder.Entity("ClaimTracker.Web.Domain.SourceRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("RevisedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevisedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("SourceRevisions");
                 });
 
             modelBuilder.Entity("ClaimTracker.Web.Domain.Verdict", b =>
@@ -1249,6 +1330,17 @@ namespace ClaimTracker.Web.Data.Migrations
                     b.Navigation("ToClaim");
                 });
 
+            modelBuilder.Entity("ClaimTracker.Web.Domain.SourceRevision", b =>
+                {
+                    b.HasOne("ClaimTracker.Web.Domain.Source", "Source")
+                        .WithMany("PastRevisions")
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Source");
+                });
+
             modelBuilder.Entity("ClaimTracker.Web.Domain.Verdict", b =>
                 {
                     b.HasOne("ClaimTracker.Web.Domain.Claim", "Claim")
@@ -1340,6 +1432,8 @@ namespace ClaimTracker.Web.Data.Migrations
             modelBuilder.Entity("ClaimTracker.Web.Domain.Source", b =>
                 {
                     b.Navigation("Attributions");
+
+                    b.Navigation("PastRevisions");
                 });
 #pragma warning restore 612, 618
         }

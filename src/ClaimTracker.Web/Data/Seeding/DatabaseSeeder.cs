@@ -29,10 +29,16 @@ public static class DatabaseSeeder
         }
 
         var sources = await db.Sources.ToDictionaryAsync(s => s.Key, ct);
-        // A stored source is immutable: if the seed's text for the same key has changed, its offsets mean another text.
+        // The seed's text is revision 1 of its source. If it differs from the revision 1 stored under the same key, the
+        // seed's offsets mean another text. (Editors' corrections are later revisions; they do not make the seed wrong.)
+        var originalHashes = sources.Values.ToDictionary(s => s.Id, s => s.ContentHash);
+        foreach (var original in await db.SourceRevisions.Where(r => r.Number == 1).Select(r => new { r.SourceId, r.ContentHash }).ToListAsync(ct))
+        {
+            originalHashes[original.SourceId] = original.ContentHash;
+        }
         var changed = doc.Sources
-            .Where(s => sources.TryGetValue(s.Key, out var stored) && stored.ContentHash != Source.HashOf(seed.SourceTexts[s.Key]))
-            .Select(s => $"sources '{s.Key}': its text differs from the text already stored under that key (SHA-256 {sources[s.Key].ContentHash}); a corrected text must be a new source with a new key")
+            .Where(s => sources.TryGetValue(s.Key, out var stored) && originalHashes[stored.Id] != Source.HashOf(seed.SourceTexts[s.Key]))
+            .Select(s => $"sources '{s.Key}': its text differs from the text already stored under that key (SHA-256 {originalHashes[sources[s.Key].Id]}); a corrected text must be a new source with a new key")
             .ToList();
         if (changed.Count > 0)
         {

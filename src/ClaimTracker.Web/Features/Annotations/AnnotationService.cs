@@ -86,11 +86,12 @@ public sealed class AnnotationService(IDbContextFactory<ClaimTrackerDbContext> d
             return invalid;
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var text = await db.Sources.Where(s => s.Id == sourceId).Select(s => s.Text).SingleOrDefaultAsync(ct);
-        if (text is null)
+        var source = await db.Sources.Where(s => s.Id == sourceId).Select(s => new { s.Text, s.Revision }).SingleOrDefaultAsync(ct);
+        if (source is null)
         {
             return NoteResult.NotFound("This source does not exist.");
         }
+        var text = source.Text;
         if (start < 0 || end > text.Length || start >= end)
         {
             return NoteResult.Invalid($"The selected span ({start}–{end}) is not inside the text ({text.Length} characters). Select some text in the article.");
@@ -103,6 +104,7 @@ public sealed class AnnotationService(IDbContextFactory<ClaimTrackerDbContext> d
         var note = NewNote(author, body!);
         note.SourceId = sourceId;
         note.Anchor = anchor;
+        note.AnchorRevision = source.Revision;
         return await CreateAsync(db, author, note, await ClaimsAtSpanAsync(db, sourceId, start, end, ct), ct);
     }
 
@@ -126,6 +128,8 @@ public sealed class AnnotationService(IDbContextFactory<ClaimTrackerDbContext> d
         note.Attribution = parent.Attribution;
         note.SourceId = parent.SourceId;
         note.Anchor = parent.Anchor is null ? null : parent.Anchor with { }; // an owned value needs its own instance
+        note.AnchorState = parent.AnchorState;
+        note.AnchorRevision = parent.AnchorRevision;
         return await CreateAsync(db, author, note, await ClaimsOfAsync(db, parent, ct), ct);
     }
 

@@ -6,11 +6,16 @@ public sealed record ApiPage<T>(IReadOnlyList<T> Items, string? Next);
 
 public sealed record ApiClaim(int Id, string Text, string Status, IReadOnlyList<string> Topics, IReadOnlyList<ApiAttribution> Attributions, IReadOnlyList<ApiRelation> Relations);
 
-public sealed record ApiAttribution(int Id, int ActorId, string Actor, string Stance, string Mode, string Quote, int SourceId, int Start, int End, string? SaidWhen, string? SaidWhere, string? ReportedVia);
+/// <summary>
+/// <c>start</c>/<c>end</c> are offsets into revision <c>anchorRevision</c> of the source's text: the current one unless
+/// <c>anchorState</c> is "orphaned" (its words were removed by a correction).
+/// </summary>
+public sealed record ApiAttribution(int Id, int ActorId, string Actor, string Stance, string Mode, string Quote, int SourceId, int Start, int End, string? SaidWhen, string? SaidWhere, string? ReportedVia,
+    string AnchorState = "attached", int AnchorRevision = 1);
 
 /// <summary>A relation as seen from one claim; <c>direction</c> is "outgoing" when this claim is the one that contradicts, supports or qualifies the other.</summary>
 public sealed record ApiRelation(string Type, int ClaimId, string Direction, string Rationale);
 
 public sealed record ApiActor(int Id, string Name, string Kind, string? Role, string? Country, IReadOnlyList<string> Aliases);
 
-public sealed record ApiSource(int Id, string Title, string Outlet, DateOnly PublishedAt, string? Url, string ContentHash, string Text);
+public sealed record ApiSource(int Id, string Title, string Outlet, DateOnly PublishedAt, string? Url, string ContentHash, string Text, int Revision = 1);

@@ -19,6 +19,7 @@ public static class ReadApi
         api.MapGet("/claims/{id}", GetClaim);
         api.MapGet("/actors", ListActors);
         api.MapGet("/sources/{id}", GetSource);
+        api.MapGet("/sources/{id}/annotations", WebAnnotationExport.GetAnnotations);
         // "{**path}" rather than MapFallback(): the default fallback skips paths that look like files ("/api/claims.json").
         api.Map("{**path}", () => NotFound("There is no such API endpoint. Try /api/claims, /api/actors or /api/sources/{id}."))
             .WithOrder(int.MaxValue);
@@ -77,7 +78,7 @@ public static class ReadApi
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var source = await db.Sources.AsNoTracking()
             .Where(s => s.Id == sourceId)
-            .Select(s => new ApiSource(s.Id, s.Title, s.Outlet, s.PublishedOn, s.Url, s.ContentHash, s.Text))
+            .Select(s => new ApiSource(s.Id, s.Title, s.Outlet, s.PublishedOn, s.Url, s.ContentHash, s.Text, s.Revision))
             .SingleOrDefaultAsync(ct);
         return source is null ? NotFound($"There is no source {sourceId}.") : TypedResults.Ok(source);
     }
@@ -92,7 +93,7 @@ public static class ReadApi
                 c.Status,
                 c.Topics,
                 Attributions = c.Attributions.OrderBy(a => a.SourceId).ThenBy(a => a.Anchor.Start).ThenBy(a => a.Id)
-                    .Select(a => new { a.Id, a.ActorId, ActorName = a.Actor.Name, a.Stance, a.Mode, a.Anchor, a.SourceId, a.SaidWhen, a.SaidWhere, a.ReportedVia })
+                    .Select(a => new { a.Id, a.ActorId, ActorName = a.Actor.Name, a.Stance, a.Mode, a.Anchor, a.SourceId, a.SaidWhen, a.SaidWhere, a.ReportedVia, a.AnchorState, a.AnchorRevision })
                     .ToList(),
                 Outgoing = c.RelationsFrom.OrderBy(r => r.Id).Select(r => new { r.Type, ClaimId = r.ToClaimId, r.Rationale }).ToList(),
                 Incoming = c.RelationsTo.OrderBy(r => r.Id).Select(r => new { r.Type, ClaimId = r.FromClaimId, r.Rationale }).ToList(),
@@ -106,7 +107,7 @@ public static class ReadApi
             Wire(c.Status),
             c.Topics,
             c.Attributions.Select(a => new ApiAttribution(a.Id, a.ActorId, a.ActorName, Wire(a.Stance), Wire(a.Mode),
-                a.Anchor.Exact, a.SourceId, a.Anchor.Start, a.Anchor.End, a.SaidWhen, a.SaidWhere, a.ReportedVia)).ToList(),
+                a.Anchor.Exact, a.SourceId, a.Anchor.Start, a.Anchor.End, a.SaidWhen, a.SaidWhere, a.ReportedVia, Wire(a.AnchorState), a.AnchorRevision)).ToList(),
             c.Outgoing.Select(r => new ApiRelation(Wire(r.Type), r.ClaimId, "outgoing", r.Rationale))
                 .Concat(c.Incoming.Select(r => new ApiRelation(Wire(r.Type), r.ClaimId, "incoming", r.Rationale)))
                 .ToList())).ToList();

@@ -9,5 +9,5 @@ public static class AttributionProjection
     public static readonly Expression<Func<Attribution, AttributionView>> ToView = a => new AttributionView(
         a.Id, a.ClaimId, a.ActorId, a.Actor.Name, a.Actor.Kind, a.Actor.Role, a.Stance, a.Mode, a.Anchor.Exact,
         a.SourceId, a.Source.Title, a.Source.Outlet, a.Source.PublishedOn, a.Anchor.Start, a.Anchor.End,
-        a.SaidWhen, a.SaidWhere, a.ReportedVia);
+        a.SaidWhen, a.SaidWhere, a.ReportedVia, a.AnchorState);
 }

@@ -21,7 +21,8 @@ public sealed record AttributionView(
     int End,
     string? SaidWhen,
     string? SaidWhere,
-    string? ReportedVia)
+    string? ReportedVia,
+    Domain.AnchorState AnchorState = Domain.AnchorState.Attached)
 {
     /// <summary>The reader, scrolled to this span with the span emphasised.</summary>
     public string ReaderLink => $"/sources/{SourceId}?attribution={Id}#a-{Id}";

@@ -19,12 +19,12 @@ public sealed partial class RecordEditService
     {
         var author = await currentUser.RequireAsync(Permission.EditRecord);
         await using var db = await OpenAsync(author, ct);
-        var (anchor, errors) = await ValidateAttributionAsync(db, draft, exceptId: null, ct);
+        var (anchor, revision, errors) = await ValidateAttributionAsync(db, draft, exceptId: null, unchanged: null, ct);
         if (errors.Any)
         {
             return EditResult<AttributionRecord>.Invalid(errors.All);
         }
-        var attribution = new Attribution { Key = NewKey("attribution"), Anchor = anchor! };
+        var attribution = new Attribution { Key = NewKey("attribution"), Anchor = anchor!, AnchorRevision = revision };
         Apply(attribution, draft);
         db.Attributions.Add(attribution);
         await db.SaveChangesAsync(ct);
@@ -45,7 +45,8 @@ public sealed partial class RecordEditService
         {
             return EditResult<AttributionRecord>.Conflict(ToRecord(attribution));
         }
-        var (anchor, errors) = await ValidateAttributionAsync(db, draft, exceptId: id, ct);
+        var unchanged = draft.SourceId == attribution.SourceId ? attribution.Anchor : null;
+        var (anchor, revision, errors) = await ValidateAttributionAsync(db, draft, exceptId: id, unchanged, ct);
         if (errors.Any)
         {
             return EditResult<AttributionRecord>.Invalid(errors.All);
@@ -55,7 +56,10 @@ public sealed partial class RecordEditService
         Apply(attribution, draft);
         if (attribution.Anchor != anchor)
         {
+            // A new span, chosen in the current text, is attached there.
             attribution.Anchor = anchor!;
+            attribution.AnchorRevision = revision;
+            attribution.AnchorState = AnchorState.Attached;
         }
         if (!await TrySaveAsync(db, ct))
         {
@@ -110,9 +114,13 @@ public sealed partial class RecordEditService
         return EditResult<AttributionRecord>.Saved(ToRecord(attribution));
     }
 
-    /// <summary>Checks the draft; the anchor is built from the source's own text, so quote, prefix and suffix always fit it.</summary>
-    private static async Task<(TextAnchor? Anchor, FieldErrors Errors)> ValidateAttributionAsync(
-        ClaimTrackerDbContext db, AttributionDraft draft, int? exceptId, CancellationToken ct,
+    /// <summary>
+    /// Checks the draft; the anchor is built from the source's current text, so quote, prefix and suffix always fit it.
+    /// A draft with the same offsets as <paramref name="unchanged"/> keeps that anchor as it is: an orphaned anchor
+    /// points into an older revision, and re-reading its offsets in the current text would pin it to other words.
+    /// </summary>
+    private static async Task<(TextAnchor? Anchor, int Revision, FieldErrors Errors)> ValidateAttributionAsync(
+        ClaimTrackerDbContext db, AttributionDraft draft, int? exceptId, TextAnchor? unchanged, CancellationToken ct,
         bool actorIsNew = false, bool claimIsNew = false)
     {
         var check = new FieldErrors();
@@ -130,11 +138,16 @@ public sealed partial class RecordEditService
         {
             check.Add(nameof(AttributionDraft.ClaimId), "Choose a claim that exists.");
         }
-        var text = await db.Sources.Where(s => s.Id == draft.SourceId).Select(s => s.Text).SingleOrDefaultAsync(ct);
+        var source = await db.Sources.Where(s => s.Id == draft.SourceId).Select(s => new { s.Text, s.Revision }).SingleOrDefaultAsync(ct);
+        var text = source?.Text;
         TextAnchor? anchor = null;
         if (text is null)
         {
             check.Add(nameof(AttributionDraft.SourceId), "Choose a source that exists.");
+        }
+        else if (unchanged is not null && unchanged.Start == draft.SpanStart && unchanged.End == draft.SpanEnd)
+        {
+            anchor = unchanged;
         }
         else if (draft.SpanStart < 0 || draft.SpanEnd > text.Length || draft.SpanStart >= draft.SpanEnd)
         {
@@ -154,7 +167,7 @@ public sealed partial class RecordEditService
         {
             check.Add("Span", "This actor's position on this claim is already recorded for this span.");
         }
-        return (anchor, check);
+        return (anchor, source?.Revision ?? 1, check);
     }
 
     private static void Apply(Attribution attribution, AttributionDraft draft)

@@ -84,7 +84,7 @@ public sealed partial class RecordEditService
 
         var attributionDraft = new AttributionDraft(draft.ActorId ?? 0, draft.ClaimId ?? 0, draft.SourceId, draft.Stance, draft.Mode,
             draft.SpanStart, draft.SpanEnd, draft.SaidWhen, draft.SaidWhere, draft.ReportedVia);
-        var (anchor, attributionErrors) = await ValidateAttributionAsync(db, attributionDraft, exceptId: null, ct,
+        var (anchor, revision, attributionErrors) = await ValidateAttributionAsync(db, attributionDraft, exceptId: null, unchanged: null, ct,
             actorIsNew: draft.ActorId is null, claimIsNew: draft.ClaimId is null);
         foreach (var (field, message) in attributionErrors.All)
         {
@@ -99,7 +99,9 @@ public sealed partial class RecordEditService
         if (anchor is not null && draft.ActorId is { } actorId && draft.ClaimId is { } claimId && !errors.Any)
         {
             var overlapping = await db.Attributions.AsNoTracking()
+                // An orphaned anchor's offsets belong to an older revision of the text, so they overlap nothing here.
                 .Where(a => a.SourceId == draft.SourceId && a.ActorId == actorId && a.ClaimId == claimId
+                    && a.AnchorState != AnchorState.Orphaned
                     && a.Anchor.Start < anchor.End && anchor.Start < a.Anchor.End)
                 .Select(a => new { a.Anchor.Start, a.Anchor.End, a.Anchor.Exact, Actor = a.Actor.Name })
                 .FirstOrDefaultAsync(ct);
@@ -115,7 +117,7 @@ public sealed partial class RecordEditService
             return new StagedStatement(null, null, null, errors.All);
         }
 
-        var attribution = new Attribution { Key = NewKey("attribution"), Anchor = anchor! };
+        var attribution = new Attribution { Key = NewKey("attribution"), Anchor = anchor!, AnchorRevision = revision };
         Apply(attribution, attributionDraft);
         // New records are linked by navigation: their ids come from the same save.
         if (newActor is not null)

@@ -28,8 +28,39 @@ public partial class SourceReaderPage
 
     private static int? ParseOrNull(string? value) => int.TryParse(value, out var number) ? number : null;
 
-    /// <summary>Carried from the prerender into the live circuit, so the page neither queries twice nor flashes a skeleton.</summary>
-    [PersistentState] public SourceReader? Reader { get; set; }
+    /// <summary>The source as shown; see <see cref="OnInitialized"/> for how it is carried into the live circuit.</summary>
+    public SourceReader? Reader { get; set; }
+
+    [Inject] private PersistentComponentState State { get; set; } = null!;
+
+    private const string StateKey = "source-reader";
+
+    /// <summary>
+    /// Longest text whose reader is carried from the prerender into the circuit. The browser hands persisted state back
+    /// in one hub message, which may not exceed 64 KB (Program.cs), and the state holds the text twice (whole and cut into
+    /// segments), encoded. A longer article is loaded again once the circuit is up instead: a moment of skeleton, no failure.
+    /// </summary>
+    public const int PersistedTextLimit = 10_000;
+
+    private PersistingComponentStateSubscription persisting;
+
+    protected override void OnInitialized()
+    {
+        persisting = State.RegisterOnPersisting(() =>
+        {
+            if (Reader is { Text.Length: <= PersistedTextLimit })
+            {
+                State.PersistAsJson(StateKey, Reader);
+            }
+            return Task.CompletedTask;
+        });
+        if (State.TryTakeFromJson<SourceReader>(StateKey, out var restored))
+        {
+            Reader = restored;
+        }
+    }
+
+    public void Dispose() => persisting.Dispose();
 
     private bool scrollPending;
 

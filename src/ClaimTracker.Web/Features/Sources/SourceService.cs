@@ -7,12 +7,18 @@ namespace ClaimTracker.Web.Features.Sources;
 
 public sealed record SourceRow(int Id, string Title, string Outlet, DateOnly PublishedOn, int AttributionCount, int ClaimCount);
 
-/// <summary>A marked span in the reader: which attribution, of which claim, by whom.</summary>
-public sealed record ReaderSpan(int AttributionId, int ClaimId, string ClaimText, int ActorId, string ActorName, Stance Stance, AttributionMode Mode, int Start, int End);
+/// <summary>
+/// A statement in the reader: which attribution, of which claim, by whom, and how its anchor fared at the last
+/// correction. An <see cref="AnchorState.Orphaned"/> one points into an older revision and is not marked in the text.
+/// </summary>
+public sealed record ReaderSpan(int AttributionId, int ClaimId, string ClaimText, int ActorId, string ActorName, Stance Stance, AttributionMode Mode, int Start, int End,
+    AnchorState State = AnchorState.Attached);
 
+/// <summary>The current revision of a source, its statements, and the text cut into segments for marking.</summary>
 public sealed record SourceReader(
     int Id, string Title, string Outlet, DateOnly PublishedOn, string? Url, string ContentHash, string Text,
-    IReadOnlyList<ReaderSpan> Spans, IReadOnlyList<TextSegment> Segments, int? FocusStart = null, int? FocusEnd = null);
+    IReadOnlyList<ReaderSpan> Spans, IReadOnlyList<TextSegment> Segments, int? FocusStart = null, int? FocusEnd = null,
+    int Revision = 1, DateTimeOffset? RevisedAt = null, string? RevisedBy = null, string? RevisionNote = null);
 
 public sealed class SourceService(IDbContextFactory<ClaimTrackerDbContext> dbFactory)
 {
@@ -41,7 +47,7 @@ public sealed class SourceService(IDbContextFactory<ClaimTrackerDbContext> dbFac
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var source = await db.Sources.AsNoTracking()
             .Where(s => s.Id == id)
-            .Select(s => new { s.Id, s.Title, s.Outlet, s.PublishedOn, s.Url, s.ContentHash, s.Text })
+            .Select(s => new { s.Id, s.Title, s.Outlet, s.PublishedOn, s.Url, s.ContentHash, s.Text, s.Revision, s.RevisedAt, s.RevisedBy, s.RevisionNote })
             .SingleOrDefaultAsync(ct);
         if (source is null)
         {
@@ -50,14 +56,16 @@ public sealed class SourceService(IDbContextFactory<ClaimTrackerDbContext> dbFac
         var spans = await db.Attributions.AsNoTracking()
             .Where(a => a.SourceId == id)
             .OrderBy(a => a.Anchor.Start).ThenBy(a => a.Id)
-            .Select(a => new ReaderSpan(a.Id, a.ClaimId, a.Claim.Text, a.ActorId, a.Actor.Name, a.Stance, a.Mode, a.Anchor.Start, a.Anchor.End))
+            .Select(a => new ReaderSpan(a.Id, a.ClaimId, a.Claim.Text, a.ActorId, a.Actor.Name, a.Stance, a.Mode, a.Anchor.Start, a.Anchor.End, a.AnchorState))
             .ToListAsync(ct);
-        var highlights = spans.Select(s => new HighlightSpan(s.AttributionId, s.Start, s.End)).ToList();
+        // Orphaned anchors point into an older revision: their offsets would mark the wrong words of this one.
+        var highlights = spans.Where(s => s.State != AnchorState.Orphaned).Select(s => new HighlightSpan(s.AttributionId, s.Start, s.End)).ToList();
         if (focusStart is int from && focusEnd is int to)
         {
             highlights.Add(new HighlightSpan(FocusSpanId, from, to)); // the segmenter drops it if out of range
         }
         var segments = HighlightSegmenter.Segment(source.Text, highlights);
-        return new SourceReader(source.Id, source.Title, source.Outlet, source.PublishedOn, source.Url, source.ContentHash, source.Text, spans, segments, focusStart, focusEnd);
+        return new SourceReader(source.Id, source.Title, source.Outlet, source.PublishedOn, source.Url, source.ContentHash, source.Text, spans, segments, focusStart, focusEnd,
+            source.Revision, source.RevisedAt, source.RevisedBy, source.RevisionNote);
     }
 }
