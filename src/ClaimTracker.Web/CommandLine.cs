@@ -1,4 +1,5 @@
 using ClaimTracker.Web.Features.Accounts;
+using ClaimTracker.Web.Features.Importing;
 
 namespace ClaimTracker.Web;
 
@@ -14,6 +15,7 @@ public static class CommandLine
     public static readonly IReadOnlyDictionary<string, Command> Commands = new Dictionary<string, Command>(StringComparer.Ordinal)
     {
         [CreateAdminCommand.Name] = CreateAdminCommand.RunAsync,
+        [ImportCommand.Name] = ImportCommand.RunAsync,
     };
 
     /// <summary>The command named by the first argument, or null when the app should start the server.</summary>

@@ -8,6 +8,7 @@ using ClaimTracker.Web.Features.Annotations;
 using ClaimTracker.Web.Features.Api;
 using ClaimTracker.Web.Features.Claims;
 using ClaimTracker.Web.Features.Editing;
+using ClaimTracker.Web.Features.Importing;
 using ClaimTracker.Web.Features.Live;
 using ClaimTracker.Web.Features.Overview;
 using ClaimTracker.Web.Features.Sources;
@@ -45,6 +46,7 @@ builder.Services.AddSingleton<IClaimChangeNotifier, InProcessClaimChangeNotifier
 builder.Services.AddEditing();
 builder.Services.AddAnnotations();
 builder.Services.AddVerdicts();
+builder.Services.AddImporting(builder.Configuration);
 
 var app = builder.Build();
 
