@@ -122,8 +122,14 @@ public sealed class SourceImportService(
             At = clock.GetUtcNow(),
             After = JsonSerializer.Serialize(new
             {
-                source.Key, source.Outlet, source.Title, source.PublishedOn, source.Url, source.ContentHash,
-                Characters = text.Length, Suggestions = suggestions.Count,
+                source.Key,
+                source.Outlet,
+                source.Title,
+                source.PublishedOn,
+                source.Url,
+                source.ContentHash,
+                Characters = text.Length,
+                Suggestions = suggestions.Count,
             }, Json),
         });
         await db.SaveChangesAsync(ct);
