@@ -1,5 +1,6 @@
 using ClaimTracker.Web.Features.Accounts;
 using ClaimTracker.Web.Features.Importing;
+using ClaimTracker.Web.Features.Suggestions;
 
 namespace ClaimTracker.Web;
 
@@ -16,6 +17,7 @@ public static class CommandLine
     {
         [CreateAdminCommand.Name] = CreateAdminCommand.RunAsync,
         [ImportCommand.Name] = ImportCommand.RunAsync,
+        [SuggestCommand.Name] = SuggestCommand.RunAsync,
     };
 
     /// <summary>The command named by the first argument, or null when the app should start the server.</summary>

@@ -12,6 +12,7 @@ using ClaimTracker.Web.Features.Importing;
 using ClaimTracker.Web.Features.Live;
 using ClaimTracker.Web.Features.Overview;
 using ClaimTracker.Web.Features.Sources;
+using ClaimTracker.Web.Features.Suggestions;
 using ClaimTracker.Web.Features.Verdicts;
 using MudBlazor.Services;
 
@@ -46,6 +47,7 @@ builder.Services.AddSingleton<IClaimChangeNotifier, InProcessClaimChangeNotifier
 builder.Services.AddEditing();
 builder.Services.AddAnnotations();
 builder.Services.AddVerdicts();
+builder.Services.AddSuggestions();
 builder.Services.AddImporting(builder.Configuration);
 
 var app = builder.Build();

@@ -15,13 +15,14 @@ namespace ClaimTracker.Web.Features.Importing;
 /// <summary>
 /// Adds a source to the record from pasted text or an uploaded file, and stores what the suggestion engine proposes
 /// for it, waiting for review. The source, its suggestions and their history are written in one transaction: an
-/// import either happens completely or leaves nothing behind. Used by the "Add a source" page and by the
+/// import either happens completely or leaves nothing behind (and if the engine fails, nothing is written at all). Used by the "Add a source" page and by the
 /// <c>import</c> command.
 /// </summary>
 public sealed class SourceImportService(
     IDbContextFactory<ClaimTrackerDbContext> dbFactory,
     CurrentUser currentUser,
     IAttributionSuggester suggester,
+    SuggestionCatalog catalog,
     IOptions<ImportOptions> options,
     TimeProvider clock,
     ILogger<SourceImportService> logger)
@@ -63,13 +64,24 @@ public sealed class SourceImportService(
             return new SourceImportResult(ImportOutcome.Invalid, null, errors.All, ExtractedTitle: extracted.Title);
         }
         var text = extracted.Text!;
+        var hash = Source.HashOf(text);
+        if (await FindDuplicateAsync(hash, extracted, ct) is { } duplicate)
+        {
+            return duplicate; // before the engine runs: no work spent on a text the record already has
+        }
+
+        // The engine reads the record through its own (read-only) context and is pure CPU work over up to a few
+        // megabytes of text, so it runs before the write transaction opens (keeping that short) and off the caller's
+        // thread (a circuit's, on the page).
+        var knowledge = await catalog.LoadAsync(ct);
+        var proposed = await Task.Run(() => suggester.Suggest(text, knowledge.Actors, knowledge.Claims), ct);
 
         // A key taken by an import running at the same moment shows up as a unique-index violation: try the next one.
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await StoreAsync(text, outlet!, title!, publishedOn!.Value, url, extracted, author, ct);
+                return await StoreAsync(text, hash, outlet!, title!, publishedOn!.Value, url, extracted, proposed, knowledge, author, ct);
             }
             catch (DbUpdateException ex) when (attempt < 3 && IsKeyTaken(ex))
             {
@@ -78,25 +90,36 @@ public sealed class SourceImportService(
         }
     }
 
+    /// <summary>The Duplicate outcome when a source already holds the text with this hash, or null.</summary>
+    private async Task<SourceImportResult?> FindDuplicateAsync(string hash, SourceText.Extracted extracted, CancellationToken ct, ClaimTrackerDbContext? db = null)
+    {
+        await using var own = db is null ? await dbFactory.CreateDbContextAsync(ct) : null;
+        var existing = await (db ?? own!).Sources.AsNoTracking()
+            .Where(s => s.ContentHash == hash)
+            .OrderBy(s => s.Id)
+            .Select(s => new ExistingSource(s.Id, s.Key, s.Title, s.Outlet, s.PublishedOn))
+            .FirstOrDefaultAsync(ct);
+        if (existing is null)
+        {
+            return null;
+        }
+        var message = $"This text is already in the record as \"{existing.Title}\" ({existing.Outlet}, {existing.PublishedOn:yyyy-MM-dd}).";
+        return new SourceImportResult(ImportOutcome.Duplicate, null,
+            new Dictionary<string, string> { [extracted.Field] = message }, existing, extracted.Title);
+    }
+
     private async Task<SourceImportResult> StoreAsync(
-        string text, string outlet, string title, DateOnly publishedOn, string? url, SourceText.Extracted extracted,
-        ChangeAuthor author, CancellationToken ct)
+        string text, string hash, string outlet, string title, DateOnly publishedOn, string? url, SourceText.Extracted extracted,
+        IReadOnlyList<SuggestedAttribution> proposed, SuggestionKnowledge knowledge, ChangeAuthor author, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.ChangedBy = author;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
 
-        var hash = Source.HashOf(text);
-        var existing = await db.Sources.AsNoTracking()
-            .Where(s => s.ContentHash == hash)
-            .OrderBy(s => s.Id)
-            .Select(s => new ExistingSource(s.Id, s.Key, s.Title, s.Outlet, s.PublishedOn))
-            .FirstOrDefaultAsync(ct);
-        if (existing is not null)
+        // Again inside the transaction: the same text may have been imported while the engine was reading it.
+        if (await FindDuplicateAsync(hash, extracted, ct, db) is { } duplicate)
         {
-            var message = $"This text is already in the record as \"{existing.Title}\" ({existing.Outlet}, {existing.PublishedOn:yyyy-MM-dd}).";
-            return new SourceImportResult(ImportOutcome.Duplicate, null,
-                new Dictionary<string, string> { [extracted.Field] = message }, existing, extracted.Title);
+            return duplicate;
         }
 
         var baseKey = SourceKeys.For(publishedOn, outlet, title);
@@ -104,10 +127,7 @@ public sealed class SourceImportService(
         var source = new Source(SourceKeys.Unique(baseKey, taken), outlet, title, publishedOn, url, text);
         db.Sources.Add(source);
 
-        var (actors, claims) = await LoadCatalogAsync(db, ct);
-        // The engine is pure CPU work over up to a few megabytes of text: off the caller's thread (a circuit's, on the page).
-        var proposed = await Task.Run(() => suggester.Suggest(text, actors, claims), ct);
-        var suggestions = ToSuggestions(source, proposed, actors, claims);
+        var suggestions = ToSuggestions(source, proposed, knowledge.Actors, knowledge.Claims);
         db.AttributionSuggestions.AddRange(suggestions);
         await db.SaveChangesAsync(ct);
 
@@ -173,20 +193,6 @@ public sealed class SourceImportService(
             });
         }
         return rows;
-    }
-
-    /// <summary>The actors and claims the engine may recognise: everything in the record that is not deleted.</summary>
-    private static async Task<(IReadOnlyList<KnownActor> Actors, IReadOnlyList<KnownClaim> Claims)> LoadCatalogAsync(ClaimTrackerDbContext db, CancellationToken ct)
-    {
-        var actors = await db.Actors.AsNoTracking()
-            .OrderBy(a => a.Id)
-            .Select(a => new KnownActor(a.Id, a.Name, a.Aliases, a.Kind, a.Role, a.Country))
-            .ToListAsync(ct);
-        var claims = await db.Claims.AsNoTracking()
-            .OrderBy(c => c.Id)
-            .Select(c => new KnownClaim(c.Id, c.Text))
-            .ToListAsync(ct);
-        return (actors, claims);
     }
 
     /// <summary>Outlets already in the record that contain <paramref name="search"/>, for the page's autocomplete.</summary>

@@ -1,0 +1,149 @@
+namespace ClaimTracker.Web.Features.Suggestions.Engine;
+
+/// <summary>
+/// Where the words that carry a claim begin and end: after a reporting verb (past "that", "whether", the listener of
+/// "told"), up to the end of the clause — a dash, a semicolon, the end of the sentence, or a comma that opens an
+/// adjunct (", which", ", citing", ", and that", ", a claim that" …). Quotations are never cut in the middle.
+/// </summary>
+internal sealed class ContentClauses(string text, IReadOnlyList<Quotation> quotations, ActorResolver actors)
+{
+    /// <summary>Where the content of a verb starts, or null when nothing a claim could be follows it.</summary>
+    public int? StartAfter(VerbMatch verb, Sentence sentence, out bool viaThat)
+    {
+        viaThat = false;
+        var tokens = Tokens.In(text, new TextRange(verb.Range.End, sentence.Range.End));
+        if (tokens.Count == 0)
+        {
+            return null;
+        }
+        // "said that", "said on Thursday that", "questioned whether", "told reporters that".
+        var reach = verb.Verb.Lemma == "tell" ? 8 : 6;
+        for (var k = 0; k < tokens.Count && k < reach; k++)
+        {
+            var t = tokens[k];
+            if (t.Is("that") || t.Is("whether") || (t.Is("if") && verb.Verb.Stance is Domain.Stance.Questions))
+            {
+                viaThat = true;
+                return k + 1 < tokens.Count ? tokens[k + 1].Range.Start : null;
+            }
+            if (!t.IsWord && t.Text != ",")
+            {
+                break;
+            }
+            if (QuotationFinder.At(quotations, t.Range.Start) is not null || actors.MentionStartingAt(t.Range.Start) is not null
+                || ReportingVerbLexicon.IsForm(t.Text))
+            {
+                // "said US intelligence continued to warn that …": that "that" belongs to the inner verb.
+                break;
+            }
+        }
+        var first = tokens[0];
+        if (first.Text is ":" or "," && tokens.Count > 1 && IsOpeningQuote(tokens[1].Text))
+        {
+            return tokens[1].Range.Start;
+        }
+        if (IsOpeningQuote(first.Text))
+        {
+            return first.Range.Start;
+        }
+        if (!first.IsWord)
+        {
+            return null;
+        }
+        if (verb.Verb.Lemma == "tell")
+        {
+            // "told the council the water was safe": skip the listener.
+            if (actors.MentionStartingAt(first.Range.Start) is { } listener)
+            {
+                var after = Tokens.In(text, new TextRange(listener.Range.End, sentence.Range.End));
+                return after.Count > 0 && after[0].IsWord ? after[0].Range.Start : null;
+            }
+            var skip = first.Is("the") || first.Is("a") ? 2 : 1;
+            return tokens.Count > skip && tokens[skip].IsWord ? tokens[skip].Range.Start : null;
+        }
+        return verb.Verb.Takes(Complement.BareClause) || verb.Verb.Takes(Complement.Object) ? first.Range.Start : null;
+    }
+
+    /// <summary>The end of the clause that starts at <paramref name="start"/>, trailing punctuation excluded.</summary>
+    public int EndFrom(int start, Sentence sentence, bool breakAtAnyComma = false)
+    {
+        var end = sentence.Range.End;
+        for (var i = start; i < sentence.Range.End; i++)
+        {
+            if (QuotationFinder.At(quotations, i) is { } q && q.Open == i)
+            {
+                i = q.Close - 1;
+                continue;
+            }
+            var c = text[i];
+            if (c is '—' or ';' or '(' || (c is '–' or '-' && i > 0 && text[i - 1] == ' ' && i + 1 < text.Length && text[i + 1] == ' '))
+            {
+                end = i;
+                break;
+            }
+            if (c == ',' && (breakAtAnyComma || OpensAdjunct(i + 1, sentence)))
+            {
+                end = i;
+                break;
+            }
+            if (c == ' ' && StartsWithWords(i + 1, "and that"))
+            {
+                end = i;
+                break;
+            }
+        }
+        return TextTrim.Trim(text, new TextRange(start, end)).End;
+    }
+
+    private bool OpensAdjunct(int position, Sentence sentence)
+    {
+        foreach (var words in WordLists.ClauseBreakers)
+        {
+            if (StartsWithWords(position, words))
+            {
+                return true;
+            }
+        }
+        // ", Reuters reports." / ", she said." — the rest of the sentence is a reporting clause.
+        var rest = text[position..sentence.Range.End].Trim().TrimEnd('.', '!', '?', '"', '”');
+        var restWords = rest.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return restWords.Length is > 0 and <= 7
+               && ReportingVerbLexicon.Find(text, new TextRange(position, sentence.Range.End), quotations).Count > 0;
+    }
+
+    public bool StartsWithWords(int position, string words)
+    {
+        while (position < text.Length && text[position] == ' ')
+        {
+            position++;
+        }
+        if (position + words.Length > text.Length || string.Compare(text, position, words, 0, words.Length, StringComparison.OrdinalIgnoreCase) != 0)
+        {
+            return false;
+        }
+        var after = position + words.Length;
+        return after >= text.Length || !char.IsLetterOrDigit(text[after]);
+    }
+
+    /// <summary>Where "and that" continues the content with a second clause of the same speaker, or null.</summary>
+    public int? SiblingAfter(int end, Sentence sentence)
+    {
+        var i = end;
+        while (i < sentence.Range.End && (text[i] is ',' or ' '))
+        {
+            i++;
+        }
+        if (StartsWithWords(i, "and that"))
+        {
+            var start = text.IndexOf("that", i, StringComparison.OrdinalIgnoreCase) + 4;
+            while (start < sentence.Range.End && text[start] == ' ')
+            {
+                start++;
+            }
+            return start < sentence.Range.End ? start : null;
+        }
+        return null;
+    }
+
+    public static bool IsOpeningQuote(string s) => s is "\"" or "“" or "„" or "«";
+}

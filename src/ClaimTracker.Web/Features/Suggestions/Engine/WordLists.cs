@@ -1,0 +1,118 @@
+namespace ClaimTracker.Web.Features.Suggestions.Engine;
+
+/// <summary>Closed word classes the rules consult. Generic English news vocabulary, not tied to any one story.</summary>
+internal static class WordLists
+{
+    private static HashSet<string> Set(params string[] words) => new(words, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Words that may stand between a subject and its reporting verb ("has repeatedly", "continued to").</summary>
+    public static readonly HashSet<string> VerbGroup = Set(
+        "has", "have", "had", "was", "were", "is", "are", "been", "being", "be", "would", "will", "could", "can", "may",
+        "might", "should", "must", "did", "does", "do", "not", "n't", "never", "also", "again", "later", "then", "still",
+        "only", "once", "already", "now", "further", "too", "to", "continued", "continues", "continue", "went", "go",
+        "goes", "on", "appeared", "appears", "seemed", "seems", "yesterday", "today", "earlier", "last", "this", "week",
+        "month", "year", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "quickly",
+        "promptly", "immediately", "swiftly", "long", "themselves", "himself", "herself", "itself", "all", "both",
+        "each", "separately", "likewise", "meanwhile", "however", "though", "in", "turn", "instead", "privately",
+        "publicly");
+
+    /// <summary>Words that negate the verb group before a reporting verb.</summary>
+    public static readonly HashSet<string> Negations = Set("not", "n't", "never", "no");
+
+    /// <summary>Words that open a sentence or a name sequence without being part of a name.</summary>
+    public static readonly HashSet<string> NameStoppers = Set(
+        "the", "a", "an", "but", "and", "or", "in", "on", "at", "after", "before", "as", "when", "while", "asked",
+        "speaking", "meanwhile", "still", "yet", "so", "however", "though", "although", "since", "for", "if", "by",
+        "with", "from", "to", "of", "this", "that", "these", "those", "then", "also", "last", "next", "earlier",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+        "april", "may", "june", "july", "august", "september", "october", "november", "december", "he", "she", "it",
+        "they", "we", "i", "his", "her", "their", "its", "our", "in", "writing", "according", "some", "many", "most");
+
+    /// <summary>Titles and office words written before a name ("Finance Minister Jan Novak", "Dr. Ana Ruiz").</summary>
+    public static readonly HashSet<string> Titles = Set(
+        "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir", "dame", "president", "vice",
+        "prime", "minister", "secretary", "deputy", "chief", "director", "governor", "mayor", "senator", "sen.",
+        "representative", "rep.", "gov.", "gen.", "general", "commissioner", "councillor", "councilor", "councilman",
+        "councilwoman", "chairman", "chairwoman", "chair", "spokesman", "spokeswoman", "spokesperson", "judge", "justice",
+        "sheriff", "professor", "ambassador", "envoy", "special", "adviser", "advisor", "economist", "analyst",
+        "executive", "officer", "head", "leader", "speaker", "king", "queen", "prince", "princess", "chancellor",
+        "finance", "foreign", "defence", "defense", "interior", "health", "economy", "energy", "water", "city",
+        "state", "national", "federal", "central", "bank", "treasury", "attorney", "inspector", "superintendent",
+        "engineer", "scientist", "doctor", "nurse", "lawyer", "officials", "official", "former", "acting", "interim",
+        "senior", "junior", "lead", "top", "district", "county", "regional", "public", "environmental", "utility",
+        "utilities", "supervisor", "manager", "president-elect", "premier", "lieutenant", "colonel", "captain",
+        "sergeant", "commander", "admiral", "marshal", "opposition", "party", "board", "member", "co-founder", "founder");
+
+    /// <summary>Last words of organisation names ("the Finance Ministry", "Lakeside Water Authority").</summary>
+    public static readonly HashSet<string> OrganisationHeads = Set(
+        "ministry", "bank", "council", "department", "agency", "authority", "office", "commission", "committee", "party",
+        "union", "association", "institute", "fund", "board", "court", "company", "corp", "corp.", "inc", "inc.", "group",
+        "utility", "utilities", "service", "services", "university", "government", "times", "post", "news", "herald",
+        "gazette", "journal", "tribune", "press", "network", "federation", "organisation", "organization", "coalition",
+        "alliance", "parliament", "congress", "senate", "assembly", "cabinet", "administration", "treasury", "reserve",
+        "foundation", "trust", "society", "league", "centre", "center", "hospital", "police", "army", "navy", "force",
+        "forces", "ltd", "ltd.", "plc", "partners", "bureau", "secretariat", "panel", "tribunal", "directorate",
+        "observatory", "laboratory", "lab", "labs", "works", "district", "chamber", "commune", "municipality");
+
+    /// <summary>Plural nouns naming groups of people who speak in the news ("residents said", "economists warn").</summary>
+    public static readonly HashSet<string> GroupNouns = Set(
+        "officials", "residents", "analysts", "economists", "critics", "experts", "lawmakers", "legislators",
+        "diplomats", "investors", "engineers", "scientists", "doctors", "parents", "protesters", "activists", "sources",
+        "traders", "observers", "opponents", "supporters", "aides", "advisers", "advisors", "negotiators", "councillors",
+        "councilors", "researchers", "inspectors", "regulators", "economists", "bankers", "teachers", "farmers",
+        "workers", "unions", "governments", "ministers", "leaders", "prosecutors", "lawyers", "executives", "campaigners",
+        "environmentalists", "homeowners", "tenants", "voters", "members", "allies", "capitals", "agencies", "authorities");
+
+    /// <summary>Modifiers kept in the name of a group ("local residents", "some economists").</summary>
+    public static readonly HashSet<string> GroupModifiers = Set(
+        "local", "senior", "some", "many", "several", "independent", "other", "city", "federal", "state", "top",
+        "private", "outside", "foreign", "western", "european", "american", "government", "bank", "ministry", "union",
+        "opposition", "health", "water", "market", "two", "three", "four", "most", "few", "concerned", "angry");
+
+    /// <summary>Nouns that make a subject a report, known only through the outlet that carries it.</summary>
+    public static readonly HashSet<string> ReportNouns = Set(
+        "report", "reports", "story", "article", "investigation", "analysis", "dispatch", "memo", "documents", "document",
+        "leak", "study", "survey", "audit", "review", "dossier", "filing", "filings", "assessment", "briefing");
+
+    /// <summary>Nouns for what someone said, which make a possessor its speaker ("Trump's one-word answer was").</summary>
+    public static readonly HashSet<string> SpeechNouns = Set(
+        "answer", "reply", "response", "message", "words", "statement", "comment", "comments", "remark", "remarks",
+        "retort", "explanation", "verdict", "assessment", "warning", "advice", "conclusion", "promise", "pledge", "plea",
+        "slogan", "message", "view", "argument", "position", "summary", "description", "prediction", "forecast");
+
+    /// <summary>Nouns for a position, which make a possessor its holder ("Moscow's desire to have Kyiv pull back").</summary>
+    public static readonly HashSet<string> StanceNouns = Set(
+        "desire", "demand", "demands", "call", "calls", "insistence", "view", "belief", "argument", "position",
+        "assessment", "claim", "claims", "warning", "warnings", "proposal", "plan", "promise", "pledge", "wish",
+        "insistence", "contention", "assertion", "conviction", "hope", "hopes", "expectation", "prediction", "forecast",
+        "suggestion", "request", "push", "bid", "aim", "goal", "refusal", "rejection", "denial", "doubts", "scepticism",
+        "skepticism", "objection", "objections");
+
+    /// <summary>Stance nouns that say no.</summary>
+    public static readonly HashSet<string> DenialNouns = Set("refusal", "rejection", "denial", "objection", "objections");
+
+    /// <summary>Stance nouns that doubt.</summary>
+    public static readonly HashSet<string> DoubtNouns = Set("doubts", "scepticism", "skepticism");
+
+    /// <summary>Nouns by which a phrase refers back to what was just said ("—an assessment publicly questioned by …").</summary>
+    public static readonly HashSet<string> BackReferenceNouns = Set(
+        "assessment", "claim", "view", "statement", "position", "stance", "idea", "proposal", "suggestion", "charge",
+        "allegation", "assertion", "argument", "conclusion", "finding", "forecast", "prediction", "warning", "remark",
+        "comment", "comments", "remarks", "move", "plan", "decision", "approach", "policy", "notion", "theory", "account",
+        "version", "figure", "figures", "estimate", "explanation", "promise");
+
+    /// <summary>Verbs saying that something upset someone, who thereby objects to it ("a stance that has irritated Kyiv").</summary>
+    public static readonly HashSet<string> ReactionVerbs = Set(
+        "irritated", "angered", "alarmed", "frustrated", "dismayed", "infuriated", "upset", "worried", "troubled",
+        "annoyed", "outraged", "rattled", "unsettled", "incensed", "exasperated", "riled", "alienated", "offended");
+
+    /// <summary>Words that open an adjunct after a comma and so end a content clause.</summary>
+    public static readonly string[] ClauseBreakers =
+    [
+        "and that", "but", "while", "whereas", "which", "who", "although", "though", "as", "citing", "saying", "adding",
+        "noting", "insisting", "arguing", "warning", "according to", "in line with", "with", "despite", "even as",
+        "a claim", "an assessment", "a stance", "a view", "a position", "a move", "a statement", "a remark", "a charge",
+        "an allegation", "a suggestion", "a comment", "a decision", "an argument", "a step", "a plan", "a proposal",
+        "prompting", "drawing", "sparking", "raising", "before", "after", "amid", "in a", "in an", "at a", "during",
+    ];
+}
