@@ -54,6 +54,12 @@ public sealed class SourceImportService(
         {
             errors.Add(extracted.Field, extracted.Error);
         }
+        // Already in the record is said first, whatever else is missing: no point filling in the rest.
+        var hash = extracted.Text is null ? null : Source.HashOf(extracted.Text);
+        if (hash is not null && await FindDuplicateAsync(hash, extracted, ct) is { } duplicate)
+        {
+            return duplicate;
+        }
         var outlet = errors.Required(ImportFields.Outlet, request.Outlet, MaxOutletLength, "Outlet");
         var title = string.IsNullOrWhiteSpace(request.Title) ? extracted.Title : request.Title;
         title = errors.Required(ImportFields.Title, title, MaxTitleLength, "Title");
@@ -64,11 +70,6 @@ public sealed class SourceImportService(
             return new SourceImportResult(ImportOutcome.Invalid, null, errors.All, ExtractedTitle: extracted.Title);
         }
         var text = extracted.Text!;
-        var hash = Source.HashOf(text);
-        if (await FindDuplicateAsync(hash, extracted, ct) is { } duplicate)
-        {
-            return duplicate; // before the engine runs: no work spent on a text the record already has
-        }
 
         // The engine reads the record through its own (read-only) context and is pure CPU work over up to a few
         // megabytes of text, so it runs before the write transaction opens (keeping that short) and off the caller's
@@ -81,7 +82,7 @@ public sealed class SourceImportService(
         {
             try
             {
-                return await StoreAsync(text, hash, outlet!, title!, publishedOn!.Value, url, extracted, proposed, knowledge, author, ct);
+                return await StoreAsync(text, hash!, outlet!, title!, publishedOn!.Value, url, extracted, proposed, knowledge, author, ct);
             }
             catch (DbUpdateException ex) when (attempt < 3 && IsKeyTaken(ex))
             {

@@ -34,6 +34,8 @@ public static class SourceText
 
     public static string TooLarge(string fileName, long size, int maxBytes) => $"\"{fileName}\" is {Over(size, maxBytes)}.";
 
+    public static string PasteTooLarge(long size, int maxBytes) => $"The text is {Over(size, maxBytes)}.";
+
     /// <summary>"3 MB; the limit is 2 MB", in bytes when rounding would make the two look the same.</summary>
     private static string Over(long size, int maxBytes)
     {
@@ -49,7 +51,7 @@ public static class SourceText
         var bytes = Encoding.UTF8.GetByteCount(pasted);
         if (bytes > maxBytes)
         {
-            return new(null, null, field, $"The text is {Over(bytes, maxBytes)}.");
+            return new(null, null, field, PasteTooLarge(bytes, maxBytes));
         }
         if (TextDecoding.LooksBinary(pasted))
         {

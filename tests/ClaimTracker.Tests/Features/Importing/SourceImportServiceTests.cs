@@ -248,6 +248,19 @@ public class SourceImportServiceTests : IClassFixture<ImportFactory>
     }
 
     [Fact]
+    public async Task A_duplicate_is_said_first_even_before_the_missing_details()
+    {
+        var seedText = await File.ReadAllTextAsync(Path.Combine(TestSeeds.Folder, "reuters-2026-01-15-ukraine-peace-talks.txt"));
+        var calls = app.Suggester.Calls;
+
+        var result = await ImportAsync(new SourceImportRequest(null, null, null, null, File: new UploadedFile("copy.txt", Encoding.UTF8.GetBytes(seedText))));
+
+        Assert.Equal(ImportOutcome.Duplicate, result.Outcome);
+        Assert.Equal([ImportFields.File], result.FieldErrors.Keys);
+        Assert.Equal(calls, app.Suggester.Calls); // the engine never read it
+    }
+
+    [Fact]
     public async Task The_same_date_outlet_and_title_with_another_text_gets_a_key_of_its_own()
     {
         var first = await ImportAsync(Txt(Unique("First version."), title: "Same headline", date: "2026-01-21"));
