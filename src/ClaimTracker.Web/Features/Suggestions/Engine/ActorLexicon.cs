@@ -187,6 +187,10 @@ internal static class ActorLexicon
             foreach (var h in synonyms)
             {
                 yield return "the " + h;
+                // "backed his commissioner": a possessive pronoun before the role names the holder as well.
+                yield return "his " + h;
+                yield return "her " + h;
+                yield return "their " + h;
                 foreach (var demonym in demonyms)
                 {
                     yield return $"the {demonym} {h}";

@@ -9,13 +9,16 @@ internal static class ActorMentionFinder
     public static List<ActorMention> Find(string text, IReadOnlyList<ActorRef> actors, IReadOnlyList<Quotation> quotations)
     {
         var hits = new Dictionary<TextRange, (List<ActorRef> Actors, MentionKind Kind, string Surface)>();
+        // Curly and straight apostrophes are the same letter to a reader ("Workers’ Union", "Workers' Union");
+        // replacing one character by one keeps every offset.
+        var plain = text.Replace('’', '\'');
         foreach (var (phrase, actor, kind) in ActorLexicon.Phrases(actors))
         {
             if (phrase.Length < 2)
             {
                 continue;
             }
-            foreach (var range in Occurrences(text, phrase))
+            foreach (var range in Occurrences(plain, phrase.Replace('’', '\'')))
             {
                 if (QuotationFinder.At(quotations, range.Start) is not null)
                 {

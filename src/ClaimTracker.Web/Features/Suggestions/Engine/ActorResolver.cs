@@ -27,6 +27,7 @@ internal sealed class ActorResolver
     private readonly Dictionary<string, ActorRef> _newActors = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ActorRef> _newSurnames = new(StringComparer.Ordinal);
     private readonly List<(int Position, ActorRef Actor)> _speakers = [];
+    private readonly Dictionary<ActorRef, Gender> _genders = [];
 
     public ActorResolver(string text, IReadOnlyList<KnownActor> known, IReadOnlyList<Quotation> quotations, IReadOnlyList<Sentence> sentences)
     {
@@ -100,6 +101,12 @@ internal sealed class ActorResolver
             }
             if (t.Text == "," && !skippedParenthetical && ParentheticalStart(tokens, i) is { } open)
             {
+                // "A spokeswoman, Ellen Marsh, said": the name between the commas is the speaker.
+                if (i - open - 1 is >= 1 and <= 4 && SubjectEndingAt(tokens, i - 1, sentence) is { } named
+                    && named.Range.Start >= tokens[open].Range.End)
+                {
+                    return named;
+                }
                 // "Maria Lopez, the city's water commissioner, said"; "Zelensky, for his part, has ruled out".
                 skippedParenthetical = true;
                 i = open - 1;
@@ -107,7 +114,27 @@ internal sealed class ActorResolver
             }
             break;
         }
-        return i < 0 ? null : SubjectEndingAt(tokens, i, sentence);
+        return (i < 0 ? null : SubjectEndingAt(tokens, i, sentence)) ?? LeadingSubject(tokens, sentence);
+    }
+
+    /// <summary>
+    /// "The union representing the bridge's maintenance crews disagreed": an actor opening the sentence, followed by
+    /// a reduced relative clause (a participle, or who/which/that) without punctuation, up to the verb.
+    /// </summary>
+    private Subject? LeadingSubject(List<Token> tokens, Sentence sentence)
+    {
+        if (tokens.Count == 0 || _byStart.GetValueOrDefault(tokens[0].Range.Start) is not { Possessive: false } m)
+        {
+            return null;
+        }
+        var gap = tokens.Where(t => t.Range.Start >= m.Range.End).ToList();
+        if (gap.Count is < 2 or > 9 || gap.Any(t => !t.IsWord && t.Text is not ("'" or "’"))
+            || !(gap[0].Text.EndsWith("ing", StringComparison.Ordinal) || gap[0].Text.EndsWith("ed", StringComparison.Ordinal)
+                 || gap[0].Is("who") || gap[0].Is("which") || gap[0].Is("that") || gap[0].Is("based")))
+        {
+            return null;
+        }
+        return new Subject([Resolve(m)], m.Range, Describe(m) + ", qualified by the words after it");
     }
 
     private Subject? SubjectEndingAt(List<Token> tokens, int i, Sentence sentence)
@@ -153,8 +180,10 @@ internal sealed class ActorResolver
         {
             return newSubject;
         }
-        if (t.IsAny(WordLists.GroupNouns) && !t.IsCapitalised)
+        if (t.IsAny(WordLists.GroupNouns) && !t.IsCapitalised
+            && !(i > 0 && (tokens[i - 1].Is("its") || tokens[i - 1].Is("their") || tokens[i - 1].Is("his") || tokens[i - 1].Is("her"))))
         {
+            // "its members" are the organisation's, not a group of their own: left to the caller.
             return Group(tokens, i);
         }
         return null;
@@ -209,21 +238,77 @@ internal sealed class ActorResolver
         return null;
     }
 
+    /// <summary>
+    /// Unnamed sources after "according to": "two officials familiar with the matter", "people briefed on the talks".
+    /// The phrase up to the comma is their name, when it has a noun for a group of people in it.
+    /// </summary>
+    public Subject? UnnamedSources(int position, Sentence sentence)
+    {
+        var tokens = Tokens.In(_text, new TextRange(position, sentence.Range.End));
+        var end = tokens.FindIndex(t => !t.IsWord);
+        var phrase = tokens.Take(end < 0 ? tokens.Count : end).ToList();
+        if (phrase.Count is 0 or > 8 || !phrase.Take(4).Any(t => t.IsAny(WordLists.GroupNouns) || t.Is("people") || t.Is("sources")))
+        {
+            return null;
+        }
+        var range = new TextRange(phrase[0].Range.Start, phrase[^1].Range.End);
+        if (Mentions.FirstOrDefault(m => range.Contains(m.Range) && !m.Possessive) is { } employer)
+        {
+            // "researchers at Bluefin Labs" speak for Bluefin Labs.
+            return new Subject([Resolve(employer)], range, $"'{range.Of(_text)}' speak for {Describe(employer)}");
+        }
+        var name = Capitalise(range.Of(_text));
+        return new Subject([NewActor(name, isPerson: false)], range, $"unnamed sources '{range.Of(_text)}' (not a known actor)");
+    }
+
+    /// <summary>The agent after "by": a known actor, or the capitalised name a descriptive phrase leads to ("the engineering firm Halden &amp; Price").</summary>
+    public Subject? Agent(int position, Sentence sentence)
+    {
+        if (After(position, sentence, skipTitles: true) is { } direct)
+        {
+            return direct;
+        }
+        var tokens = Tokens.In(_text, new TextRange(position, sentence.Range.End));
+        for (var k = 0; k < tokens.Count && k < 5; k++)
+        {
+            if (!tokens[k].IsWord)
+            {
+                return null;
+            }
+            if (_byStart.TryGetValue(tokens[k].Range.Start, out var m))
+            {
+                return m.Possessive ? null : new Subject([Resolve(m)], m.Range, Describe(m));
+            }
+            if (tokens[k].IsCapitalised && !tokens[k].Is("the"))
+            {
+                var j = k;
+                while (j + 1 < tokens.Count && (tokens[j + 1].IsCapitalised || tokens[j + 1].Text == "&"
+                       || (tokens[j + 1].Is("of") && j + 2 < tokens.Count && tokens[j + 2].IsCapitalised)))
+                {
+                    j++;
+                }
+                return NewName(tokens, j, out var named) ? named : null;
+            }
+        }
+        return null;
+    }
+
     public Subject? Pronoun(Token t)
     {
-        var actor = ResolvePronoun(t.Range.Start);
+        var actor = ResolvePronoun(t.Range.Start, t.Is("she") ? Gender.Female : Gender.Male);
         return actor is null ? null : new Subject([actor], t.Range, $"'{t.Text}' resolved to {actor.Name}");
     }
 
     /// <summary>"he"/"she": the last person who spoke in this or the previous sentence, else the nearest person named before.</summary>
-    public ActorRef? ResolvePronoun(int position)
+    public ActorRef? ResolvePronoun(int position, Gender gender)
     {
+        bool Fits(ActorRef a) => a.IsPerson && GenderOf(a) is var g && (g == Gender.Unknown || g == gender);
         var sentence = _sentences.LastOrDefault(s => s.Range.Start <= position);
         var floor = sentence is null ? 0 : _sentences[Math.Max(0, sentence.Index - 1)].Range.Start;
         for (var k = _speakers.Count - 1; k >= 0; k--)
         {
             var (at, actor) = _speakers[k];
-            if (at < position && at >= floor && actor.IsPerson)
+            if (at < position && at >= floor && Fits(actor))
             {
                 return actor;
             }
@@ -231,19 +316,47 @@ internal sealed class ActorResolver
         for (var k = Mentions.Count - 1; k >= 0; k--)
         {
             var m = Mentions[k];
-            if (m.Range.End <= position && Resolve(m) is { IsPerson: true } person)
+            if (m.Range.End <= position && Resolve(m) is var person && Fits(person))
             {
                 return person;
             }
         }
         for (var k = _speakers.Count - 1; k >= 0; k--)
         {
-            if (_speakers[k].Position < position && _speakers[k].Actor.IsPerson)
+            if (_speakers[k].Position < position && Fits(_speakers[k].Actor))
             {
                 return _speakers[k].Actor;
             }
         }
         return null;
+    }
+
+    /// <summary>A person's gender as the record or the text shows it (title or role word before a mention, first name).</summary>
+    private Gender GenderOf(ActorRef actor)
+    {
+        if (_genders.TryGetValue(actor, out var known))
+        {
+            return known;
+        }
+        var gender = GenderHints.FromRole(actor.Known?.Role);
+        if (gender == Gender.Unknown)
+        {
+            foreach (var m in Mentions.Where(m => m.Candidates.Count == 1 && m.Actor == actor))
+            {
+                var before = ReportingVerbLexicon.WordBefore(_text, m.Range.Start, Math.Max(0, m.Range.Start - 20));
+                if (before is not null && GenderHints.FromWord(before) is var g && g != Gender.Unknown && before.Length > 1 && char.IsUpper(before[0]))
+                {
+                    gender = g;
+                    break;
+                }
+            }
+        }
+        if (gender == Gender.Unknown)
+        {
+            gender = GenderHints.FromFirstName(actor.Name);
+        }
+        _genders[actor] = gender;
+        return gender;
     }
 
     private IEnumerable<ActorMention> CoordinatedBefore(int start, Sentence sentence)
@@ -274,15 +387,21 @@ internal sealed class ActorResolver
         }
     }
 
-    private static int? ParentheticalStart(List<Token> tokens, int comma)
+    /// <summary>
+    /// The opening comma of an appositive that ends at <paramref name="comma"/>: words only, at most 30 of them
+    /// ("Dr. Samuel Okafor, a toxicologist at Riverside University who reviewed the city's figures …, said").
+    /// </summary>
+    private int? ParentheticalStart(List<Token> tokens, int comma)
     {
-        for (var k = comma - 1; k > 0 && k >= comma - 10; k--)
+        for (var k = comma - 1; k > 0 && k >= comma - 30; k--)
         {
             if (tokens[k].Text == ",")
             {
-                return k;
+                // Short asides ("for his part") may follow anything; a long appositive must follow a name.
+                return comma - k <= 6 || _byEnd.ContainsKey(tokens[k - 1].Range.End) || tokens[k - 1].IsCapitalised ? k : null;
             }
-            if (!tokens[k].IsWord && tokens[k].Text is not ("'" or "’" or "-"))
+            if (QuotationFinder.At(_quotations, tokens[k].Range.Start) is not null
+                || (!tokens[k].IsWord && tokens[k].Text is not ("'" or "’" or "-" or ".")))
             {
                 return null;
             }
@@ -339,24 +458,33 @@ internal sealed class ActorResolver
     {
         subject = null;
         var first = last;
-        while (first > 0 && tokens[first - 1].IsWord && !_byEnd.ContainsKey(tokens[first - 1].Range.End)
+        while (first > 0 && (tokens[first - 1].IsWord || tokens[first - 1].Text == "&") && !_byEnd.ContainsKey(tokens[first - 1].Range.End)
                && (tokens[first - 1].IsCapitalised || IsInitial(tokens[first - 1])
-                   || (tokens[first - 1].Is("of") && first >= 2 && tokens[first - 2].IsCapitalised)))
+                   || ((tokens[first - 1].Is("of") || tokens[first - 1].Is("for") || tokens[first - 1].Is("and") || tokens[first - 1].Text == "&")
+                       && first >= 2 && tokens[first - 2].IsCapitalised)))
         {
             first--;
         }
         var words = tokens.Skip(first).Take(last - first + 1).ToList();
         var withThe = first > 0 && tokens[first - 1].Is("the");
+        if (Affiliated(tokens, first) is { } person)
+        {
+            // "Erik Lund of the Ostby Institute …": the person, not the institution, speaks.
+            words = person;
+            withThe = false;
+        }
         while (words.Count > 0 && (words[0].IsAny(WordLists.NameStoppers) || words[0].Is("of")))
         {
             withThe |= words[0].Is("the");
             words.RemoveAt(0);
         }
-        var isOrganisation = words.Count > 0 && words[^1].IsAny(WordLists.OrganisationHeads);
+        var isOrganisation = words.Count > 0 && (words[^1].IsAny(WordLists.OrganisationHeads) || words.Any(w => w.Text == "&"));
+        var titleGender = Gender.Unknown;
         if (!isOrganisation)
         {
-            while (words.Count > 1 && (words[0].IsAny(WordLists.Titles) || words[0].Is("of")))
+            while (words.Count > 1 && (words[0].IsAny(WordLists.Titles) || words[0].Is("of") || GenderHints.FromWord(words[0].Text) != Gender.Unknown))
             {
+                titleGender = GenderHints.FromWord(words[0].Text) is var g && g != Gender.Unknown ? g : titleGender;
                 words.RemoveAt(0);
             }
         }
@@ -381,8 +509,38 @@ internal sealed class ActorResolver
         }
         var display = isOrganisation && withThe ? "the " + name : name;
         var actor = NewActor(display, isPerson: !isOrganisation);
+        if (titleGender != Gender.Unknown)
+        {
+            _genders.TryAdd(actor, titleGender);
+        }
         subject = new Subject([actor], range, $"name found in the text: '{name}' (not a known actor)");
         return true;
+    }
+
+    /// <summary>A personal name right before "of/at/from (the) …" that leads to the capitalised run starting at <paramref name="first"/>.</summary>
+    private static List<Token>? Affiliated(List<Token> tokens, int first)
+    {
+        var k = first - 1;
+        if (k >= 0 && tokens[k].Is("the"))
+        {
+            k--;
+        }
+        if (k < 1 || !(tokens[k].Is("of") || tokens[k].Is("at") || tokens[k].Is("from")))
+        {
+            return null;
+        }
+        var end = k - 1;
+        var start = end;
+        while (start > 0 && tokens[start - 1].IsWord && tokens[start - 1].IsCapitalised && !tokens[start - 1].IsAny(WordLists.NameStoppers))
+        {
+            start--;
+        }
+        var name = tokens.Skip(start).Take(end - start + 1).ToList();
+        while (name.Count > 2 && name[0].IsAny(WordLists.Titles))
+        {
+            name.RemoveAt(0);
+        }
+        return name.Count is 2 or 3 && name.All(t => t.IsCapitalised && !t.IsAny(WordLists.OrganisationHeads)) ? name : null;
     }
 
     private ActorRef NewActor(string name, bool isPerson)

@@ -62,7 +62,9 @@ internal sealed partial class ClaimProposer
         s = s.TrimEnd('.', ',', ';', ':', ' ', '—', '–');
         if (firstPerson)
         {
-            s = FirstPersonSubject().Replace(s, speaker.ShortName);
+            // Only the opening "I"/"We" and possessives: "the increases we see" stays as it is.
+            s = LeadingIAm().Replace(s, speaker.ShortName + " is ", 1);
+            s = FirstPersonSubject().Replace(s, speaker.ShortName, 1);
             s = FirstPersonPossessive().Replace(s, speaker.ShortName + "'s");
         }
         else
@@ -82,10 +84,13 @@ internal sealed partial class ClaimProposer
     [GeneratedRegex(@"^(?:[Hh]e|[Ss]he)\b")]
     private static partial Regex LeadingPronoun();
 
-    [GeneratedRegex(@"\b(?:I|[Ww]e)\b(?!['’])")]
+    [GeneratedRegex(@"^(?:I|We)\b(?!['’])")]
     private static partial Regex FirstPersonSubject();
 
-    [GeneratedRegex(@"\b(?:[Mm]y|[Oo]ur)\b")]
+    [GeneratedRegex(@"^I['’]m\s+")]
+    private static partial Regex LeadingIAm();
+
+    [GeneratedRegex(@"\b(?:[Mm]y|[Oo]ur)\b(?!\s+own\b)")]
     private static partial Regex FirstPersonPossessive();
 
     [GeneratedRegex(@"^(?:that|whether|if)\s+")]

@@ -34,7 +34,8 @@ internal sealed partial class ClaimSimilarity
         }
         var n = documents.Count;
         _idf = df.ToDictionary(kv => kv.Key, kv => Math.Log(1.0 + (n + 1.0) / (kv.Value + 0.5)));
-        _defaultIdf = Math.Log(1.0 + (n + 1.0) / 0.5);
+        // A word no known claim has weighs like the rarest known word: it counts against a match, but no more.
+        _defaultIdf = Math.Log(1.0 + (n + 1.0) / 1.5);
     }
 
     public double Similarity(string a, string b) => Cosine(Vector(a), Vector(b));
@@ -99,12 +100,13 @@ internal sealed partial class ClaimSimilarity
             if (w.EndsWith(suffix, StringComparison.Ordinal) && w.Length - suffix.Length >= 3)
             {
                 w = w[..^suffix.Length];
-                if (w.Length > 3 && w[^1] == w[^2] && !"aeiouls".Contains(w[^1]))
-                {
-                    w = w[..^1];
-                }
                 break;
             }
+        }
+        // A final double consonant is single on both sides ("fuelling", "fueled", "fuel"; "calls", "call").
+        if (w.Length > 3 && w[^1] == w[^2] && !"aeiou".Contains(w[^1]))
+        {
+            w = w[..^1];
         }
         if (w.EndsWith('e') && w.Length > 3)
         {

@@ -21,6 +21,10 @@ internal sealed class ContentClauses(string text, IReadOnlyList<Quotation> quota
         for (var k = 0; k < tokens.Count && k < reach; k++)
         {
             var t = tokens[k];
+            if (t.Is("that") && k == 0 && verb.Verb.Takes(Complement.Object) && ClauseWords(t.Range.End, sentence) <= 2)
+            {
+                return t.Range.Start; // "rejected that account": a demonstrative, not a complementiser
+            }
             if (t.Is("that") || t.Is("whether") || (t.Is("if") && verb.Verb.Stance is Domain.Stance.Questions))
             {
                 viaThat = true;
@@ -52,6 +56,13 @@ internal sealed class ContentClauses(string text, IReadOnlyList<Quotation> quota
         }
         if (verb.Verb.Lemma == "tell")
         {
+            // "told customers on Thursday to change their passwords": the instruction is the content.
+            var to = tokens.Take(7).TakeWhile(t => t.IsWord).ToList().FindIndex(t => t.Is("to"));
+            if (to > 0)
+            {
+                viaThat = true;
+                return tokens[to].Range.Start;
+            }
             // "told the council the water was safe": skip the listener.
             if (actors.MentionStartingAt(first.Range.Start) is { } listener)
             {
@@ -76,13 +87,25 @@ internal sealed class ContentClauses(string text, IReadOnlyList<Quotation> quota
                 continue;
             }
             var c = text[i];
-            if (c is '—' or ';' or '(' || (c is '–' or '-' && i > 0 && text[i - 1] == ' ' && i + 1 < text.Length && text[i + 1] == ' '))
+            if (c is '—' or ';' or '(' or ':' || (c is '–' or '-' && i > 0 && text[i - 1] == ' ' && i + 1 < text.Length && text[i + 1] == ' '))
             {
                 end = i;
                 break;
             }
-            if (c == ',' && (breakAtAnyComma || OpensAdjunct(i + 1, sentence)))
+            if (c == ' ' && i > start && CoordinatedReportingVerb(i + 1, sentence))
             {
+                // "said X and warned that Y": the second verb starts a statement of its own.
+                end = i;
+                break;
+            }
+            if (c == ',' && (breakAtAnyComma || OpensAdjunct(i + 1, sentence) || OpensQuotation(i + 1, sentence)))
+            {
+                if (!breakAtAnyComma && CountWords(start, i) <= 3 && AsideEnd(i + 1, sentence) is { } resume)
+                {
+                    // "the corrosion, while “more advanced than we would like,” posed no risk": an aside after the subject.
+                    i = resume;
+                    continue;
+                }
                 end = i;
                 break;
             }
@@ -95,8 +118,54 @@ internal sealed class ContentClauses(string text, IReadOnlyList<Quotation> quota
         return TextTrim.Trim(text, new TextRange(start, end)).End;
     }
 
+    private int ClauseWords(int start, Sentence sentence) => CountWords(start, EndFrom(start, sentence));
+
+    private int CountWords(int start, int end) => Tokens.In(text, new TextRange(start, end)).Count(t => t.IsWord);
+
+    /// <summary>The comma that closes an aside opened at <paramref name="position"/>, when a clause goes on after it.</summary>
+    private int? AsideEnd(int position, Sentence sentence)
+    {
+        for (var i = position; i < sentence.Range.End; i++)
+        {
+            if (QuotationFinder.At(quotations, i) is { } q && q.Open == i)
+            {
+                // A comma just inside the closing mark closes the aside too (“… we would like,” posed …).
+                if (q.Close >= 2 && text[q.Close - 2] == ',' && CountWords(q.Close, sentence.Range.End) >= 2)
+                {
+                    return q.Close - 1;
+                }
+                i = q.Close - 1;
+                continue;
+            }
+            if (text[i] is '.' or ';' or '—')
+            {
+                return null;
+            }
+            if (text[i] == ',')
+            {
+                return CountWords(i, sentence.Range.End) >= 2 ? i : null;
+            }
+        }
+        return null;
+    }
+
+    private bool OpensQuotation(int position, Sentence sentence)
+    {
+        while (position < sentence.Range.End && text[position] == ' ')
+        {
+            position++;
+        }
+        return position < sentence.Range.End && IsOpeningQuote(text[position].ToString());
+    }
+
     private bool OpensAdjunct(int position, Sentence sentence)
     {
+        // ", a pledge the minister dismissed …", ", an assessment questioned by …": an apposition about the statement.
+        var next = Tokens.In(text, new TextRange(position, Math.Min(sentence.Range.End, position + 40))).Where(t => t.IsWord).Take(3).ToList();
+        if (next.Count >= 2 && (next[0].Is("a") || next[0].Is("an")) && next.Skip(1).Any(t => t.IsAny(WordLists.BackReferenceNouns)))
+        {
+            return true;
+        }
         foreach (var words in WordLists.ClauseBreakers)
         {
             if (StartsWithWords(position, words))
@@ -109,6 +178,32 @@ internal sealed class ContentClauses(string text, IReadOnlyList<Quotation> quota
         var restWords = rest.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return restWords.Length is > 0 and <= 7
                && ReportingVerbLexicon.Find(text, new TextRange(position, sentence.Range.End), quotations).Count > 0;
+    }
+
+    private bool CoordinatedReportingVerb(int position, Sentence sentence)
+    {
+        if (!StartsWithWords(position, "and") && !StartsWithWords(position, "but"))
+        {
+            return false;
+        }
+        var tokens = Tokens.In(text, new TextRange(position, sentence.Range.End));
+        for (var k = 1; k < tokens.Count && k <= 3; k++)
+        {
+            if (!tokens[k].IsWord)
+            {
+                return false;
+            }
+            if (ReportingVerbLexicon.Find(text, tokens[k].Range with { End = Math.Min(sentence.Range.End, tokens[k].Range.Start + 20) }, quotations)
+                    .FirstOrDefault() is { } v && v.Range.Start == tokens[k].Range.Start)
+            {
+                return true;
+            }
+            if (!tokens[k].Text.EndsWith("ly", StringComparison.Ordinal) && !tokens[k].IsAny(WordLists.VerbGroup))
+            {
+                return false;
+            }
+        }
+        return false;
     }
 
     public bool StartsWithWords(int position, string words)
@@ -132,6 +227,16 @@ internal sealed class ContentClauses(string text, IReadOnlyList<Quotation> quota
         while (i < sentence.Range.End && (text[i] is ',' or ' '))
         {
             i++;
+        }
+        if (i < sentence.Range.End && text[i] == ':' && i + 1 < sentence.Range.End)
+        {
+            // "said the governor had a point: the deficit has doubled": the colon's clause is the same speaker's.
+            var next = i + 1;
+            while (next < sentence.Range.End && text[next] == ' ')
+            {
+                next++;
+            }
+            return next < sentence.Range.End && !IsOpeningQuote(text[next].ToString()) ? next : null;
         }
         if (StartsWithWords(i, "and that"))
         {

@@ -20,12 +20,26 @@ internal sealed class ReportingEvent
     /// <summary>The claim of an earlier suggestion this one refers back to ("agreed with Trump's assessment").</summary>
     public Draft? RefersTo { get; set; }
 
+    /// <summary>Takes up the statement made just before it in the sentence ("a pledge the minister dismissed").</summary>
+    public bool RefersBack { get; init; }
+
     public bool Dropped { get; set; }
 }
 
 /// <summary>A suggestion being built.</summary>
-internal sealed record Draft(ActorRef Actor, Stance Stance, AttributionMode Mode, TextRange Span, string ClaimWords, string Cue, Draft? RefersTo, int Paragraph)
+internal sealed class Draft(ActorRef actor, Stance stance, AttributionMode mode, TextRange span, string claimWords, string cue, Draft? refersTo, int paragraph)
 {
+    public ActorRef Actor { get; } = actor;
+    public Stance Stance { get; } = stance;
+    public AttributionMode Mode { get; } = mode;
+    public TextRange Span { get; } = span;
+
+    /// <summary>The words the claim is made from; both halves of a split quotation share the joined words.</summary>
+    public string ClaimWords { get; set; } = claimWords;
+
+    public string Cue { get; } = cue;
+    public Draft? RefersTo { get; } = refersTo;
+    public int Paragraph { get; } = paragraph;
     public ProposedClaim? Claim { get; set; }
 }
 
@@ -98,6 +112,7 @@ internal sealed class SuggestionAnalysis
         }
         events.AddRange(AccordingTo(sentence, events));
         ApplyReports(sentence, events);
+        DropSayingOfSaying(events);
 
         var sentenceDrafts = new List<Draft>();
         foreach (var e in events.Where(e => !e.Dropped).OrderBy(e => e.Span.Start))
@@ -114,7 +129,9 @@ internal sealed class SuggestionAnalysis
             }
             foreach (var actor in e.Subject.Actors)
             {
-                var draft = new Draft(actor, e.Stance, e.Mode, e.Span, Neutral(e.ClaimWords, actor, false), e.Cue, e.RefersTo, sentence.Paragraph);
+                var words = e.ClaimWords == e.Content.Of(_text) ? Neutral(e.Content, actor, false) : Neutral(e.ClaimWords, actor, false);
+                var refersTo = e.RefersBack ? sentenceDrafts.LastOrDefault(d => d.Span.End <= e.Span.Start) ?? e.RefersTo : e.RefersTo;
+                var draft = new Draft(actor, e.Stance, e.Mode, e.Span, words, e.Cue, refersTo, sentence.Paragraph);
                 Add(draft, sentenceDrafts);
             }
         }
@@ -135,6 +152,21 @@ internal sealed class SuggestionAnalysis
 
     private string Neutral(string words, ActorRef actor, bool firstPerson) => ClaimProposer.Neutral(words, actor, firstPerson);
 
+    /// <summary>The words of a range made neutral, role phrases and pronoun-free: "the Ukrainian leader is …" → "Volodymyr Zelensky is …".</summary>
+    private string Neutral(TextRange range, ActorRef actor, bool firstPerson)
+    {
+        var sb = new System.Text.StringBuilder();
+        var at = range.Start;
+        foreach (var m in _actors.Mentions.Where(m => range.Contains(m.Range) && !m.Possessive
+                     && (m.Kind == MentionKind.Role || (m.Surface.StartsWith("the ", StringComparison.Ordinal) && _actors.Resolve(m).IsPerson))))
+        {
+            sb.Append(_text, at, m.Range.Start - at).Append(_actors.Resolve(m).Name);
+            at = m.Range.End;
+        }
+        sb.Append(_text, at, range.End - at);
+        return ClaimProposer.Neutral(sb.ToString(), actor, firstPerson);
+    }
+
     // ---- reporting verbs -------------------------------------------------------------------------------------------
 
     private List<ReportingEvent>? FromVerb(VerbMatch verb, Sentence sentence, List<ReportingEvent> earlier)
@@ -142,6 +174,11 @@ internal sealed class SuggestionAnalysis
         if (IsPassive(verb, sentence))
         {
             return null; // handled by Passives, which needs the suggestions made before it
+        }
+        if (verb.Verb.Lemma == "tell" && ReportingVerbLexicon.WordBefore(_text, verb.Range.Start, sentence.Range.Start) is { } aux
+            && aux is "been" or "was" or "were" or "being" or "is" or "are" or "be")
+        {
+            return null; // "residents have been told …": the subject is the listener, the speaker is not named
         }
         var inverted = InvertedSubject(verb, sentence);
         var subject = inverted ?? _actors.Before(verb.Range.Start, sentence);
@@ -156,6 +193,12 @@ internal sealed class SuggestionAnalysis
         {
             return null;
         }
+        foreach (var actor in subject.Actors)
+        {
+            // Known as a speaker from here on, so that "said she doubted" finds her within the same sentence.
+            _actors.RecordSpeaker(subject.Range.Start, actor);
+        }
+        var viaThat = false;
         var stance = verb.Verb.Stance;
         var negated = Negated(subject, verb);
         if (negated is not null)
@@ -169,10 +212,12 @@ internal sealed class SuggestionAnalysis
         var cue = $"reporting verb '{verb.Surface}'" + (negated is null ? "" : $" negated by '{negated}'")
                   + $"; speaker {Speaker(subject)}" + (how == "main" ? " (subject of the main clause)" : "");
 
-        var start = _clauses.StartAfter(verb, sentence, out var viaThat);
-        if (start is null || ClauseIsEmpty(start.Value, sentence))
+        var start = inverted is not null ? null : _clauses.StartAfter(verb, sentence, out viaThat);
+        if (start is null || ClauseIsEmpty(start.Value, sentence) || (!viaThat && IsOnlyAdjunct(start.Value, sentence))
+            || (verb.Verb.Lemma == "tell" && !viaThat && !IsOpeningQuoteAt(start.Value)))
         {
-            return ReportingClauseAround(verb, subject, stance, cue, sentence, earlier);
+            return ReportingClauseAround(verb, subject, stance, cue, sentence, earlier, inverted is not null)
+                   ?? BareStance(verb, subject, stance, cue, sentence);
         }
         var end = _clauses.EndFrom(start.Value, sentence);
         if (end <= start.Value)
@@ -183,18 +228,29 @@ internal sealed class SuggestionAnalysis
         var isObject = !viaThat && verb.Verb.Takes(Complement.Object) && !IsOpeningQuoteAt(start.Value);
         var span = content;
         Draft? refersTo = null;
+        var refersBack = false;
         if (isObject)
         {
             // "has repeatedly ruled out giving up any territory": the verb phrase carries a denial.
             span = new TextRange(VerbGroupStart(subject, verb), end);
             refersTo = BackReference(content);
+            var phraseStart = BoundaryBefore(subject.Range.Start, sentence);
+            var head = Tokens.In(_text, new TextRange(phraseStart, subject.Range.Start)).Where(t => t.IsWord).ToList();
+            if (phraseStart > sentence.Range.Start && head.Count is >= 2 and <= 3 && (head[0].Is("a") || head[0].Is("an"))
+                && head.Any(t => t.IsAny(WordLists.BackReferenceNouns)))
+            {
+                // "…, a proposal the mayor dismissed as premature": what is dismissed is the statement just made.
+                span = TextTrim.Trim(_text, new TextRange(phraseStart, end));
+                refersBack = true;
+                cue += $"; '{_text[phraseStart..subject.Range.Start].Trim()}' refers back to the statement before it";
+            }
         }
         var events = new List<ReportingEvent>
         {
             new()
             {
                 Subject = subject, Stance = stance, Span = span, Content = content, ClaimWords = content.Of(_text), Cue = cue,
-                Anchor = verb.Range.Start, RefersTo = refersTo, Relays = subject.Report,
+                Anchor = verb.Range.Start, RefersTo = refersTo, Relays = subject.Report, RefersBack = refersBack,
             },
         };
         // "asserted that X, and that Y": a second content clause of the same verb.
@@ -214,7 +270,7 @@ internal sealed class SuggestionAnalysis
                 Span = r,
                 Content = r,
                 ClaimWords = r.Of(_text),
-                Cue = cue + "; second clause after 'and that'",
+                Cue = cue + (_text[from..sibling].Contains(':') ? "; second clause after the colon" : "; second clause after 'and that'"),
                 Anchor = verb.Range.Start,
                 Relays = subject.Report,
             });
@@ -224,7 +280,18 @@ internal sealed class SuggestionAnalysis
     }
 
     /// <summary>", President Trump says," inside a sentence, or ", Reuters reports." at its end: the rest of the sentence is the content.</summary>
-    private List<ReportingEvent>? ReportingClauseAround(VerbMatch verb, Subject subject, Stance stance, string cue, Sentence sentence, List<ReportingEvent> earlier)
+    /// <summary>"said in a statement.", "told a packed council meeting.": only an adjunct follows the verb.</summary>
+    private bool IsOnlyAdjunct(int start, Sentence sentence)
+    {
+        var end = _clauses.EndFrom(start, sentence);
+        var tokens = Tokens.In(_text, new TextRange(start, Math.Max(start, end))).Where(t => t.IsWord).ToList();
+        // "in a statement" (up to six words), or "in a video posted to the company's website" (preposition + article).
+        var limit = tokens.Count > 1 && (tokens[1].Is("a") || tokens[1].Is("an") || tokens[1].Is("the")) ? 12 : 6;
+        return tokens.Count > 0 && tokens.Count <= limit && tokens[0].IsAny(WordLists.Prepositions)
+               && !tokens.Any(t => t.Is("that") || QuotationFinder.At(_quotations, t.Range.Start) is not null);
+    }
+
+    private List<ReportingEvent>? ReportingClauseAround(VerbMatch verb, Subject subject, Stance stance, string cue, Sentence sentence, List<ReportingEvent> earlier, bool inverted)
     {
         var clauseStart = Math.Min(subject.Range.Start, verb.Range.Start);
         var clauseEnd = Math.Max(subject.Range.End, verb.Range.End);
@@ -247,7 +314,7 @@ internal sealed class SuggestionAnalysis
         {
             return null;
         }
-        if (after.Length > 0 && !_text[afterStart..sentence.Range.End].TrimStart().StartsWith('"'))
+        if (!inverted && after.Length > 0 && !IsOpeningQuoteAt(afterStart) && _text[clauseEnd..afterStart].Contains(','))
         {
             // Mid-sentence: the whole sentence is the statement, the reporting clause cut out of the claim.
             var whole = TextTrim.Trim(_text, new TextRange(before.Start, sentence.Range.End));
@@ -267,6 +334,33 @@ internal sealed class SuggestionAnalysis
             {
                 Subject = subject, Stance = stance, Span = before, Content = before, ClaimWords = before.Of(_text),
                 Cue = cue + "; reporting clause after the statement", Anchor = verb.Range.Start, Relays = subject.Report,
+            },
+        ];
+    }
+
+    /// <summary>
+    /// "The union … disagreed." / "The Kremlin objected.": a stance verb with nothing after it takes a side on what was
+    /// said last by someone else; the sentence is the span.
+    /// </summary>
+    private List<ReportingEvent>? BareStance(VerbMatch verb, Subject subject, Stance stance, string cue, Sentence sentence)
+    {
+        if (stance == Stance.Asserts || subject.Range.Start > verb.Range.Start)
+        {
+            return null;
+        }
+        var span = TextTrim.Trim(_text, new TextRange(Math.Min(subject.Range.Start, BoundaryBefore(subject.Range.Start, sentence)), _clauses.EndFrom(verb.Range.Start, sentence)));
+        var previous = _drafts.LastOrDefault(d => !subject.Actors.Contains(d.Actor) && d.Span.End <= span.Start);
+        if (previous is null || span.Length == 0)
+        {
+            return null;
+        }
+        return
+        [
+            new()
+            {
+                Subject = subject, Stance = stance, Span = span, Content = span, ClaimWords = previous.ClaimWords,
+                Cue = cue + $"; no object: takes a side on {previous.Actor}'s statement before it", Anchor = verb.Range.Start,
+                RefersTo = previous,
             },
         ];
     }
@@ -295,16 +389,28 @@ internal sealed class SuggestionAnalysis
         {
             i--;
         }
-        if (i > sentence.Range.Start && _text[i - 1] is ',' or '”' or '"')
+        // Only verbs of saying invert ("…,” said Lopez); "…, backed his commissioner" is not an inversion.
+        if (verb.IsParticiple || verb.Verb.Takes(Complement.Object) || i <= sentence.Range.Start || _text[i - 1] is not (',' or '”' or '"'))
         {
-            var after = verb.Range.End;
-            while (after < sentence.Range.End && _text[after] == ' ')
-            {
-                after++;
-            }
-            return _actors.After(after, sentence, skipTitles: false);
+            return null;
         }
-        return null;
+        var after = verb.Range.End;
+        while (after < sentence.Range.End && _text[after] == ' ')
+        {
+            after++;
+        }
+        // A true inversion ends with the speaker: "…,” said Lopez." / "said Sofia Berg, a former deputy governor".
+        var subject = _actors.After(after, sentence, skipTitles: false);
+        if (subject is null)
+        {
+            return null;
+        }
+        var next = subject.Range.End;
+        while (next < sentence.Range.End && _text[next] == ' ')
+        {
+            next++;
+        }
+        return next >= sentence.Range.End || _text[next] is ',' or '.' or ';' or '!' or '?' ? subject : null;
     }
 
     private bool PrecededByConjunction(VerbMatch verb)
@@ -366,6 +472,11 @@ internal sealed class SuggestionAnalysis
         // After a parenthetical (", for his part,") the verb group starts past its closing comma.
         var lastComma = tokens.FindLastIndex(t => t.Text == ",");
         var rest = tokens.Skip(lastComma + 1).Where(t => t.IsWord).ToList();
+        // Only auxiliaries and adverbs belong to the verb group; anything else means the subject was further away.
+        if (rest.Any(t => !t.IsAny(WordLists.VerbGroup) && !t.Text.EndsWith("ly", StringComparison.Ordinal)))
+        {
+            return verb.Range.Start;
+        }
         return rest.Count > 0 ? rest[0].Range.Start : verb.Range.Start;
     }
 
@@ -389,7 +500,37 @@ internal sealed class SuggestionAnalysis
                 }
             }
         }
+        // "rejected that account", "dismissed the claim": the last statement by someone else.
+        if (tokens.Count >= 2 && tokens.Count <= 4 && tokens[0].Text is "that" or "this" or "the" or "these" or "those" && tokens[1].IsAny(WordLists.BackReferenceNouns))
+        {
+            return _drafts.LastOrDefault(d => d.Span.End <= content.Start);
+        }
+        // "backed his commissioner", "rejected the governor": taking a side on a person is taking it on what they said.
+        if (tokens.Count > 0 && _actors.MentionStartingAt(tokens[0].Range.Start) is { Possessive: false } person)
+        {
+            var actor = _actors.Resolve(person);
+            return _drafts.LastOrDefault(d => d.Actor == actor && d.Span.End <= content.Start);
+        }
         return null;
+    }
+
+    /// <summary>"said she doubted X": the inner verb says more than "said", so the outer statement goes.</summary>
+    private void DropSayingOfSaying(List<ReportingEvent> events)
+    {
+        foreach (var outer in events.Where(e => e.Stance == Stance.Asserts && e.Relays is null))
+        {
+            var head = Tokens.In(_text, outer.Content).Take(4).ToList();
+            if (head.Count == 0)
+            {
+                continue;
+            }
+            var inner = events.FirstOrDefault(e => e != outer && !e.Dropped && e.Anchor > outer.Content.Start && e.Anchor <= head[^1].Range.End
+                                                   && e.Subject.Actors.SequenceEqual(outer.Subject.Actors));
+            if (inner is not null)
+            {
+                outer.Dropped = true;
+            }
+        }
     }
 
     // ---- according to ----------------------------------------------------------------------------------------------
@@ -418,6 +559,22 @@ internal sealed class SuggestionAnalysis
                 if (comma < 0 || comma >= sentence.Range.End)
                 {
                     continue;
+                }
+                if (_clauses.StartsWithWords(comma + 1, "which") || _clauses.StartsWithWords(comma + 1, "who"))
+                {
+                    // "According to the report, which was prepared by Halden & Price and …, 14 cables …":
+                    // the content starts after the relative clause, and its author is the one who says it.
+                    var closing = _text.IndexOf(',', comma + 1);
+                    if (closing < 0 || closing >= sentence.Range.End)
+                    {
+                        continue;
+                    }
+                    var by = _text.IndexOf(" by ", comma, closing - comma, StringComparison.Ordinal);
+                    if (by >= 0 && who.Report is not null && _actors.Agent(by + 4, sentence) is { } author)
+                    {
+                        who = author with { Cue = $"{author.Cue}, author of '{who.Report.Phrase}'" };
+                    }
+                    comma = closing;
                 }
                 var s = comma + 1;
                 content = new TextRange(s, _clauses.EndFrom(s, sentence));
@@ -485,7 +642,7 @@ internal sealed class SuggestionAnalysis
                 return new Subject(outlet is null ? [] : [outlet], range, $"'{phrase}'", new ReportRef(phrase, outlet));
             }
         }
-        return _actors.After(position, sentence, skipTitles: true);
+        return _actors.After(position, sentence, skipTitles: true) ?? _actors.UnnamedSources(position, sentence);
     }
 
     // ---- reports ---------------------------------------------------------------------------------------------------
@@ -740,13 +897,15 @@ internal sealed class SuggestionAnalysis
             string cue = "";
             ReportingEvent? container = live.FirstOrDefault(e => e.Content.Start <= q.Open && e.Content.End >= q.Words.End);
             var relayed = false;
+            Draft? firstHalf = null;
             if (container is not null)
             {
                 speakers = container.Subject.Actors;
                 relayed = container.Mode == AttributionMode.Reported;
                 cue = $"quotation inside the statement; {container.Cue}";
             }
-            else if (live.FirstOrDefault(e => Gap(q.Close, Math.Min(e.Subject.Range.Start, e.Anchor))) is { } follower)
+            else if (live.FirstOrDefault(e => Gap(q.Close, Math.Min(e.Subject.Range.Start, e.Anchor))
+                                              || (e.Anchor > q.Close && IsReportingClauseOnly(q.Close, e.Anchor + 1) && e.Content.End <= q.Close + 1)) is { } follower)
             {
                 speakers = follower.Subject.Actors;
                 cue = $"quotation followed by its reporting clause; {follower.Cue}";
@@ -755,17 +914,13 @@ internal sealed class SuggestionAnalysis
             {
                 speakers = leader.Subject.Actors;
                 cue = $"quotation after its reporting clause; {leader.Cue}";
-                if (sentenceDrafts.Any(d => d.Mode == AttributionMode.DirectQuote && leader.Subject.Actors.Contains(d.Actor) && d.Span.End < q.Open))
-                {
-                    cue = "second part of a quotation split around its reporting clause; " + leader.Cue;
-                }
             }
             else if (SpeechNounBefore(q, sentence) is { } owner)
             {
                 speakers = [_actors.Resolve(owner.Mention)];
                 cue = $"quotation after '{owner.Phrase}'";
             }
-            else if (q.WordCount(_text) >= 4 && _drafts.LastOrDefault(d => d.Paragraph == sentence.Paragraph && d.Span.End <= q.Open) is { } last
+            else if ((q.WordCount(_text) >= 4 || IsWholeSentence(q, sentence)) && _drafts.LastOrDefault(d => d.Paragraph == sentence.Paragraph && d.Span.End <= q.Open) is { } last
                      && !live.Any())
             {
                 speakers = [last.Actor];
@@ -775,16 +930,44 @@ internal sealed class SuggestionAnalysis
             {
                 continue;
             }
+            // “A,” he said, “B.”: the first half ended just before the reporting clause that opens this one.
+            firstHalf = sentenceDrafts.LastOrDefault(d => d.Mode == AttributionMode.DirectQuote && speakers.Contains(d.Actor) && d.Span.End < q.Open
+                && QuotationFinder.At(_quotations, d.Span.Start) is { } previous && IsReportingClauseOnly(previous.Close, q.Open));
+            if (firstHalf is not null)
+            {
+                cue = "second part of a quotation split around its reporting clause; " + cue;
+            }
             var claimWords = container is not null && container.Content.Length > q.Outer.Length + 3
                 ? (container.Content, false)
                 : (q.Words, true);
+            _ = words;
             foreach (var actor in speakers)
             {
-                Add(new Draft(actor, container?.Stance ?? Stance.Asserts, relayed ? AttributionMode.Reported : AttributionMode.DirectQuote, q.Words,
-                    Neutral(claimWords.Item1.Of(_text), actor, claimWords.Item2), cue, null, sentence.Paragraph), sentenceDrafts);
+                var draft = new Draft(actor, container?.Stance ?? Stance.Asserts, relayed ? AttributionMode.Reported : AttributionMode.DirectQuote, q.Words,
+                    Neutral(claimWords.Item1, actor, claimWords.Item2), cue, null, sentence.Paragraph);
+                if (firstHalf is not null && firstHalf.Actor == actor)
+                {
+                    // One statement in two halves: both propose the claim of the whole.
+                    var whole = Neutral(new TextRange(firstHalf.Span.Start, firstHalf.Span.End), actor, true) + " " + LowerFirst(Neutral(q.Words, actor, true));
+                    firstHalf.ClaimWords = whole;
+                    draft.ClaimWords = whole;
+                }
+                Add(draft, sentenceDrafts);
             }
             _ = words;
         }
+    }
+
+    /// <summary>A quotation that is a sentence of its own (“Speculation helps nobody.”) is someone's words, not a scare quote.</summary>
+    private bool IsWholeSentence(Quotation q, Sentence sentence) =>
+        _text[sentence.Range.Start..q.Open].Trim().Length == 0 && _text[q.Close..sentence.Range.End].Trim().Length == 0;
+
+    private bool IsReportingClauseOnly(int from, int to)
+    {
+        var between = _text[from..to];
+        var words = between.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries);
+        return words.Length is > 0 and <= 10 && !between.Any(c => c is '.' or ';' or '!' or '?' or '"' or '“' or '”')
+               && ReportingVerbLexicon.Find(_text, new TextRange(from, to), _quotations).Count > 0;
     }
 
     private bool Gap(int from, int to)
@@ -802,7 +985,18 @@ internal sealed class SuggestionAnalysis
         {
             var clauseEnd = Math.Max(e.Subject.Range.End, e.Anchor);
             var verbEnd = _text.IndexOfAny([' ', ',', ':', '.'], clauseEnd);
-            if (verbEnd >= 0 && verbEnd <= q.Open && Gap(verbEnd, q.Open))
+            if (verbEnd < 0 || verbEnd > q.Open)
+            {
+                continue;
+            }
+            if (Gap(verbEnd, q.Open))
+            {
+                return e;
+            }
+            // "Dahl said in a televised interview, “and it is not …”": a short adjunct between clause and quotation.
+            var between = _text[verbEnd..q.Open].Trim();
+            if (between.EndsWith(',') && between.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 6
+                && !between.TrimEnd(',').Any(c => c is ',' or '.' or '"' or '“' or '”' or ';'))
             {
                 return e;
             }

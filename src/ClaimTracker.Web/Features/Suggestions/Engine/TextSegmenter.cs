@@ -44,7 +44,7 @@ internal static partial class TextSegmenter
             var start = para.Start;
             for (var i = para.Start; i < para.End; i++)
             {
-                if (text[i] is not ('.' or '!' or '?') || InsideQuotation(quotations, i))
+                if (text[i] is not ('.' or '!' or '?') || InsideQuotation(text, quotations, i))
                 {
                     continue;
                 }
@@ -89,12 +89,12 @@ internal static partial class TextSegmenter
         }
     }
 
-    private static bool InsideQuotation(IReadOnlyList<Quotation> quotations, int position)
+    private static bool InsideQuotation(string text, IReadOnlyList<Quotation> quotations, int position)
     {
         foreach (var q in quotations)
         {
             // A stop just before the closing mark ends the quoted words, and may end the sentence too.
-            if (position > q.Open && position < q.Close - 1)
+            if (position > q.Open && position < q.Close && text[(position + 1)..q.Close].Any(c => c is not ('"' or '”' or '“' or '»' or '’' or '\'')))
             {
                 return true;
             }

@@ -61,7 +61,9 @@ internal static class WordLists
         "traders", "observers", "opponents", "supporters", "aides", "advisers", "advisors", "negotiators", "councillors",
         "councilors", "researchers", "inspectors", "regulators", "economists", "bankers", "teachers", "farmers",
         "workers", "unions", "governments", "ministers", "leaders", "prosecutors", "lawyers", "executives", "campaigners",
-        "environmentalists", "homeowners", "tenants", "voters", "members", "allies", "capitals", "agencies", "authorities");
+        "environmentalists", "homeowners", "tenants", "voters", "members", "allies", "capitals", "agencies", "authorities",
+        "customers", "users", "consumers", "patients", "passengers", "commuters", "shareholders", "employees", "staff",
+        "students", "citizens", "families", "neighbours", "neighbors", "drivers", "owners", "businesses", "retailers");
 
     /// <summary>Modifiers kept in the name of a group ("local residents", "some economists").</summary>
     public static readonly HashSet<string> GroupModifiers = Set(
@@ -72,7 +74,7 @@ internal static class WordLists
     /// <summary>Nouns that make a subject a report, known only through the outlet that carries it.</summary>
     public static readonly HashSet<string> ReportNouns = Set(
         "report", "reports", "story", "article", "investigation", "analysis", "dispatch", "memo", "documents", "document",
-        "leak", "study", "survey", "audit", "review", "dossier", "filing", "filings", "assessment", "briefing");
+        "leak", "study", "survey", "poll", "dossier", "filing", "filings");
 
     /// <summary>Nouns for what someone said, which make a possessor its speaker ("Trump's one-word answer was").</summary>
     public static readonly HashSet<string> SpeechNouns = Set(
@@ -99,12 +101,18 @@ internal static class WordLists
         "assessment", "claim", "view", "statement", "position", "stance", "idea", "proposal", "suggestion", "charge",
         "allegation", "assertion", "argument", "conclusion", "finding", "forecast", "prediction", "warning", "remark",
         "comment", "comments", "remarks", "move", "plan", "decision", "approach", "policy", "notion", "theory", "account",
-        "version", "figure", "figures", "estimate", "explanation", "promise");
+        "version", "figure", "figures", "estimate", "explanation", "promise", "pledge", "criticism", "criticisms",
+        "accusation", "accusations", "charges", "complaint", "complaints", "warnings", "demand", "demands", "call", "calls");
 
     /// <summary>Verbs saying that something upset someone, who thereby objects to it ("a stance that has irritated Kyiv").</summary>
     public static readonly HashSet<string> ReactionVerbs = Set(
         "irritated", "angered", "alarmed", "frustrated", "dismayed", "infuriated", "upset", "worried", "troubled",
         "annoyed", "outraged", "rattled", "unsettled", "incensed", "exasperated", "riled", "alienated", "offended");
+
+    /// <summary>Prepositions that open an adjunct rather than a claim ("said in a statement", "told reporters on Tuesday").</summary>
+    public static readonly HashSet<string> Prepositions = Set(
+        "in", "on", "at", "during", "after", "before", "from", "to", "via", "through", "with", "outside", "inside",
+        "later", "earlier", "late", "last", "this", "yesterday", "today", "tonight", "afterwards", "again", "repeatedly");
 
     /// <summary>Words that open an adjunct after a comma and so end a content clause.</summary>
     public static readonly string[] ClauseBreakers =

@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Text;
+using ClaimTracker.Web.Features.Suggestions;
+
+namespace ClaimTracker.Tests.Features.Suggestions;
+
+/// <summary>A hand-made attribution the engine should find: a known actor (by id) or a name no known actor has.</summary>
+public sealed record ExpectedAttribution(string Key, int? ActorId, string ActorName, string Stance, string Mode, int Start, int End, string Exact, int? ClaimId);
+
+/// <summary>
+/// Scores suggestions against hand-made attributions. An expected attribution is found when a suggestion has the same
+/// actor (the same id; for an actor no one knows, the same name or surname) and a span that overlaps it.
+/// Recall = found / expected; precision = suggestions that match some expected attribution / suggestions.
+/// </summary>
+public sealed class SuggestionScore
+{
+    public required IReadOnlyList<ExpectedAttribution> Expected { get; init; }
+    public required IReadOnlyList<SuggestedAttribution> Suggested { get; init; }
+
+    public IReadOnlyList<ExpectedAttribution> Found => Expected.Where(e => Suggested.Any(s => Matches(s, e))).ToList();
+    public IReadOnlyList<ExpectedAttribution> Missed => Expected.Where(e => !Suggested.Any(s => Matches(s, e))).ToList();
+    public IReadOnlyList<SuggestedAttribution> FalsePositives => Suggested.Where(s => !Expected.Any(e => Matches(s, e))).ToList();
+
+    public double Recall => Expected.Count == 0 ? 1 : (double)Found.Count / Expected.Count;
+    public double Precision => Suggested.Count == 0 ? 0 : (double)(Suggested.Count - FalsePositives.Count) / Suggested.Count;
+
+    /// <summary>Of the found attributions that name a claim, how many have a matching suggestion proposing that claim.</summary>
+    public (int Proposed, int OutOf) ClaimProposals
+    {
+        get
+        {
+            var withClaim = Found.Where(e => e.ClaimId is not null).ToList();
+            var proposed = withClaim.Count(e => Suggested.Any(s => Matches(s, e) && s.ClaimId == e.ClaimId));
+            return (proposed, withClaim.Count);
+        }
+    }
+
+    public static bool Matches(SuggestedAttribution s, ExpectedAttribution e) =>
+        SameActor(s, e) && s.Start < e.End && e.Start < s.End;
+
+    private static bool SameActor(SuggestedAttribution s, ExpectedAttribution e)
+    {
+        if (e.ActorId is not null)
+        {
+            return s.ActorId == e.ActorId;
+        }
+        if (s.ActorId is not null)
+        {
+            return false;
+        }
+        var a = s.Actor.Trim().ToLowerInvariant();
+        var b = e.ActorName.Trim().ToLowerInvariant();
+        return a == b || a.Contains(b) || b.Contains(a) || a.Split(' ')[^1] == b.Split(' ')[^1];
+    }
+
+    public string Report(string title)
+    {
+        var sb = new StringBuilder();
+        var (proposed, outOf) = ClaimProposals;
+        sb.AppendLine(CultureInfo.InvariantCulture, $"== {title} ==");
+        sb.AppendLine(CultureInfo.InvariantCulture,
+            $"recall {Recall:0.000} ({Found.Count}/{Expected.Count})   precision {Precision:0.000} ({Suggested.Count - FalsePositives.Count}/{Suggested.Count})   claim proposed for {proposed}/{outOf} found attributions that name a claim");
+        sb.AppendLine("-- missed (expected, no suggestion with that actor overlapping):");
+        foreach (var e in Missed)
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"   {e.Key,-40} {e.ActorName,-32} {e.Stance,-9} {e.Mode,-11} [{e.Start},{e.End}) {Clip(e.Exact)}");
+        }
+        sb.AppendLine("-- false positives (suggested, matching no expected attribution):");
+        foreach (var s in FalsePositives)
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"   {s.Actor,-32} {s.Stance,-9} {s.Mode,-11} [{s.Start},{s.End}) {Clip(s.Quote)}   cue: {s.Cue}");
+        }
+        sb.AppendLine("-- claim proposals for found attributions that name a claim:");
+        foreach (var e in Found.Where(e => e.ClaimId is not null))
+        {
+            var best = Suggested.Where(s => Matches(s, e)).OrderByDescending(s => s.ClaimId == e.ClaimId).First();
+            var mark = best.ClaimId == e.ClaimId ? "ok  " : "MISS";
+            sb.AppendLine(CultureInfo.InvariantCulture,
+                $"   {mark} {e.Key,-40} expected claim {e.ClaimId}, proposed {(best.ClaimId?.ToString(CultureInfo.InvariantCulture) ?? "new")} ({best.Similarity?.ToString("0.00", CultureInfo.InvariantCulture) ?? "-"}): {Clip(best.Claim)}");
+        }
+        sb.AppendLine("-- all suggestions:");
+        foreach (var s in Suggested)
+        {
+            var mark = Expected.Any(e => Matches(s, e)) ? "   " : " x ";
+            sb.AppendLine(CultureInfo.InvariantCulture, $"{mark}{s.Actor,-32} {s.Stance,-9} {s.Mode,-11} [{s.Start},{s.End}) {Clip(s.Quote)}  => {Clip(s.Claim)}");
+        }
+        return sb.ToString();
+    }
+
+    private static string Clip(string s) => s.Length <= 90 ? s : s[..87] + "...";
+}
