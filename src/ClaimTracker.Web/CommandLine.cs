@@ -1,4 +1,5 @@
 using ClaimTracker.Web.Features.Accounts;
+using ClaimTracker.Web.Features.Importing;
 using ClaimTracker.Web.Features.Suggestions;
 
 namespace ClaimTracker.Web;
@@ -15,6 +16,7 @@ public static class CommandLine
     public static readonly IReadOnlyDictionary<string, Command> Commands = new Dictionary<string, Command>(StringComparer.Ordinal)
     {
         [CreateAdminCommand.Name] = CreateAdminCommand.RunAsync,
+        [ImportCommand.Name] = ImportCommand.RunAsync,
         [SuggestCommand.Name] = SuggestCommand.RunAsync,
     };
 

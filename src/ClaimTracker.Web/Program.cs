@@ -8,6 +8,7 @@ using ClaimTracker.Web.Features.Annotations;
 using ClaimTracker.Web.Features.Api;
 using ClaimTracker.Web.Features.Claims;
 using ClaimTracker.Web.Features.Editing;
+using ClaimTracker.Web.Features.Importing;
 using ClaimTracker.Web.Features.Live;
 using ClaimTracker.Web.Features.Overview;
 using ClaimTracker.Web.Features.Review;
@@ -52,6 +53,7 @@ builder.Services.AddAnnotations();
 builder.Services.AddVerdicts();
 builder.Services.AddSuggestions();
 builder.Services.AddReview();
+builder.Services.AddImporting(builder.Configuration);
 
 var app = builder.Build();
 
