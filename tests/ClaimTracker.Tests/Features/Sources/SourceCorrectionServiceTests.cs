@@ -181,8 +181,12 @@ public sealed class SourceCorrectionServiceTests : IAsyncLifetime
                 var start = original.IndexOf(words, StringComparison.Ordinal);
                 var suggestion = new AttributionSuggestion
                 {
-                    SourceId = sourceId, Anchor = TextAnchor.FromText(original, start, start + words.Length), ActorName = "Someone",
-                    ClaimText = words, Cue = "test", Status = status,
+                    SourceId = sourceId,
+                    Anchor = TextAnchor.FromText(original, start, start + words.Length),
+                    ActorName = "Someone",
+                    ClaimText = words,
+                    Cue = "test",
+                    Status = status,
                 };
                 db.AttributionSuggestions.Add(suggestion);
                 return suggestion;
