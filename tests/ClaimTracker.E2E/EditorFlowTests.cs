@@ -12,6 +12,8 @@ namespace ClaimTracker.E2E;
 [Collection(E2ECollection.Name)]
 public sealed class EditorFlowTests(E2EFixture app)
 {
+    private const string SeedArticleTitle = "Trump blames Zelensky, not Putin, for stalled Ukraine peace talks";
+
     private const string Phrase = "US-led efforts have yet to resolve Europe's biggest land war since World War II";
 
     [Fact]
@@ -20,7 +22,8 @@ public sealed class EditorFlowTests(E2EFixture app)
         var page = await app.NewPageAsync(1366, 900);
         await app.SignInAsync(page, "editor@claimtracker.test", "ClaimTracker-demo-1!");
         await app.GotoAndWaitForInteractiveAsync(page, "/sources");
-        await page.Locator("[data-testid=sources-table] tbody a").First.ClickAsync();
+        // The seeded article by its title: other browser tests add sources of their own to the same server.
+        await page.Locator("[data-testid=sources-table] tbody a", new() { HasText = SeedArticleTitle }).ClickAsync();
         await Expect(page.Locator("[data-testid=source-text]")).ToBeVisibleAsync();
 
         // 1. Select an unattributed passage (the outlet's own words) and record it as Reuters' narration.

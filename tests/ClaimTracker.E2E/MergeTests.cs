@@ -71,6 +71,9 @@ public sealed class MergeTests(E2EFixture app)
         await page.Locator("[data-testid=claim-editor-tools]").GetByRole(AriaRole.Button, new() { Name = "Merge…" }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
         var other = dialog.GetByLabel("The same claim, in other words");
+        // Typing starts once the dialog has finished opening and the field has the focus.
+        await other.ClickAsync();
+        await Expect(other).ToBeFocusedAsync();
         await other.FillAsync(pair.Tag);
         await Expect(other).ToHaveValueAsync(pair.Tag);
         await Expect(page.GetByRole(AriaRole.Option).Filter(new() { HasText = "obstacle" })).ToBeVisibleAsync();

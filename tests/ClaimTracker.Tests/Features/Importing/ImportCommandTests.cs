@@ -61,7 +61,7 @@ public sealed partial class ImportCommandTests : IClassFixture<ImportFactory>, I
         var id = int.Parse(match.Groups[1].Value);
         Assert.Equal("2026-01-17-example-wire-talks-to-resume", match.Groups[2].Value);
         Assert.Equal("2", match.Groups[3].Value);
-        Assert.Equal($"/sources/{id}", match.Groups[4].Value);
+        Assert.Equal($"/sources/{id}/review", match.Groups[4].Value);
 
         await using var db = app.CreateDbContext();
         var source = await db.Sources.SingleAsync(s => s.Id == id);

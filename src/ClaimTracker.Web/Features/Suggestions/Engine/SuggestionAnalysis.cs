@@ -416,7 +416,18 @@ internal sealed class SuggestionAnalysis
     private bool PrecededByConjunction(VerbMatch verb)
     {
         var word = ReportingVerbLexicon.WordBefore(_text, verb.Range.Start, 0);
-        return word is "and" or "but" || _text[..verb.Range.Start].TrimEnd().EndsWith(',');
+        return word is "and" or "but" || LastNonSpaceBefore(verb.Range.Start) == ',';
+    }
+
+    // Looks back from the position instead of copying the text before it: a copy per verb made long texts quadratic.
+    private char LastNonSpaceBefore(int position)
+    {
+        var i = position - 1;
+        while (i >= 0 && char.IsWhiteSpace(_text[i]))
+        {
+            i--;
+        }
+        return i >= 0 ? _text[i] : '\0';
     }
 
     private Subject? MainSubject(Sentence sentence)
