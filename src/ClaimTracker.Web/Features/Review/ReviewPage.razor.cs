@@ -308,7 +308,7 @@ public partial class ReviewPage
             var isOther = segment.Covering.Any(s => s.Id != currentId);
             if (!isCurrent && !isOther)
             {
-                AddText(builder, segment.Text);
+                SourceTextRendering.AddTextWithParagraphGaps(builder, segment.Text);
                 continue;
             }
             builder.OpenElement(1, "mark");
@@ -318,24 +318,6 @@ public partial class ReviewPage
             builder.CloseElement();
         }
     };
-
-    /// <summary>As in the reader: a small block after each newline shows paragraphs without adding characters to the text.</summary>
-    private static void AddText(RenderTreeBuilder builder, string text)
-    {
-        var lines = text.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
-        {
-            if (i > 0)
-            {
-                builder.AddContent(10, "\n");
-                builder.OpenElement(11, "span");
-                builder.AddAttribute(12, "class", "paragraph-gap");
-                builder.AddAttribute(13, "aria-hidden", "true");
-                builder.CloseElement();
-            }
-            builder.AddContent(14, lines[i]);
-        }
-    }
 
     public async ValueTask DisposeAsync()
     {

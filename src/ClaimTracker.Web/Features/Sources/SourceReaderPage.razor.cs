@@ -115,7 +115,7 @@ public partial class SourceReaderPage
                 }
                 else
                 {
-                    AddTextWithParagraphGaps(builder, segment.Text);
+                    SourceTextRendering.AddTextWithParagraphGaps(builder, segment.Text);
                 }
                 continue;
             }
@@ -133,25 +133,4 @@ public partial class SourceReaderPage
             builder.CloseElement();
         }
     };
-
-    /// <summary>
-    /// Plain text between marks. The stored text separates paragraphs with one newline; a small block after each
-    /// gives the Reader visible paragraphs without touching the text (offsets stay those of the stored text).
-    /// </summary>
-    private static void AddTextWithParagraphGaps(RenderTreeBuilder builder, string text)
-    {
-        var lines = text.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
-        {
-            if (i > 0)
-            {
-                builder.AddContent(20, "\n");
-                builder.OpenElement(21, "span");
-                builder.AddAttribute(22, "class", "paragraph-gap");
-                builder.AddAttribute(23, "aria-hidden", "true");
-                builder.CloseElement();
-            }
-            builder.AddContent(24, lines[i]);
-        }
-    }
 }

@@ -1,0 +1,25 @@
+using Bunit;
+using ClaimTracker.Web.Features.Sources;
+
+namespace ClaimTracker.Tests.Features.Sources;
+
+public sealed class SourceTextRenderingTests : BunitContext
+{
+    [Theory]
+    [InlineData("One.\nTwo.\nThree.", 2)]
+    [InlineData("One.\n\nTwo.\n\nThree.", 2)] // blank lines between paragraphs, as imported text has them
+    [InlineData("One.\n\n\nTwo.", 1)]
+    [InlineData("Only one paragraph.", 0)]
+    public void Every_character_stays_and_each_paragraph_break_shows_once(string text, int gaps)
+    {
+        var cut = Render(builder =>
+        {
+            builder.OpenElement(0, "div");
+            builder.AddContent(1, (Microsoft.AspNetCore.Components.RenderFragment)(b => SourceTextRendering.AddTextWithParagraphGaps(b, text)));
+            builder.CloseElement();
+        });
+
+        Assert.Equal(gaps, cut.FindAll("span.paragraph-gap").Count);
+        Assert.Equal(text, cut.Find("div").TextContent);
+    }
+}
