@@ -57,7 +57,7 @@ public sealed class RemoveAndRestoreTests(E2EFixture app)
         await app.SignInAsync(page, "editor@claimtracker.test", "ClaimTracker-demo-1!");
         await app.GotoAndWaitForInteractiveAsync(page, "/claims?q=Peskov");
         // By its words: other browser tests on this server record more statements by Peskov.
-        await page.Locator("[data-testid=claims-table] tbody a.claim-link", new() { HasText = "Russia remains open to talks" }).ClickAsync();
+        await page.Locator("[data-testid=claims-table]").GetByRole(AriaRole.Link, new() { Name = "Russia remains open to talks, and its position is well known.", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Russia remains open to talks, and its position is well known.");
 
         var bearsOn = page.GetByTestId("bears-on");
@@ -82,7 +82,7 @@ public sealed class RemoveAndRestoreTests(E2EFixture app)
         var page = await app.NewPageAsync(1366, 900);
         await app.SignInAsync(page, "editor@claimtracker.test", "ClaimTracker-demo-1!");
         await app.GotoAndWaitForInteractiveAsync(page, "/claims?q=Witkoff");
-        await page.Locator("[data-testid=claims-table] tbody a.claim-link", new() { HasText = "Steve Witkoff and Jared Kushner" }).ClickAsync();
+        await page.Locator("[data-testid=claims-table]").GetByRole(AriaRole.Link, new() { Name = "Steve Witkoff and Jared Kushner will travel to Moscow shortly.", Exact = true }).ClickAsync();
         var assertions = page.GetByTestId("assertions");
         await Expect(assertions.Locator(".attribution .mode")).ToHaveTextAsync("outlet's own voice");
 
