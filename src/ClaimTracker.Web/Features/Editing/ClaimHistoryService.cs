@@ -72,6 +72,8 @@ public static class HistoryDiff
         [(nameof(Attribution), "Mode")] = typeof(AttributionMode),
         [(nameof(Actor), "Kind")] = typeof(ActorKind),
         [(nameof(Verdict), "State")] = typeof(VerdictState),
+        [(nameof(Attribution), nameof(Attribution.AnchorState))] = typeof(AnchorState),
+        [(nameof(Annotation), nameof(Annotation.AnchorState))] = typeof(AnchorState),
     };
 
     public static IReadOnlyList<FieldChange> Changes(AuditAction action, string? before, string? after, string? entityType = null)

@@ -17,6 +17,18 @@ public class HistoryDiffTests
     }
 
     [Fact]
+    public void A_reanchored_statement_shows_its_anchor_state_by_name()
+    {
+        var before = """{"Id":5,"AnchorState":0,"AnchorRevision":1}""";
+        var after = """{"Id":5,"AnchorState":3,"AnchorRevision":1}""";
+
+        var changes = HistoryDiff.Changes(AuditAction.Updated, before, after, nameof(Attribution));
+
+        var change = Assert.Single(changes);
+        Assert.Equal((nameof(AnchorState.Attached), nameof(AnchorState.Orphaned)), (change.Before, change.After));
+    }
+
+    [Fact]
     public void Deleting_and_restoring_list_no_fields_and_a_creation_lists_what_was_set()
     {
         Assert.Empty(HistoryDiff.Changes(AuditAction.Deleted, """{"Text":"x"}""", null, nameof(Claim)));
