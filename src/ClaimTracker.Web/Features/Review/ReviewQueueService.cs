@@ -99,14 +99,10 @@ public sealed class ReviewQueueService(
     {
         var author = await currentUser.RequireAsync(Permission.EditRecord);
         await using var db = await OpenAsync(author, ct);
-        var suggestion = await db.AttributionSuggestions.SingleOrDefaultAsync(s => s.Id == id, ct);
+        var (suggestion, refusal) = await LoadPendingAsync(db, id, expectedVersion, ct);
         if (suggestion is null)
         {
-            return EditResult<SuggestionItem>.Missing();
-        }
-        if (suggestion.Status != SuggestionStatus.Pending || suggestion.Version != expectedVersion)
-        {
-            return EditResult<SuggestionItem>.Conflict(await GetUncheckedAsync(id, ct));
+            return refusal!;
         }
 
         var draft = new StatementDraft(
@@ -121,41 +117,27 @@ public sealed class ReviewQueueService(
             return EditResult<SuggestionItem>.Invalid(staged.Errors);
         }
 
-        db.Entry(suggestion).Property(s => s.Version).OriginalValue = expectedVersion;
-        suggestion.Status = SuggestionStatus.Accepted;
-        suggestion.DecidedBy = author.UserName;
-        suggestion.DecidedAt = DateTimeOffset.UtcNow;
+        MarkDecided(db, suggestion, SuggestionStatus.Accepted, expectedVersion, author.UserName);
         suggestion.Attribution = staged.Attribution;
-        try
+        // One save, one transaction: the actor, the claim, the attribution, the suggestion and their history, or nothing.
+        var result = await SaveDecisionAsync(db, id, ct);
+        if (result.Succeeded)
         {
-            // One save, one transaction: the actor, the claim, the attribution, the suggestion and their history, or nothing.
-            await db.SaveChangesAsync(ct);
+            editing.AnnounceStatement(staged);
         }
-        catch (DbUpdateConcurrencyException)
-        {
-            return EditResult<SuggestionItem>.Conflict(await GetUncheckedAsync(id, ct));
-        }
-        editing.AnnounceStatement(staged);
-        return EditResult<SuggestionItem>.Saved((await GetUncheckedAsync(id, ct))!);
+        return result;
     }
 
     public async Task<EditResult<SuggestionItem>> RejectAsync(int id, Guid expectedVersion, CancellationToken ct = default)
     {
         var author = await currentUser.RequireAsync(Permission.EditRecord);
         await using var db = await OpenAsync(author, ct);
-        var suggestion = await db.AttributionSuggestions.SingleOrDefaultAsync(s => s.Id == id, ct);
+        var (suggestion, refusal) = await LoadPendingAsync(db, id, expectedVersion, ct);
         if (suggestion is null)
         {
-            return EditResult<SuggestionItem>.Missing();
+            return refusal!;
         }
-        if (suggestion.Status != SuggestionStatus.Pending || suggestion.Version != expectedVersion)
-        {
-            return EditResult<SuggestionItem>.Conflict(await GetUncheckedAsync(id, ct));
-        }
-        db.Entry(suggestion).Property(s => s.Version).OriginalValue = expectedVersion;
-        suggestion.Status = SuggestionStatus.Rejected;
-        suggestion.DecidedBy = author.UserName;
-        suggestion.DecidedAt = DateTimeOffset.UtcNow;
+        MarkDecided(db, suggestion, SuggestionStatus.Rejected, expectedVersion, author.UserName);
         return await SaveDecisionAsync(db, id, ct);
     }
 
@@ -249,6 +231,34 @@ public sealed class ReviewQueueService(
     private static Task<DateTimeOffset?> CreatedAtAsync(ClaimTrackerDbContext db, string entityType, int id, CancellationToken ct) =>
         db.AuditEntries.Where(e => e.EntityType == entityType && e.EntityId == id && e.Action == AuditAction.Created)
             .Select(e => (DateTimeOffset?)e.At).FirstOrDefaultAsync(ct);
+
+    /// <summary>
+    /// The suggestion, if it is still pending at the version the editor decided on; otherwise what to answer instead:
+    /// not found, or a conflict holding the suggestion as it is now (someone else decided or changed it).
+    /// </summary>
+    private async Task<(AttributionSuggestion? Suggestion, EditResult<SuggestionItem>? Refusal)> LoadPendingAsync(
+        ClaimTrackerDbContext db, int id, Guid expectedVersion, CancellationToken ct)
+    {
+        var suggestion = await db.AttributionSuggestions.SingleOrDefaultAsync(s => s.Id == id, ct);
+        if (suggestion is null)
+        {
+            return (null, EditResult<SuggestionItem>.Missing());
+        }
+        if (suggestion.Status != SuggestionStatus.Pending || suggestion.Version != expectedVersion)
+        {
+            return (null, EditResult<SuggestionItem>.Conflict(await GetUncheckedAsync(id, ct)));
+        }
+        return (suggestion, null);
+    }
+
+    /// <summary>Records the decision; the save is checked against the version the editor saw, so of two deciders one wins.</summary>
+    private static void MarkDecided(ClaimTrackerDbContext db, AttributionSuggestion suggestion, SuggestionStatus status, Guid expectedVersion, string decidedBy)
+    {
+        db.Entry(suggestion).Property(s => s.Version).OriginalValue = expectedVersion;
+        suggestion.Status = status;
+        suggestion.DecidedBy = decidedBy;
+        suggestion.DecidedAt = DateTimeOffset.UtcNow;
+    }
 
     private async Task<EditResult<SuggestionItem>> SaveDecisionAsync(ClaimTrackerDbContext db, int id, CancellationToken ct)
     {
