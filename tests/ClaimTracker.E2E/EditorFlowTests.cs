@@ -27,18 +27,7 @@ public sealed class EditorFlowTests(E2EFixture app)
         await Expect(page.Locator("[data-testid=source-text]")).ToBeVisibleAsync();
 
         // 1. Select an unattributed passage (the outlet's own words) and record it as Reuters' narration.
-        await page.EvaluateAsync(@"phrase => {
-            const container = document.querySelector('[data-testid=source-text]');
-            const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
-            let node;
-            while ((node = walker.nextNode()) && !node.data.includes(phrase)) { }
-            const range = document.createRange();
-            const at = node.data.indexOf(phrase);
-            range.setStart(node, at);
-            range.setEnd(node, at + phrase.length);
-            window.getSelection().removeAllRanges();
-            window.getSelection().addRange(range);
-        }", Phrase);
+        await SourceTextSelection.SelectAsync(page, Phrase);
         var panel = page.GetByTestId("record-statement");
         await panel.GetByRole(AriaRole.Button, new() { Name = "Attribute selected text" }).ClickAsync();
         await Expect(panel.GetByTestId("attribution-quote")).ToHaveTextAsync(Phrase);

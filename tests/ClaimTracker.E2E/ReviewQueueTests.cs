@@ -144,9 +144,7 @@ public sealed class ReviewQueueTests(E2EFixture app)
         await page.Keyboard.PressAsync("n");
         await Expect(quote).ToHaveTextAsync(KremlinAgreed);
         await Expect(page.GetByTestId("suggestion-actor")).ToContainTextAsync("new actor");
-        await page.Keyboard.PressAsync("e");
-        var form = page.GetByTestId("suggestion-edit");
-        await Expect(form).ToBeVisibleAsync();
+        var form = await OpenEditFormAsync(page);
         // Typing "a" or "r" in a field must not accept or reject.
         await TabToAsync(page, "[data-testid=edit-new-actor-toggle]", backwards: true);
         await page.Keyboard.PressAsync("Space");
@@ -171,8 +169,7 @@ public sealed class ReviewQueueTests(E2EFixture app)
         await Expect(quote).ToHaveTextAsync(December);
 
         // The last one: edit, then Esc cancels and nothing changes; R rejects; the queue is empty.
-        await page.Keyboard.PressAsync("e");
-        await Expect(form).ToBeVisibleAsync();
+        await OpenEditFormAsync(page);
         await page.Keyboard.PressAsync("Escape");
         await Expect(form).ToHaveCountAsync(0);
         await Expect(position).ToHaveTextAsync("1 of 1 · 1 pending");
@@ -264,24 +261,8 @@ public sealed class ReviewQueueTests(E2EFixture app)
         await app.GotoAndWaitForInteractiveAsync(page, $"/sources/{sourceId}/review");
         await Expect(page.GetByTestId("suggestion-quote")).ToHaveTextAsync(wide);
 
-        await page.Keyboard.PressAsync("e");
-        var form = page.GetByTestId("suggestion-edit");
-        await Expect(form).ToBeVisibleAsync();
-        await page.EvaluateAsync(@"phrase => {
-            const container = document.querySelector('[data-testid=source-text]');
-            const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
-            let node;
-            while ((node = walker.nextNode()) && !node.data.includes(phrase)) { }
-            const range = document.createRange();
-            const at = node.data.indexOf(phrase);
-            range.setStart(node, at);
-            range.setEnd(node, at + phrase.length);
-            window.getSelection().removeAllRanges();
-            window.getSelection().addRange(range);
-        }", narrow);
-        // selection.js remembers the selection on 'selectionchange', which fires asynchronously: let it before clicking.
-        await page.WaitForFunctionAsync("phrase => window.getSelection().toString() === phrase", narrow);
-        await page.EvaluateAsync("() => new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve, 0)))");
+        var form = await OpenEditFormAsync(page);
+        await SourceTextSelection.SelectAsync(page, narrow);
         await form.GetByTestId("edit-take-selection").ClickAsync();
         await Expect(form.GetByTestId("edit-quote")).ToHaveTextAsync(narrow);
         await Expect(page.Locator("[data-testid=source-text] mark.review-current")).ToHaveTextAsync(narrow);
@@ -305,6 +286,20 @@ public sealed class ReviewQueueTests(E2EFixture app)
         }
         var errors = app.BrowserErrors(page);
         Assert.True(errors.Count == 0, "The browser reported:\n" + string.Join("\n", errors));
+    }
+
+    /// <summary>
+    /// Presses E and waits until the edit form has moved the focus into its first field. That focus arrives after the
+    /// form is drawn, and it resets Tab order and clears any text selection, so each step after it must wait for it,
+    /// as a person who sees the cursor in the field would.
+    /// </summary>
+    private static async Task<ILocator> OpenEditFormAsync(IPage page)
+    {
+        await page.Keyboard.PressAsync("e");
+        var form = page.GetByTestId("suggestion-edit");
+        await Expect(form).ToBeVisibleAsync();
+        await page.WaitForFunctionAsync("() => !!document.activeElement && !!document.activeElement.closest('[data-testid=suggestion-edit]')");
+        return form;
     }
 
     /// <summary>Presses Tab until the focus is inside <paramref name="selector"/>, as a keyboard user would.</summary>

@@ -124,7 +124,7 @@ public sealed class SourceCorrectionTests(E2EFixture app)
         await claimPage.CloseAsync();
 
         // 6. Re-attach one orphan to words of the current text, selected in the reader.
-        await SelectAsync(page, "Russia's nearly four-year invasion");
+        await SourceTextSelection.SelectAsync(page, "Russia's nearly four-year invasion");
         await attention.GetByTestId("attention-item").First.GetByTestId("attention-reattach").ClickAsync();
         await page.WaitForURLAsync(new Regex($"{Regex.Escape(sourcePath)}$"));
         await app.WaitForInteractiveAsync(page);
@@ -145,19 +145,6 @@ public sealed class SourceCorrectionTests(E2EFixture app)
         await E2EFixture.ScreenshotAsync(narrow, "correction-reader-narrow");
         Assert.Empty(app.BrowserErrors(page));
     }
-
-    private static Task SelectAsync(IPage page, string phrase) => page.EvaluateAsync(@"phrase => {
-            const container = document.querySelector('[data-testid=source-text]');
-            const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
-            let node;
-            while ((node = walker.nextNode()) && !node.data.includes(phrase)) { }
-            const range = document.createRange();
-            const at = node.data.indexOf(phrase);
-            range.setStart(node, at);
-            range.setEnd(node, at + phrase.length);
-            window.getSelection().removeAllRanges();
-            window.getSelection().addRange(range);
-        }", phrase);
 }
 
 [Collection(LongCorrectionCollection.Name)]

@@ -1,0 +1,35 @@
+using Microsoft.Playwright;
+
+namespace ClaimTracker.E2E.Infrastructure;
+
+/// <summary>Selects words in a source's text (reader or review queue) the way a person dragging the mouse would.</summary>
+public static class SourceTextSelection
+{
+    /// <summary>
+    /// Selects the first occurrence of <paramref name="phrase"/> inside one text node of the source text, then waits
+    /// until the page reports that selection. Pressing the mouse in the text takes the focus out of any form field
+    /// first, so this does too: while a field has the focus, Chromium reports the field's own (empty) selection.
+    /// </summary>
+    public static async Task SelectAsync(IPage page, string phrase)
+    {
+        await page.EvaluateAsync(@"phrase => {
+            if (document.activeElement) { document.activeElement.blur(); }
+            const container = document.querySelector('[data-testid=source-text]');
+            const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+            let node;
+            while ((node = walker.nextNode()) && !node.data.includes(phrase)) { }
+            if (!node) { throw new Error('Not in one text node of the source text: ' + phrase); }
+            const range = document.createRange();
+            const at = node.data.indexOf(phrase);
+            range.setStart(node, at);
+            range.setEnd(node, at + phrase.length);
+            window.getSelection().removeAllRanges();
+            window.getSelection().addRange(range);
+        }", phrase);
+        // selection.js remembers the selection on 'selectionchange', which fires asynchronously: let it run before
+        // the caller clicks a button (a click may collapse the selection).
+        await page.WaitForFunctionAsync(
+            "phrase => window.getSelection().rangeCount === 1 && window.getSelection().getRangeAt(0).toString() === phrase", phrase);
+        await page.EvaluateAsync("() => new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve, 0)))");
+    }
+}
