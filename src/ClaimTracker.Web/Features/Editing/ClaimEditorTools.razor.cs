@@ -22,25 +22,13 @@ public partial class ClaimEditorTools
 
     private static readonly DialogOptions Options = new() { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseOnEscapeKey = true };
 
-    private async Task EditAsync()
-    {
-        var dialog = await Dialogs.ShowAsync<ClaimEditDialog>("Edit claim",
-            new DialogParameters<ClaimEditDialog> { { d => d.ClaimId, ClaimId } }, Options);
-        if (await dialog.Result is { Canceled: false })
-        {
-            ReloadPage();
-        }
-    }
+    // Nothing to do after these two save: the claim page is subscribed to changes of its claim and reloads in place
+    // (a full reload here used to race with whatever the editor did next).
+    private Task EditAsync() => Dialogs.ShowAsync<ClaimEditDialog>("Edit claim",
+        new DialogParameters<ClaimEditDialog> { { d => d.ClaimId, ClaimId } }, Options);
 
-    private async Task AddRelationAsync()
-    {
-        var dialog = await Dialogs.ShowAsync<RelationDialog>("Add relation",
-            new DialogParameters<RelationDialog> { { d => d.ClaimId, ClaimId } }, Options);
-        if (await dialog.Result is { Canceled: false })
-        {
-            ReloadPage();
-        }
-    }
+    private Task AddRelationAsync() => Dialogs.ShowAsync<RelationDialog>("Add relation",
+        new DialogParameters<RelationDialog> { { d => d.ClaimId, ClaimId } }, Options);
 
     private async Task MergeAsync()
     {
@@ -98,7 +86,4 @@ public partial class ClaimEditorTools
             busy = false;
         }
     }
-
-    // The dispute page is not subscribed to changes yet; a reload shows what was saved.
-    private void ReloadPage() => Nav.Refresh(forceReload: true);
 }
