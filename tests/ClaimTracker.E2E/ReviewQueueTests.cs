@@ -288,6 +288,49 @@ public sealed class ReviewQueueTests(E2EFixture app)
         Assert.True(errors.Count == 0, "The browser reported:\n" + string.Join("\n", errors));
     }
 
+    [Fact]
+    public async Task A_queue_longer_than_one_load_says_so_and_the_next_suggestion_comes_in_as_one_is_decided()
+    {
+        const int count = 1001;
+        int sourceId;
+        await ClearQueueAsync();
+        await using (var db = Db())
+        {
+            var source = await db.Sources.SingleAsync(s => s.Key == SourceKey);
+            sourceId = source.Id;
+            db.AttributionSuggestions.AddRange(Enumerable.Range(0, count).Select(i => new AttributionSuggestion
+            {
+                SourceId = source.Id,
+                Anchor = TextAnchor.FromText(source.Text, i, i + 8),
+                ActorName = "Someone",
+                Stance = Stance.Asserts,
+                Mode = AttributionMode.Paraphrase,
+                ClaimText = $"Generated claim {i}.",
+                Cue = "generated",
+            }));
+            await db.SaveChangesAsync();
+        }
+        try
+        {
+            var page = await app.NewPageAsync(390, 844);
+            await app.SignInAsync(page, "editor@claimtracker.test", Password);
+            await app.GotoAndWaitForInteractiveAsync(page, $"/sources/{sourceId}/review");
+            var window = page.GetByTestId("review-window");
+            await Expect(window).ToHaveTextAsync("Showing the first 1,000 of 1,001 in text order. The rest come in as you decide these.");
+            await E2EFixture.ScreenshotAsync(page, "review-queue-windowed-narrow");
+            await E2EFixture.AssertNoSeriousAxeViolationsAsync(page);
+
+            await page.Keyboard.PressAsync("r");
+            await Expect(page.GetByTestId("review-notice")).ToContainTextAsync("Rejected");
+            await Expect(window).ToHaveCountAsync(0);
+            await Expect(page.GetByTestId("review-position")).ToHaveTextAsync("1 of 1000 · 1000 pending");
+        }
+        finally
+        {
+            await ClearQueueAsync();
+        }
+    }
+
     /// <summary>
     /// Presses E and waits until the edit form has moved the focus into its first field. That focus arrives after the
     /// form is drawn, and it resets Tab order and clears any text selection, so each step after it must wait for it,

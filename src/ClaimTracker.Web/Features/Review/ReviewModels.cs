@@ -89,7 +89,14 @@ public sealed record ReviewQueue(
     string Text,
     SuggestionCounts Counts,
     ReviewFilter Filter,
-    IReadOnlyList<SuggestionItem> Items);
+    IReadOnlyList<SuggestionItem> Items)
+{
+    /// <summary>
+    /// More suggestions are in this tab than were loaded (see <see cref="ReviewQueueService.MaxItems"/>). The page
+    /// reloads after every decision, so in the Pending tab the next ones come in as these are decided.
+    /// </summary>
+    public bool IsWindowed => Counts.For(Filter) > Items.Count;
+}
 
 /// <summary>A source with suggestions waiting, for the editors' list of queues.</summary>
 public sealed record PendingQueue(int SourceId, string Title, string Outlet, int Pending);

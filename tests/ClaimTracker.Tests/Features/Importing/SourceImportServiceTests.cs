@@ -248,6 +248,29 @@ public class SourceImportServiceTests : IClassFixture<ImportFactory>
     }
 
     [Fact]
+    public async Task Of_the_same_text_imported_by_three_editors_at_once_one_is_stored_and_the_others_are_told_it_is_a_duplicate()
+    {
+        var text = Unique("Peskov said talks would go on.");
+        // Every import waits inside the engine until all three got there, so all three have passed the first
+        // duplicate check before any of them stores: only the check inside the write transaction can stop the copies.
+        using var allRead = new Barrier(3);
+        app.Suggester.Behaviour = (t, actors, claims) =>
+        {
+            Assert.True(allRead.SignalAndWait(TimeSpan.FromSeconds(30)), "the three imports did not run side by side");
+            return ScriptedSuggester.SaidSentences(t, actors, claims);
+        };
+
+        var results = await Task.WhenAll(Enumerable.Range(1, 3).Select(i => Task.Run(() => ImportAsync(Txt(text, title: $"Copy {i}")))));
+
+        Assert.Single(results, r => r.Outcome == ImportOutcome.Imported);
+        Assert.Equal(2, results.Count(r => r.Outcome == ImportOutcome.Duplicate));
+        var stored = results.Single(r => r.Outcome == ImportOutcome.Imported).Source!.Id;
+        Assert.All(results.Where(r => r.Outcome == ImportOutcome.Duplicate), r => Assert.Equal(stored, r.Duplicate!.Id));
+        await using var db = app.CreateDbContext();
+        Assert.Equal(1, await db.Sources.CountAsync(s => s.ContentHash == Source.HashOf(text)));
+    }
+
+    [Fact]
     public async Task A_duplicate_is_said_first_even_before_the_missing_details()
     {
         var seedText = await File.ReadAllTextAsync(Path.Combine(TestSeeds.Folder, "reuters-2026-01-15-ukraine-peace-talks.txt"));

@@ -72,6 +72,42 @@ public sealed class ReviewQueueServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_queue_longer_than_the_page_loads_shows_the_first_ones_in_text_order_and_the_next_come_in_as_they_are_decided()
+    {
+        var sourceId = await app.SourceId(ReviewSuggestions.SourceKey);
+        await using (var db = app.CreateDbContext())
+        {
+            var text = await db.Sources.Where(s => s.Id == sourceId).Select(s => s.Text).SingleAsync();
+            // Added in reverse text order, so text order is not simply insertion order.
+            db.AttributionSuggestions.AddRange(Enumerable.Range(0, ReviewQueueService.MaxItems + 1).Reverse().Select(i => new AttributionSuggestion
+            {
+                SourceId = sourceId,
+                Anchor = TextAnchor.FromText(text, i, i + 5),
+                ActorName = "Someone",
+                Stance = Stance.Asserts,
+                Mode = AttributionMode.Paraphrase,
+                ClaimText = $"Claim {i}.",
+                Cue = "test",
+            }));
+            await db.SaveChangesAsync();
+        }
+        await using var scope = app.Services.ScopeAs(Roles.Editor);
+        var service = scope.As<ReviewQueueService>();
+
+        var queue = (await service.GetQueueAsync(sourceId, ReviewFilter.Pending))!;
+        Assert.Equal(ReviewQueueService.MaxItems, queue.Items.Count);
+        Assert.Equal(ReviewQueueService.MaxItems + 1, queue.Counts.Pending);
+        Assert.True(queue.IsWindowed);
+        Assert.Equal(Enumerable.Range(0, ReviewQueueService.MaxItems), queue.Items.Select(i => i.Start));
+
+        Assert.True((await service.RejectAsync(queue.Items[0].Id, queue.Items[0].Version)).Succeeded);
+        var next = (await service.GetQueueAsync(sourceId, ReviewFilter.Pending))!;
+        Assert.False(next.IsWindowed);
+        Assert.Equal(ReviewQueueService.MaxItems, next.Items[^1].Start);
+        Assert.False((await service.GetQueueAsync(sourceId, ReviewFilter.Rejected))!.IsWindowed);
+    }
+
+    [Fact]
     public async Task Accepting_a_known_actor_on_an_existing_claim_records_the_statement_and_tells_the_claim_page()
     {
         var suggestion = await AddAsync(OneWordAnswer, "Donald Trump", "donald-trump", Stance.Asserts, AttributionMode.DirectQuote,
