@@ -1,6 +1,5 @@
 using ClaimTracker.Web.Components.Shared;
 using ClaimTracker.Web.Domain;
-using ClaimTracker.Web.Features.Accounts;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -19,25 +18,18 @@ public partial class ActorEditDialog
     private string? role;
     private string? country;
     private string aliases = "";
-    private bool busy;
-    private string? message;
-    private IReadOnlyDictionary<string, string> errors = new Dictionary<string, string>();
+    private readonly EditDialogSave save = new();
 
     protected override async Task OnInitializedAsync()
     {
         loaded = await Editing.GetActorAsync(ActorId);
         if (loaded is null)
         {
-            message = "This actor no longer exists.";
+            save.Message = "This actor no longer exists.";
             return;
         }
         (name, kind, role, country, aliases) = (loaded.Name, loaded.Kind, loaded.Role, loaded.Country, string.Join(", ", loaded.Aliases));
     }
-
-    private string? ErrorFor(string field) => errors.TryGetValue(field, out var error) ? error : null;
-
-    // A message answers the last save; once the editor changes the field it no longer applies.
-    private void ClearErrors() => errors = new Dictionary<string, string>();
 
     private string[] SplitAliases() => aliases.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
@@ -55,39 +47,9 @@ public partial class ActorEditDialog
         return SaveAgainstAsync(loaded.Version);
     }
 
-    private async Task SaveAgainstAsync(Guid version)
-    {
-        busy = true;
-        message = null;
-        try
-        {
-            var result = await Editing.UpdateActorAsync(ActorId, version, new ActorDraft(name, kind, role, country, SplitAliases()));
-            switch (result.Outcome)
-            {
-                case EditOutcome.Saved:
-                    Dialog.Close(DialogResult.Ok(result.Value));
-                    break;
-                case EditOutcome.Invalid:
-                    errors = result.FieldErrors;
-                    break;
-                case EditOutcome.Conflict:
-                    conflict = result.Value;
-                    break;
-                default:
-                    message = "This actor no longer exists.";
-                    break;
-            }
-        }
-        catch (AccessDeniedException ex)
-        {
-            message = ex.Message;
-        }
-        finally
-        {
-            busy = false;
-            Dialog.StateHasChanged(); // the title lives in the dialog instance, which re-renders only when told
-        }
-    }
+    private Task SaveAgainstAsync(Guid version) =>
+        save.RunAsync(Dialog, "actor", () => Editing.UpdateActorAsync(ActorId, version, new ActorDraft(name, kind, role, country, SplitAliases())),
+            theirs => conflict = theirs);
 
     private void DiscardMine() => Dialog.Close(DialogResult.Ok(conflict));
 

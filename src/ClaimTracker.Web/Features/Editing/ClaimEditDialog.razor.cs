@@ -1,4 +1,3 @@
-using ClaimTracker.Web.Features.Accounts;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -14,26 +13,19 @@ public partial class ClaimEditDialog
     private ClaimRecord? conflict;
     private string text = "";
     private string topics = "";
-    private bool busy;
-    private string? message;
-    private IReadOnlyDictionary<string, string> errors = new Dictionary<string, string>();
+    private readonly EditDialogSave save = new();
 
     protected override async Task OnInitializedAsync()
     {
         loaded = await Editing.GetClaimAsync(ClaimId);
         if (loaded is null)
         {
-            message = "This claim no longer exists.";
+            save.Message = "This claim no longer exists.";
             return;
         }
         text = loaded.Text;
         topics = string.Join(", ", loaded.Topics);
     }
-
-    private string? ErrorFor(string field) => errors.TryGetValue(field, out var error) ? error : null;
-
-    // A message answers the last save; once the editor changes the field it no longer applies.
-    private void ClearErrors() => errors = new Dictionary<string, string>();
 
     private ClaimDraft Draft() => new(text, topics.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
 
@@ -47,39 +39,8 @@ public partial class ClaimEditDialog
         return SaveAgainstAsync(loaded.Version);
     }
 
-    private async Task SaveAgainstAsync(Guid version)
-    {
-        busy = true;
-        message = null;
-        try
-        {
-            var result = await Editing.UpdateClaimAsync(ClaimId, version, Draft());
-            switch (result.Outcome)
-            {
-                case EditOutcome.Saved:
-                    Dialog.Close(DialogResult.Ok(result.Value));
-                    break;
-                case EditOutcome.Invalid:
-                    errors = result.FieldErrors;
-                    break;
-                case EditOutcome.Conflict:
-                    conflict = result.Value;
-                    break;
-                default:
-                    message = "This claim no longer exists.";
-                    break;
-            }
-        }
-        catch (AccessDeniedException ex)
-        {
-            message = ex.Message;
-        }
-        finally
-        {
-            busy = false;
-            Dialog.StateHasChanged(); // the title lives in the dialog instance, which re-renders only when told
-        }
-    }
+    private Task SaveAgainstAsync(Guid version) =>
+        save.RunAsync(Dialog, "claim", () => Editing.UpdateClaimAsync(ClaimId, version, Draft()), theirs => conflict = theirs);
 
     /// <summary>Drops the editor's change; the page reloads and shows what is stored.</summary>
     private void DiscardMine() => Dialog.Close(DialogResult.Ok(conflict));

@@ -1,5 +1,4 @@
 using ClaimTracker.Web.Domain;
-using ClaimTracker.Web.Features.Accounts;
 using ClaimTracker.Web.Features.Claims;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -16,43 +15,19 @@ public partial class RelationDialog
     private RelationType type = RelationType.Contradicts;
     private ClaimRow? other;
     private string rationale = "";
-    private bool busy;
-    private string? message;
-    private IReadOnlyDictionary<string, string> errors = new Dictionary<string, string>();
-
-    private string? ErrorFor(string field) => errors.TryGetValue(field, out var error) ? error : null;
+    private readonly EditDialogSave save = new();
 
     private async Task<IEnumerable<ClaimRow>> SearchAsync(string text, CancellationToken ct) =>
         (await Claims.SuggestAsync(text, ct: ct)).Where(c => c.Id != ClaimId);
 
-    private async Task SaveAsync()
+    private Task SaveAsync()
     {
         if (other is null)
         {
-            errors = new Dictionary<string, string> { [nameof(RelationDraft.ToClaimId)] = "Choose the other claim." };
-            return;
+            save.Refuse(nameof(RelationDraft.ToClaimId), "Choose the other claim.");
+            return Task.CompletedTask;
         }
-        busy = true;
-        message = null;
-        try
-        {
-            var result = await Editing.CreateRelationAsync(new RelationDraft(ClaimId, other.Id, type, rationale));
-            if (result.Succeeded)
-            {
-                Dialog.Close(DialogResult.Ok(result.Value));
-            }
-            else
-            {
-                errors = result.FieldErrors;
-            }
-        }
-        catch (AccessDeniedException ex)
-        {
-            message = ex.Message;
-        }
-        finally
-        {
-            busy = false;
-        }
+        // A new relation has no earlier version to conflict with.
+        return save.RunAsync(Dialog, "claim", () => Editing.CreateRelationAsync(new RelationDraft(ClaimId, other.Id, type, rationale)), _ => { });
     }
 }

@@ -1,5 +1,4 @@
 using ClaimTracker.Web.Domain;
-using ClaimTracker.Web.Features.Accounts;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -20,9 +19,7 @@ public partial class StatementEditDialog
     private RelationType type;
     private string rationale = "";
     private bool conflict;
-    private bool busy;
-    private string? message;
-    private IReadOnlyDictionary<string, string> errors = new Dictionary<string, string>();
+    private readonly EditDialogSave save = new();
 
     private string Noun => Kind == RecordActions.RecordKind.Attribution ? "statement" : "relation";
 
@@ -38,7 +35,7 @@ public partial class StatementEditDialog
         }
         if (attribution is null && relation is null)
         {
-            message = $"This {Noun} no longer exists.";
+            save.Message = $"This {Noun} no longer exists.";
         }
     }
 
@@ -60,57 +57,30 @@ public partial class StatementEditDialog
         }
     }
 
-    private string? ErrorFor(string field) => errors.TryGetValue(field, out var error) ? error : null;
-
-    private void ClearErrors() => errors = new Dictionary<string, string>();
-
-    private async Task SaveAsync()
+    /// <summary>A conflict loads the stored version into the form so the editor redoes their change on it.</summary>
+    private Task SaveAsync()
     {
-        busy = true;
-        message = null;
-        try
+        if (attribution is { } a)
         {
-            if (attribution is { } a)
-            {
-                var result = await Editing.UpdateAttributionAsync(a.Id, a.Version, new AttributionDraft(
-                    a.ActorId, a.ClaimId, a.SourceId, stance, mode, a.SpanStart, a.SpanEnd, saidWhen, saidWhere, reportedVia));
-                Handle(result, Load);
-            }
-            else if (relation is { } r)
-            {
-                var result = await Editing.UpdateRelationAsync(r.Id, r.Version, new RelationDraft(r.FromClaimId, r.ToClaimId, type, rationale));
-                Handle(result, Load);
-            }
+            return save.RunAsync(Dialog, Noun, () => Editing.UpdateAttributionAsync(a.Id, a.Version, new AttributionDraft(
+                a.ActorId, a.ClaimId, a.SourceId, stance, mode, a.SpanStart, a.SpanEnd, saidWhen, saidWhere, reportedVia)), Reload);
         }
-        catch (AccessDeniedException ex)
+        if (relation is { } r)
         {
-            message = ex.Message;
+            return save.RunAsync(Dialog, Noun, () => Editing.UpdateRelationAsync(r.Id, r.Version, new RelationDraft(r.FromClaimId, r.ToClaimId, type, rationale)), Reload);
         }
-        finally
-        {
-            busy = false;
-            Dialog.StateHasChanged(); // the title lives in the dialog instance
-        }
+        return Task.CompletedTask;
     }
 
-    /// <summary>Saved closes; invalid shows the messages; a conflict loads the stored version so the editor redoes their change on it.</summary>
-    private void Handle<T>(EditResult<T> result, Action<T?> load) where T : class
+    private void Reload(AttributionRecord? stored)
     {
-        switch (result.Outcome)
-        {
-            case EditOutcome.Saved:
-                Dialog.Close(DialogResult.Ok(result.Value));
-                break;
-            case EditOutcome.Invalid:
-                errors = result.FieldErrors;
-                break;
-            case EditOutcome.Conflict:
-                conflict = true;
-                load(result.Value);
-                break;
-            default:
-                message = $"This {Noun} no longer exists.";
-                break;
-        }
+        conflict = true;
+        Load(stored);
+    }
+
+    private void Reload(RelationRecord? stored)
+    {
+        conflict = true;
+        Load(stored);
     }
 }
