@@ -2,6 +2,7 @@ using ClaimTracker.Web.Data;
 using ClaimTracker.Web.Domain;
 using ClaimTracker.Web.Features.Accounts;
 using ClaimTracker.Web.Features.Live;
+using ClaimTracker.Web.Features.Sources;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClaimTracker.Web.Features.Annotations;
@@ -96,11 +97,11 @@ public sealed class AnnotationService(IDbContextFactory<ClaimTrackerDbContext> d
         {
             return NoteResult.Invalid($"The selected span ({start}–{end}) is not inside the text ({text.Length} characters). Select some text in the article.");
         }
-        var anchor = TextAnchor.FromText(text, start, end);
-        if (expectedQuote is not null && !string.Equals(expectedQuote, anchor.Exact, StringComparison.Ordinal))
+        if (SelectedWords.Changed(text, start, end, expectedQuote))
         {
-            return NoteResult.Invalid("The selection does not match the stored text; select the passage again.");
+            return NoteResult.Invalid(SelectedWords.ChangedMessage);
         }
+        var anchor = TextAnchor.FromText(text, start, end);
         var note = NewNote(author, body!);
         note.SourceId = sourceId;
         note.Anchor = anchor;

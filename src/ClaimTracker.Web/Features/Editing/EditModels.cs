@@ -21,7 +21,10 @@ public sealed record RelationDraft(int FromClaimId, int ToClaimId, RelationType 
 
 public sealed record RelationRecord(int Id, int FromClaimId, int ToClaimId, RelationType Type, string Rationale, bool IsDeleted, Guid Version);
 
-/// <summary>An appearance; <see cref="SpanStart"/>..<see cref="SpanEnd"/> (end exclusive) is the span of the source text.</summary>
+/// <summary>
+/// An appearance; <see cref="SpanStart"/>..<see cref="SpanEnd"/> (end exclusive) is the span of the source text.
+/// <see cref="SelectedText"/>, when given, is what the editor's page showed there: the stored text must still hold it.
+/// </summary>
 public sealed record AttributionDraft(
     int ActorId,
     int ClaimId,
@@ -32,7 +35,8 @@ public sealed record AttributionDraft(
     int SpanEnd,
     string? SaidWhen = null,
     string? SaidWhere = null,
-    string? ReportedVia = null);
+    string? ReportedVia = null,
+    string? SelectedText = null);
 
 public sealed record AttributionRecord(
     int Id,
@@ -69,7 +73,8 @@ public static class EditLimits
 
 /// <summary>
 /// A statement to record in one go: who (an existing <see cref="ActorId"/>, or a <see cref="NewActor"/>), on what
-/// (an existing <see cref="ClaimId"/>, or a <see cref="NewClaim"/>), with stance, mode and the span of the source.
+/// (an existing <see cref="ClaimId"/>, or a <see cref="NewClaim"/>), with stance, mode and the span of the source
+/// (with the <see cref="SelectedText"/> the editor's page showed there, when the span comes from a selection).
 /// </summary>
 public sealed record StatementDraft(
     int? ActorId,
@@ -83,7 +88,8 @@ public sealed record StatementDraft(
     int SpanEnd,
     string? SaidWhen = null,
     string? SaidWhere = null,
-    string? ReportedVia = null);
+    string? ReportedVia = null,
+    string? SelectedText = null);
 
 /// <summary>Field names in the errors of a <see cref="StatementDraft"/>; a new actor's or claim's fields carry a prefix.</summary>
 public static class StatementFields

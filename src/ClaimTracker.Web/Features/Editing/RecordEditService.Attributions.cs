@@ -2,6 +2,7 @@ using ClaimTracker.Web.Data;
 using ClaimTracker.Web.Domain;
 using ClaimTracker.Web.Features.Accounts;
 using ClaimTracker.Web.Features.Live;
+using ClaimTracker.Web.Features.Sources;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClaimTracker.Web.Features.Editing;
@@ -152,6 +153,10 @@ public sealed partial class RecordEditService
         else if (draft.SpanStart < 0 || draft.SpanEnd > text.Length || draft.SpanStart >= draft.SpanEnd)
         {
             check.Add("Span", $"The span {draft.SpanStart}–{draft.SpanEnd} must be a non-empty part of the source text (0–{text.Length}).");
+        }
+        else if (SelectedWords.Changed(text, draft.SpanStart, draft.SpanEnd, draft.SelectedText))
+        {
+            check.Add("Span", SelectedWords.ChangedMessage);
         }
         else if (string.IsNullOrWhiteSpace(text[draft.SpanStart..draft.SpanEnd]))
         {

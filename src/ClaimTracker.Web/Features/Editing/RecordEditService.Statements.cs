@@ -83,7 +83,7 @@ public sealed partial class RecordEditService
         }
 
         var attributionDraft = new AttributionDraft(draft.ActorId ?? 0, draft.ClaimId ?? 0, draft.SourceId, draft.Stance, draft.Mode,
-            draft.SpanStart, draft.SpanEnd, draft.SaidWhen, draft.SaidWhere, draft.ReportedVia);
+            draft.SpanStart, draft.SpanEnd, draft.SaidWhen, draft.SaidWhere, draft.ReportedVia, draft.SelectedText);
         var (anchor, revision, attributionErrors) = await ValidateAttributionAsync(db, attributionDraft, exceptId: null, unchanged: null, ct,
             actorIsNew: draft.ActorId is null, claimIsNew: draft.ClaimId is null);
         foreach (var (field, message) in attributionErrors.All)

@@ -78,7 +78,7 @@ public partial class RecordStatementPanel
             // One save: a refused span or actor leaves no new claim behind.
             var result = await Editing.CreateStatementAsync(new StatementDraft(
                 actor.Id, null, claim?.Id, claim is null ? new ClaimDraft(newClaimText ?? "", []) : null, SourceId, stance, mode,
-                selection.Start, selection.End, string.IsNullOrWhiteSpace(saidWhen) ? null : saidWhen.Trim()));
+                selection.Start, selection.End, string.IsNullOrWhiteSpace(saidWhen) ? null : saidWhen.Trim(), SelectedText: selection.Text));
             if (result.Succeeded)
             {
                 // Reload the reader pointed at the new statement, so it shows as a highlighted mark.

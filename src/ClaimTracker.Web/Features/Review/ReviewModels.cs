@@ -54,7 +54,7 @@ public sealed record SuggestionItem(
 {
     /// <summary>The decision that accepts the suggestion as proposed.</summary>
     public SuggestionDecision AsProposed() => new(ActorId, ActorId is null ? ActorName : null, ActorKind.Person, Stance, Mode,
-        Start, End, ClaimId, ClaimId is null ? ClaimText : null);
+        Start, End, ClaimId, ClaimId is null ? ClaimText : null, Quote);
 
     /// <summary>Why a decision on this suggestion cannot be made now: someone else made one first.</summary>
     public string DecidedMessage => Status switch
@@ -69,6 +69,7 @@ public sealed record SuggestionItem(
 /// What the editor accepts, perhaps after editing: the actor (an existing <see cref="ActorId"/>, or a new actor's
 /// <see cref="NewActorName"/> and <see cref="NewActorKind"/>), stance, mode, the span of the source text (the quote is
 /// the text there), and the claim (an existing <see cref="ClaimId"/>, or <see cref="NewClaimText"/>).
+/// <see cref="SelectedText"/> is the text the reviewer's page showed at the span; the stored text must still hold it.
 /// </summary>
 public sealed record SuggestionDecision(
     int? ActorId,
@@ -79,7 +80,8 @@ public sealed record SuggestionDecision(
     int SpanStart,
     int SpanEnd,
     int? ClaimId,
-    string? NewClaimText);
+    string? NewClaimText,
+    string? SelectedText = null);
 
 /// <summary>A source's review queue: its text, the counts by status, and the suggestions the filter selects, in text order.</summary>
 public sealed record ReviewQueue(

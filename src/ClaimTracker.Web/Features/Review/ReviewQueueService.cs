@@ -110,7 +110,7 @@ public sealed class ReviewQueueService(
             decision.ActorId is null && !string.IsNullOrWhiteSpace(decision.NewActorName) ? new ActorDraft(decision.NewActorName, decision.NewActorKind, null, null, []) : null,
             decision.ClaimId,
             decision.ClaimId is null && decision.NewClaimText is not null ? new ClaimDraft(decision.NewClaimText, []) : null,
-            suggestion.SourceId, decision.Stance, decision.Mode, decision.SpanStart, decision.SpanEnd);
+            suggestion.SourceId, decision.Stance, decision.Mode, decision.SpanStart, decision.SpanEnd, SelectedText: decision.SelectedText);
         var staged = await RecordEditService.StageStatementAsync(db, draft, ct);
         if (staged.Attribution is null)
         {

@@ -107,5 +107,7 @@ public partial class SuggestionEditForm
         start,
         end,
         newClaim ? null : claim?.Id,
-        newClaim ? newClaimText ?? "" : null));
+        newClaim ? newClaimText ?? "" : null,
+        // The words this page shows at the span (out of range is left to the service to refuse).
+        start >= 0 && end <= SourceText.Length && start < end ? SourceText[start..end] : null));
 }

@@ -4,6 +4,7 @@ using ClaimTracker.Web.Features.Accounts;
 using ClaimTracker.Web.Features.Editing;
 using ClaimTracker.Web.Features.Live;
 using ClaimTracker.Web.Features.Review;
+using ClaimTracker.Web.Features.Sources;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -190,6 +191,24 @@ public sealed class ReviewQueueServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_decision_whose_span_no_longer_holds_the_words_the_page_showed_is_refused_and_nothing_is_created()
+    {
+        var suggestion = await AddAsync(KremlinAgreed, "the Kremlin", null, Stance.Asserts, AttributionMode.Paraphrase, "Trump's assessment is correct.");
+        var item = await ItemAsync(suggestion.Id);
+        // As if the page had loaded the text before a correction: its words at these offsets differ from the stored ones.
+        var stale = item.AsProposed() with { SelectedText = "The Kremlin disagreed with Trump's assessment" };
+        var before = await CountAsync();
+
+        await using var scope = app.Services.ScopeAs(Roles.Editor);
+        var result = await scope.As<ReviewQueueService>().AcceptAsync(item.Id, stale, item.Version);
+
+        Assert.Equal(SelectedWords.ChangedMessage, result.ErrorFor(StatementFields.Span));
+        Assert.Equal(before, await CountAsync());
+        Assert.Equal(SuggestionStatus.Pending, (await ItemAsync(item.Id)).Status);
+        Assert.True((await scope.As<ReviewQueueService>().AcceptAsync(item.Id, item.AsProposed(), item.Version)).Succeeded);
+    }
+
+    [Fact]
     public async Task Rejecting_keeps_the_record_as_it_was_and_reopening_puts_it_back_in_the_queue()
     {
         var suggestion = await AddAsync(UsLedEfforts, "Reuters", "reuters", Stance.Asserts, AttributionMode.Narration, "US-led efforts have not ended the war.");
@@ -302,7 +321,7 @@ public sealed class ReviewQueueServiceTests : IAsyncLifetime
         var before = await CountAsync();
         await using var scope = app.Services.ScopeAs(Roles.Editor);
 
-        var result = await scope.As<ReviewQueueService>().AcceptAsync(item.Id, item.AsProposed() with { SpanStart = start, SpanEnd = end }, item.Version);
+        var result = await scope.As<ReviewQueueService>().AcceptAsync(item.Id, item.AsProposed() with { SpanStart = start, SpanEnd = end, SelectedText = null }, item.Version);
 
         Assert.Equal(EditOutcome.Invalid, result.Outcome);
         Assert.Contains(message, result.ErrorFor(StatementFields.Span));

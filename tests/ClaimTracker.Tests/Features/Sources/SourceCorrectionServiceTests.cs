@@ -232,6 +232,33 @@ public sealed class SourceCorrectionServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_selection_made_on_a_page_loaded_before_a_correction_is_refused_where_its_words_have_moved()
+    {
+        const string phrase = "the Russian side remains open to talks";
+        var staleAt = original.IndexOf(phrase, StringComparison.Ordinal);
+        const string lead = "UPDATED: adds the Kremlin's response.\n";
+        Assert.True((await Correct(lead + original)).Succeeded);
+        var (actorId, claimId) = (await app.ActorId("reuters"), await app.ClaimId("russia-open-to-talks"));
+        StatementDraft Statement(int at) => new(actorId, null, claimId, null, sourceId, Stance.Asserts, AttributionMode.Paraphrase,
+            at, at + phrase.Length, SelectedText: phrase);
+        await using var db = app.CreateDbContext();
+        var before = (await db.Attributions.CountAsync(), await db.Annotations.CountAsync());
+
+        // The old offsets now hold other words: the statement and the note are refused, with the reason, and nothing is written.
+        var statement = await As(Roles.Editor, sp => sp.GetRequiredService<RecordEditService>().CreateStatementAsync(Statement(staleAt)));
+        Assert.Equal(SelectedWords.ChangedMessage, statement.ErrorFor(StatementFields.Span));
+        var note = await As(Roles.Journalist, sp => sp.GetRequiredService<AnnotationService>().AddToSpanAsync(sourceId, staleAt, staleAt + phrase.Length, "Open?", phrase));
+        Assert.Equal((NoteOutcome.Invalid, SelectedWords.ChangedMessage), (note.Outcome, note.Message));
+        Assert.Equal(before, (await db.Attributions.CountAsync(), await db.Annotations.CountAsync()));
+
+        // Selected again on the reloaded page, the same words are recorded where they are now.
+        var again = await As(Roles.Editor, sp => sp.GetRequiredService<RecordEditService>().CreateStatementAsync(Statement(staleAt + lead.Length)));
+        Assert.True(again.Succeeded, string.Join("; ", again.FieldErrors.Values));
+        var recorded = await db.Attributions.AsNoTracking().SingleAsync(a => a.Id == again.Value!.Id);
+        Assert.Equal((phrase, staleAt + lead.Length, 2), (recorded.Anchor.Exact, recorded.Anchor.Start, recorded.AnchorRevision));
+    }
+
+    [Fact]
     public async Task Of_two_corrections_of_the_same_revision_the_second_is_a_conflict_showing_the_first()
     {
         var first = await Correct("First editor's lead.\n" + original, note: "first");
