@@ -11,6 +11,7 @@ using ClaimTracker.Web.Features.Editing;
 using ClaimTracker.Web.Features.Importing;
 using ClaimTracker.Web.Features.Live;
 using ClaimTracker.Web.Features.Overview;
+using ClaimTracker.Web.Features.Recovery;
 using ClaimTracker.Web.Features.Review;
 using ClaimTracker.Web.Features.Sources;
 using ClaimTracker.Web.Features.Suggestions;
@@ -53,6 +54,7 @@ builder.Services.AddAnnotations();
 builder.Services.AddVerdicts();
 builder.Services.AddSuggestions();
 builder.Services.AddReview();
+builder.Services.AddRecovery();
 builder.Services.AddImporting(builder.Configuration);
 
 var app = builder.Build();
