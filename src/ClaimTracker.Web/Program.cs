@@ -49,6 +49,7 @@ builder.Services.AddScoped<SourceService>();
 builder.Services.AddScoped<SourceCorrectionService>();
 builder.Services.AddScoped<OverviewService>();
 builder.Services.AddSingleton<IClaimChangeNotifier, InProcessClaimChangeNotifier>();
+builder.Services.AddSingleton<ISourceChangeNotifier, InProcessSourceChangeNotifier>();
 builder.Services.AddEditing();
 builder.Services.AddAnnotations();
 builder.Services.AddVerdicts();

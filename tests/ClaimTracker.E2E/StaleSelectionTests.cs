@@ -10,7 +10,8 @@ namespace ClaimTracker.E2E;
 
 /// <summary>
 /// Two editors on one article: the second corrects its text while the first still has the old text on screen. What
-/// the first then selects is refused with the reason, not anchored to the words now at those offsets.
+/// the first's page says so at once, and what the first selects from the old text anyway is refused with the reason,
+/// not anchored to the words now at those offsets.
 /// </summary>
 [Collection(E2ECollection.Name)]
 public sealed class StaleSelectionTests(E2EFixture app)
@@ -52,7 +53,12 @@ public sealed class StaleSelectionTests(E2EFixture app)
         await dialog.GetByTestId("correction-save").ClickAsync();
         await Expect(dialog.GetByTestId("correction-summary")).ToContainTextAsync("revision 2");
 
-        // The first editor still reads revision 1 and records a statement from it.
+        // The first editor's page says so at once, but keeps the text it shows: it is not swapped under a selection.
+        var stale = first.GetByTestId("reader-stale");
+        await Expect(stale).ToContainTextAsync("This text has been corrected since you opened it (revision 2, by Ada Admin)");
+        await Expect(first.GetByTestId("source-text")).Not.ToContainTextAsync("Correction: the crane's maker");
+
+        // Recording a statement from the old text anyway is refused.
         await SourceTextSelection.SelectAsync(first, Phrase);
         var panel = first.GetByTestId("record-statement");
         await panel.GetByRole(AriaRole.Button, new() { Name = "Attribute selected text" }).ClickAsync();
@@ -73,8 +79,10 @@ public sealed class StaleSelectionTests(E2EFixture app)
         await E2EFixture.AssertNoSeriousAxeViolationsAsync(first);
 
         // After a reload the same words are found where they are now, and recorded there.
-        await app.GotoAndWaitForInteractiveAsync(first, path);
+        await stale.GetByTestId("reader-reload").ClickAsync();
         await Expect(first.GetByTestId("revision-line")).ToContainTextAsync("Revision 2");
+        await app.WaitForInteractiveAsync(first);
+        await Expect(stale).ToHaveCountAsync(0);
         await SourceTextSelection.SelectAsync(first, Phrase);
         await panel.GetByRole(AriaRole.Button, new() { Name = "Attribute selected text" }).ClickAsync();
         await who.FillAsync("Reuters");

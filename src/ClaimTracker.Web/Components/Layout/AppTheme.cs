@@ -23,6 +23,8 @@ public static class AppTheme
             Error = "#b3261e",
             // Likewise for success text on its light background.
             Success = "#17663a",
+            // And for warnings (a text changed under the reader, a conflict): MudBlazor's orange fails on its own tint.
+            Warning = "#8a4b00",
         },
         Typography = new Typography
         {

@@ -18,7 +18,8 @@ namespace ClaimTracker.Web.Features.Sources;
 public sealed class SourceCorrectionService(
     IDbContextFactory<ClaimTrackerDbContext> dbFactory,
     CurrentUser currentUser,
-    IClaimChangeNotifier notifier)
+    IClaimChangeNotifier notifier,
+    ISourceChangeNotifier sourceNotifier)
 {
     /// <summary>The longest text a correction may have (characters): a long feature is ~100,000.</summary>
     public const int MaxTextLength = 1_000_000;
@@ -152,6 +153,7 @@ public sealed class SourceCorrectionService(
         {
             notifier.Publish(new ClaimChange(claimId, ClaimChangeKind.Attribution));
         }
+        sourceNotifier.Publish(new SourceChange(source.Id, source.Revision, source.RevisedBy ?? author.UserName));
         return EditResult<SourceCorrection>.Saved(Current(source) with { Tally = tally.ToRecord() });
     }
 

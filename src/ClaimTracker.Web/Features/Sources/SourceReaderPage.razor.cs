@@ -1,3 +1,4 @@
+using ClaimTracker.Web.Features.Live;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
 using Microsoft.JSInterop;
@@ -32,6 +33,12 @@ public partial class SourceReaderPage
     public SourceReader? Reader { get; set; }
 
     [Inject] private PersistentComponentState State { get; set; } = null!;
+    [Inject] private ISourceChangeNotifier SourceChanges { get; set; } = null!;
+
+    /// <summary>A correction saved since this page loaded its text (by anyone), which the page asks its reader to load.</summary>
+    private SourceChange? correctedSince;
+    private IDisposable? correctionSubscription;
+    private int subscribedSourceId;
 
     private const string StateKey = "source-reader";
 
@@ -60,7 +67,11 @@ public partial class SourceReaderPage
         }
     }
 
-    public void Dispose() => persisting.Dispose();
+    public void Dispose()
+    {
+        persisting.Dispose();
+        correctionSubscription?.Dispose();
+    }
 
     private bool scrollPending;
 
@@ -72,6 +83,7 @@ public partial class SourceReaderPage
             return;
         }
         Reader = await Sources.GetReaderAsync(Id, From, To);
+        correctedSince = null;
         if (Reader is null)
         {
             Nav.NotFound();
@@ -80,12 +92,28 @@ public partial class SourceReaderPage
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
+        // The text is not swapped under the reader's eyes (or under a selection being made): the page says it changed.
+        if (RendererInfo.IsInteractive && Reader is { } shown && subscribedSourceId != shown.Id)
+        {
+            correctionSubscription?.Dispose();
+            subscribedSourceId = shown.Id;
+            correctionSubscription = SourceChanges.Subscribe(shown.Id, change => InvokeAsync(() =>
+            {
+                if (Reader is { } reader && reader.Id == change.SourceId && change.Revision > reader.Revision)
+                {
+                    correctedSince = change;
+                    StateHasChanged();
+                }
+            }));
+        }
         if (scrollPending && RendererInfo.IsInteractive)
         {
             scrollPending = false;
             await JS.InvokeVoidAsync("claimTracker.scrollToFocus");
         }
     }
+
+    private void Reload() => Nav.Refresh(forceReload: true);
 
     // Sequence numbers are fixed per code position, as the renderer's diffing expects.
     private RenderFragment RenderText(SourceReader source) => builder =>

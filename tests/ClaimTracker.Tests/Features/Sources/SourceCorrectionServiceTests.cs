@@ -4,6 +4,7 @@ using ClaimTracker.Web.Domain;
 using ClaimTracker.Web.Features.Accounts;
 using ClaimTracker.Web.Features.Annotations;
 using ClaimTracker.Web.Features.Editing;
+using ClaimTracker.Web.Features.Live;
 using ClaimTracker.Web.Features.Sources;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -256,6 +257,23 @@ public sealed class SourceCorrectionServiceTests : IAsyncLifetime
         Assert.True(again.Succeeded, string.Join("; ", again.FieldErrors.Values));
         var recorded = await db.Attributions.AsNoTracking().SingleAsync(a => a.Id == again.Value!.Id);
         Assert.Equal((phrase, staleAt + lead.Length, 2), (recorded.Anchor.Exact, recorded.Anchor.Start, recorded.AnchorRevision));
+    }
+
+    [Fact]
+    public async Task Open_readers_of_the_source_are_told_of_a_correction_and_readers_of_other_sources_are_not()
+    {
+        var told = new TaskCompletionSource<SourceChange>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var otherTold = false;
+        var notifier = app.Services.GetRequiredService<ISourceChangeNotifier>();
+        using var listening = notifier.Subscribe(sourceId, change => { told.TrySetResult(change); return Task.CompletedTask; });
+        using var elsewhere = notifier.Subscribe(sourceId + 1000, _ => { otherTold = true; return Task.CompletedTask; });
+
+        Assert.True((await Correct("Lead line.\n" + original)).Succeeded);
+
+        var change = await told.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal((sourceId, 2), (change.SourceId, change.Revision));
+        Assert.False(string.IsNullOrWhiteSpace(change.By));
+        Assert.False(otherTold);
     }
 
     [Fact]
