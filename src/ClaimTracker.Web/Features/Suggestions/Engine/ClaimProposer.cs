@@ -22,10 +22,25 @@ internal sealed partial class ClaimProposer
     private readonly ClaimSimilarity _similarity;
     private readonly List<(KnownClaim Claim, Dictionary<string, double> Vector)> _known;
 
+    // The known claims (by index into _known) that have each stem: only a claim sharing a stem with the words can score
+    // above zero, so each proposal compares with those instead of with every claim the newsroom tracks.
+    private readonly Dictionary<string, List<int>> _claimsWith = new(StringComparer.Ordinal);
+
     public ClaimProposer(IReadOnlyList<KnownClaim> claims)
     {
         _similarity = new ClaimSimilarity(claims.Select(c => c.Text));
         _known = claims.Select(c => (c, _similarity.Vector(c.Text))).ToList();
+        for (var k = 0; k < _known.Count; k++)
+        {
+            foreach (var stem in _known[k].Vector.Keys)
+            {
+                if (!_claimsWith.TryGetValue(stem, out var list))
+                {
+                    _claimsWith[stem] = list = [];
+                }
+                list.Add(k);
+            }
+        }
     }
 
     public double SimilarityTo(string text, KnownClaim claim) => _similarity.Similarity(text, claim.Text);
@@ -38,10 +53,21 @@ internal sealed partial class ClaimProposer
             // One word ("Zelensky.") matches any claim that names it: too little to recognise a claim by.
             return new ProposedClaim(neutralText, null, null);
         }
+        // A claim that shares no stem scores 0 and never beats "no claim" (see below), so it is left out; the rest are
+        // compared in the order of the list, as the tie rule needs.
+        var candidates = new SortedSet<int>();
+        foreach (var stem in vector.Keys)
+        {
+            if (_claimsWith.TryGetValue(stem, out var list))
+            {
+                candidates.UnionWith(list);
+            }
+        }
         KnownClaim? best = null;
         var bestScore = 0.0;
-        foreach (var (claim, known) in _known)
+        foreach (var k in candidates)
         {
+            var (claim, known) = _known[k];
             var score = ClaimSimilarity.Cosine(vector, known);
             // Ties go to the lower id, so the same text always gets the same proposal.
             if (score > bestScore + 1e-9 || (Math.Abs(score - bestScore) <= 1e-9 && best is not null && claim.Id < best.Id))

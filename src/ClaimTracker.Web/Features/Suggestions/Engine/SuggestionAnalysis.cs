@@ -54,6 +54,9 @@ internal sealed class SuggestionAnalysis
     private readonly ClaimProposer _claims;
     private readonly List<Draft> _drafts = [];
 
+    // Each actor's drafts in the order made, so that "the last thing X said" does not go through everyone's.
+    private readonly Dictionary<ActorRef, List<Draft>> _draftsBy = [];
+
     public SuggestionAnalysis(string text, IReadOnlyList<KnownActor> actors, IReadOnlyList<KnownClaim> claims)
     {
         _text = text;
@@ -122,7 +125,7 @@ internal sealed class SuggestionAnalysis
                 continue;
             }
             // Content that is nothing but a quotation becomes a direct quote below, not a paraphrase.
-            var onlyQuote = _quotations.FirstOrDefault(q => q.Outer.Contains(e.Content) || (e.Content.Contains(q.Words) && e.Content.Length <= q.Outer.Length + 2));
+            var onlyQuote = QuotationsTouching(e.Content).FirstOrDefault(q => q.Outer.Contains(e.Content) || (e.Content.Contains(q.Words) && e.Content.Length <= q.Outer.Length + 2));
             if (onlyQuote is not null && e.Mode != AttributionMode.Reported)
             {
                 continue;
@@ -143,9 +146,45 @@ internal sealed class SuggestionAnalysis
         QuotationsIn(sentence, events, sentenceDrafts);
     }
 
+    /// <summary>
+    /// The quotations (in text order) whose marks reach <paramref name="range"/> or touch it: the only ones that can
+    /// contain it or lie inside it.
+    /// </summary>
+    private IEnumerable<Quotation> QuotationsTouching(TextRange range)
+    {
+        var (lo, hi) = (Math.Min(range.Start, range.End), Math.Max(range.Start, range.End));
+        for (var k = QuotationFinder.FirstClosingAfter(_quotations, lo - 1); k < _quotations.Count && _quotations[k].Open <= hi; k++)
+        {
+            yield return _quotations[k];
+        }
+    }
+
+    /// <summary>The last draft of <paramref name="actor"/> that ends by <paramref name="position"/>.</summary>
+    private Draft? LastDraftOf(ActorRef actor, int position) =>
+        _draftsBy.TryGetValue(actor, out var drafts) ? drafts.LastOrDefault(d => d.Span.End <= position) : null;
+
+    /// <summary>The last draft of <paramref name="paragraph"/> that ends by <paramref name="position"/>.</summary>
+    private Draft? LastDraftInParagraph(int paragraph, int position)
+    {
+        // Drafts are made sentence by sentence, so their paragraphs never decrease: stop at the paragraph before.
+        for (var k = _drafts.Count - 1; k >= 0 && _drafts[k].Paragraph >= paragraph; k--)
+        {
+            if (_drafts[k].Paragraph == paragraph && _drafts[k].Span.End <= position)
+            {
+                return _drafts[k];
+            }
+        }
+        return null;
+    }
+
     private void Add(Draft draft, List<Draft> sentenceDrafts)
     {
         _drafts.Add(draft);
+        if (!_draftsBy.TryGetValue(draft.Actor, out var byActor))
+        {
+            _draftsBy[draft.Actor] = byActor = [];
+        }
+        byActor.Add(draft);
         sentenceDrafts.Add(draft);
         _actors.RecordSpeaker(draft.Span.Start, draft.Actor);
     }
@@ -157,7 +196,7 @@ internal sealed class SuggestionAnalysis
     {
         var sb = new System.Text.StringBuilder();
         var at = range.Start;
-        foreach (var m in _actors.Mentions.Where(m => range.Contains(m.Range) && !m.Possessive
+        foreach (var m in _actors.MentionsIn(range).Where(m => range.Contains(m.Range) && !m.Possessive
                      && (m.Kind == MentionKind.Role || (m.Surface.StartsWith("the ", StringComparison.Ordinal) && _actors.Resolve(m).IsPerson))))
         {
             sb.Append(_text, at, m.Range.Start - at).Append(_actors.Resolve(m).Name);
@@ -507,7 +546,7 @@ internal sealed class SuggestionAnalysis
                 if (after.Any(t => t.IsAny(WordLists.SpeechNouns) || t.IsAny(WordLists.BackReferenceNouns)))
                 {
                     var actor = _actors.Resolve(m);
-                    return _drafts.LastOrDefault(d => d.Actor == actor && d.Span.End <= content.Start);
+                    return LastDraftOf(actor, content.Start);
                 }
             }
         }
@@ -520,7 +559,7 @@ internal sealed class SuggestionAnalysis
         if (tokens.Count > 0 && _actors.MentionStartingAt(tokens[0].Range.Start) is { Possessive: false } person)
         {
             var actor = _actors.Resolve(person);
-            return _drafts.LastOrDefault(d => d.Actor == actor && d.Span.End <= content.Start);
+            return LastDraftOf(actor, content.Start);
         }
         return null;
     }
@@ -548,8 +587,12 @@ internal sealed class SuggestionAnalysis
 
     private IEnumerable<ReportingEvent> AccordingTo(Sentence sentence, List<ReportingEvent> events)
     {
+        const string Phrase = "ccording to ";
         var at = sentence.Range.Start;
-        while ((at = _text.IndexOf("ccording to ", at, StringComparison.Ordinal)) >= 0 && at < sentence.Range.End)
+        // Only as far as a phrase can start inside the sentence: searching on to the end of the text for each sentence
+        // made long texts quadratic.
+        var searchEnd = Math.Min(_text.Length, sentence.Range.End + Phrase.Length - 1);
+        while (at <= searchEnd && (at = _text.IndexOf(Phrase, at, searchEnd - at, StringComparison.Ordinal)) >= 0 && at < sentence.Range.End)
         {
             var phraseStart = at - 1;
             at += 12;
@@ -644,7 +687,7 @@ internal sealed class SuggestionAnalysis
                         range = new TextRange(range.Start, by.Range.End);
                     }
                 }
-                foreach (var m in _actors.Mentions.Where(m => range.Contains(m.Range)))
+                foreach (var m in _actors.MentionsIn(range).Where(m => range.Contains(m.Range)))
                 {
                     outlet ??= _actors.Resolve(m);
                 }
@@ -878,7 +921,7 @@ internal sealed class SuggestionAnalysis
 
     private IEnumerable<Draft> StanceNouns(Sentence sentence, List<ReportingEvent> events)
     {
-        foreach (var m in _actors.Mentions.Where(m => m.Possessive && sentence.Range.Contains(m.Range.Start)))
+        foreach (var m in _actors.MentionsIn(sentence.Range).Where(m => m.Possessive && sentence.Range.Contains(m.Range.Start)))
         {
             var after = Tokens.In(_text, new TextRange(m.Range.End, sentence.Range.End)).Where(t => t.IsWord && t.Text != "s").Take(2).ToList();
             if (after.Count < 2 || !after[0].IsAny(WordLists.StanceNouns) || after[1].Text is not ("to" or "that" or "for"))
@@ -900,7 +943,7 @@ internal sealed class SuggestionAnalysis
 
     private void QuotationsIn(Sentence sentence, List<ReportingEvent> events, List<Draft> sentenceDrafts)
     {
-        foreach (var q in _quotations.Where(q => sentence.Range.Contains(q.Open)))
+        foreach (var q in QuotationFinder.OpeningIn(_quotations, sentence.Range))
         {
             var words = q.Words.Of(_text);
             var live = events.Where(e => e.Subject.Actors.Count > 0 && !e.Dropped).ToList();
@@ -931,7 +974,7 @@ internal sealed class SuggestionAnalysis
                 speakers = [_actors.Resolve(owner.Mention)];
                 cue = $"quotation after '{owner.Phrase}'";
             }
-            else if ((q.WordCount(_text) >= 4 || IsWholeSentence(q, sentence)) && _drafts.LastOrDefault(d => d.Paragraph == sentence.Paragraph && d.Span.End <= q.Open) is { } last
+            else if ((q.WordCount(_text) >= 4 || IsWholeSentence(q, sentence)) && LastDraftInParagraph(sentence.Paragraph, q.Open) is { } last
                      && !live.Any())
             {
                 speakers = [last.Actor];
@@ -1017,7 +1060,7 @@ internal sealed class SuggestionAnalysis
 
     private (ActorMention Mention, string Phrase)? SpeechNounBefore(Quotation q, Sentence sentence)
     {
-        foreach (var m in _actors.Mentions.Where(m => m.Possessive && m.Range.Start >= sentence.Range.Start && m.Range.End < q.Open))
+        foreach (var m in _actors.MentionsIn(new TextRange(sentence.Range.Start, q.Open)).Where(m => m.Possessive && m.Range.Start >= sentence.Range.Start && m.Range.End < q.Open))
         {
             var between = Tokens.In(_text, new TextRange(m.Range.End, q.Open)).Where(t => t.IsWord && t.Text != "s").ToList();
             if (between.Count is > 0 and <= 4 && between.Take(3).Any(t => t.IsAny(WordLists.SpeechNouns)))

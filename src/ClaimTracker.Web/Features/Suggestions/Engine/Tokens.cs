@@ -16,9 +16,11 @@ internal static partial class Tokens
     public static List<Token> In(string text, TextRange range)
     {
         var tokens = new List<Token>();
-        foreach (Match m in TokenPattern().Matches(text[..range.End], range.Start))
+        // Matching over a span of the text up to the range's end, not over a copy of it: a copy of everything before
+        // the range, made on each of the many calls per sentence, made long texts quadratic.
+        foreach (var m in TokenPattern().EnumerateMatches(text.AsSpan(0, range.End), range.Start))
         {
-            tokens.Add(new Token(new TextRange(m.Index, m.Index + m.Length), m.Value));
+            tokens.Add(new Token(new TextRange(m.Index, m.Index + m.Length), text.Substring(m.Index, m.Length)));
         }
         return tokens;
     }
