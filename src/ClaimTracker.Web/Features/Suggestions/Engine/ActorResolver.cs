@@ -22,6 +22,7 @@ internal sealed class ActorResolver
     private readonly string _text;
     private readonly IReadOnlyList<Quotation> _quotations;
     private readonly IReadOnlyList<Sentence> _sentences;
+    private readonly SentenceTokens _tokens;
     private readonly Dictionary<int, ActorMention> _byEnd = [];
     private readonly Dictionary<int, ActorMention> _byStart = [];
     private readonly Dictionary<string, ActorRef> _newActors = new(StringComparer.Ordinal);
@@ -40,9 +41,10 @@ internal sealed class ActorResolver
     private readonly Dictionary<ActorRef, List<ActorMention>> _naming = [];
     private readonly Dictionary<Gender, int[]> _lastFitting = [];
 
-    public ActorResolver(string text, IReadOnlyList<KnownActor> known, IReadOnlyList<Quotation> quotations, IReadOnlyList<Sentence> sentences)
+    public ActorResolver(string text, IReadOnlyList<KnownActor> known, IReadOnlyList<Quotation> quotations, IReadOnlyList<Sentence> sentences, SentenceTokens tokens)
     {
         _text = text;
+        _tokens = tokens;
         _quotations = quotations;
         _sentences = sentences;
         var actors = known.Select(a => new ActorRef(a.Name, a, a.Kind == ActorKind.Person)
@@ -174,7 +176,7 @@ internal sealed class ActorResolver
     /// <summary>The subject that ends just before <paramref name="position"/> (a reporting verb), within the sentence.</summary>
     public Subject? Before(int position, Sentence sentence)
     {
-        var tokens = Tokens.In(_text, new TextRange(sentence.Range.Start, position));
+        var tokens = _tokens.In(new TextRange(sentence.Range.Start, position));
         var i = tokens.Count - 1;
         var skippedParenthetical = false;
         while (i >= 0)
@@ -286,7 +288,7 @@ internal sealed class ActorResolver
     /// <summary>The subject that starts at <paramref name="position"/>: "said Lopez", "by Director … Tulsi Gabbard", "according to X".</summary>
     public Subject? After(int position, Sentence sentence, bool skipTitles)
     {
-        var tokens = Tokens.In(_text, new TextRange(position, sentence.Range.End));
+        var tokens = _tokens.In(new TextRange(position, sentence.Range.End));
         var i = 0;
         while (i < tokens.Count && skipTitles && tokens[i].IsWord && !_byStart.ContainsKey(tokens[i].Range.Start)
                && (tokens[i].IsCapitalised || tokens[i].Is("of") || tokens[i].Is("the")) && i < 6)
@@ -338,7 +340,7 @@ internal sealed class ActorResolver
     /// </summary>
     public Subject? UnnamedSources(int position, Sentence sentence)
     {
-        var tokens = Tokens.In(_text, new TextRange(position, sentence.Range.End));
+        var tokens = _tokens.In(new TextRange(position, sentence.Range.End));
         var end = tokens.FindIndex(t => !t.IsWord);
         var phrase = tokens.Take(end < 0 ? tokens.Count : end).ToList();
         if (phrase.Count is 0 or > 8 || !phrase.Take(4).Any(t => t.IsAny(WordLists.GroupNouns) || t.Is("people") || t.Is("sources")))
@@ -362,7 +364,7 @@ internal sealed class ActorResolver
         {
             return direct;
         }
-        var tokens = Tokens.In(_text, new TextRange(position, sentence.Range.End));
+        var tokens = _tokens.In(new TextRange(position, sentence.Range.End));
         for (var k = 0; k < tokens.Count && k < 5; k++)
         {
             if (!tokens[k].IsWord)
