@@ -7,8 +7,11 @@ using ClaimTracker.Web.Features.Suggestions;
 namespace ClaimTracker.Benchmarks;
 
 /// <summary>One run of the suggestion engine: a text of about <see cref="Chars"/> characters and the known records it is matched against.</summary>
-public sealed record EngineCase(int Chars, int GeneratedClaims)
+public sealed record EngineCase(int Chars, int GeneratedClaims) : IComparable
 {
+    // BenchmarkDotNet sorts the cases with this (by their names otherwise, which puts "2 MB" before "5 KB").
+    public int CompareTo(object? obj) => obj is EngineCase other ? (Chars, GeneratedClaims).CompareTo((other.Chars, other.GeneratedClaims)) : 1;
+
     // BenchmarkDotNet prints this in the Case column.
     public override string ToString() =>
         (Chars >= 1_000_000 ? $"{Chars / 1_000_000.0:0.#} MB" : $"{Chars / 1_000} KB")
