@@ -1,6 +1,6 @@
-// Performance benchmarks of ClaimTracker's read paths on a large generated database.
+// Performance benchmarks of ClaimTracker's read paths on a large generated database, and of its attribution-suggestion engine.
 //
-// Run all benchmarks (Release is required; about 5-10 minutes on 2 cores, including generating the database):
+// Run all benchmarks (Release is required; about 10-15 minutes on 2 cores, including generating the database):
 //   dotnet run -c Release --project tests/ClaimTracker.Benchmarks -- --filter '*'
 // Run some:            ... -- --filter '*Search*'
 // List them:           ... -- --list flat
@@ -8,6 +8,12 @@
 //   dotnet run -c Release --project tests/ClaimTracker.Benchmarks -- --explain [SearchFirstPage ...]
 // How the actor profile's time grows with the actor's activity (one timed call per actor):
 //   dotnet run -c Release --project tests/ClaimTracker.Benchmarks -- --profile-scaling
+// The attribution-suggestion engine on texts of 5 KB to 2 MB (no database; a few minutes; set
+// CLAIMTRACKER_ENGINE_BENCH_MAX_CHARS=500000 to leave out the longer texts):
+//   dotnet run -c Release --project tests/ClaimTracker.Benchmarks -- --filter '*SuggestionEngine*'
+// The same engine, one timed call per text length, for a quick look at how its time grows (stops after the first call
+// that takes longer than the given seconds, 300 when not given):
+//   dotnet run -c Release --project tests/ClaimTracker.Benchmarks -- --engine-scaling [seconds]
 //
 // The database (see DatasetShape) is generated once per run into a temp file, which is deleted at the end.
 // Set CLAIMTRACKER_BENCH_DB=/some/path.db to keep it and reuse it in later runs (delete it when the generator changes).
@@ -15,6 +21,11 @@
 
 using BenchmarkDotNet.Running;
 using ClaimTracker.Benchmarks;
+
+if (args.Length > 0 && args[0] == "--engine-scaling")
+{
+    return EngineScaling.Run(TimeSpan.FromSeconds(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 300), Console.Out);
+}
 
 var userPath = Environment.GetEnvironmentVariable(BenchmarkDatabase.PathVariable);
 var path = string.IsNullOrEmpty(userPath) ? BenchmarkDatabase.NewTempPath() : userPath;

@@ -43,13 +43,17 @@ internal static class ActorMentionFinder
             }
         }
         var mentions = new List<ActorMention>();
+        // Which characters a mention already takes: a phrase overlaps a taken mention exactly when it shares one of
+        // them (phrases are never empty). Comparing with every mention taken so far made long texts quadratic.
+        var taken = new bool[text.Length];
         // Longest first, then earliest: "Ukrainian President Volodymyr Zelensky" beats "Zelensky" inside it.
         foreach (var (range, hit) in hits.OrderByDescending(h => h.Key.Length).ThenBy(h => h.Key.Start))
         {
-            if (mentions.Any(m => m.Range.Overlaps(range)))
+            if (Array.IndexOf(taken, true, range.Start, range.Length) >= 0)
             {
                 continue;
             }
+            Array.Fill(taken, true, range.Start, range.Length);
             mentions.Add(new ActorMention(range, hit.Actors, hit.Kind, hit.Surface, IsPossessive(text, range.End)));
         }
         mentions.Sort((a, b) => a.Range.Start.CompareTo(b.Range.Start));

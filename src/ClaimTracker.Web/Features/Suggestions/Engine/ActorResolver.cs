@@ -22,16 +22,29 @@ internal sealed class ActorResolver
     private readonly string _text;
     private readonly IReadOnlyList<Quotation> _quotations;
     private readonly IReadOnlyList<Sentence> _sentences;
+    private readonly SentenceTokens _tokens;
     private readonly Dictionary<int, ActorMention> _byEnd = [];
     private readonly Dictionary<int, ActorMention> _byStart = [];
     private readonly Dictionary<string, ActorRef> _newActors = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ActorRef> _newSurnames = new(StringComparer.Ordinal);
     private readonly List<(int Position, ActorRef Actor)> _speakers = [];
+
+    // The furthest position recorded among _speakers[0..k]: a backward search for a recent speaker stops where it
+    // drops below the sentences it looks at, instead of going through everyone who spoke since the text began.
+    private readonly List<int> _speakersReach = [];
     private readonly Dictionary<ActorRef, Gender> _genders = [];
 
-    public ActorResolver(string text, IReadOnlyList<KnownActor> known, IReadOnlyList<Quotation> quotations, IReadOnlyList<Sentence> sentences)
+    // What the rules ask of the mentions again and again, worked out once from them (they never change):
+    // what each role phrase resolves to, the mentions naming each actor alone, and for "he"/"she" the nearest
+    // mention at or before each one that can be that person.
+    private readonly Dictionary<ActorMention, ActorRef> _resolved = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<ActorRef, List<ActorMention>> _naming = [];
+    private readonly Dictionary<Gender, int[]> _lastFitting = [];
+
+    public ActorResolver(string text, IReadOnlyList<KnownActor> known, IReadOnlyList<Quotation> quotations, IReadOnlyList<Sentence> sentences, SentenceTokens tokens)
     {
         _text = text;
+        _tokens = tokens;
         _quotations = quotations;
         _sentences = sentences;
         var actors = known.Select(a => new ActorRef(a.Name, a, a.Kind == ActorKind.Person)
@@ -44,6 +57,31 @@ internal sealed class ActorResolver
             _byEnd[m.Range.End] = m;
             _byStart[m.Range.Start] = m;
         }
+        // A role phrase stands for the candidate named alone most recently before it (see ResolveByScan).
+        var lastNamed = new Dictionary<ActorRef, int>();
+        foreach (var m in Mentions)
+        {
+            if (m.Candidates.Count == 1)
+            {
+                lastNamed[m.Candidates[0]] = m.Range.Start;
+                if (!_naming.TryGetValue(m.Candidates[0], out var naming))
+                {
+                    _naming[m.Candidates[0]] = naming = [];
+                }
+                naming.Add(m);
+                continue;
+            }
+            ActorRef? best = null;
+            var bestAt = -1;
+            foreach (var candidate in m.Candidates)
+            {
+                if (lastNamed.TryGetValue(candidate, out var at) && at > bestAt)
+                {
+                    (best, bestAt) = (candidate, at);
+                }
+            }
+            _resolved[m] = best ?? m.Candidates[0];
+        }
     }
 
     public IReadOnlyList<ActorMention> Mentions { get; }
@@ -52,7 +90,59 @@ internal sealed class ActorResolver
 
     public ActorMention? MentionEndingAt(int position) => _byEnd.GetValueOrDefault(position);
 
-    public void RecordSpeaker(int position, ActorRef actor) => _speakers.Add((position, actor));
+    public void RecordSpeaker(int position, ActorRef actor)
+    {
+        _speakers.Add((position, actor));
+        _speakersReach.Add(_speakersReach.Count == 0 ? position : Math.Max(position, _speakersReach[^1]));
+    }
+
+    /// <summary>The mentions (in text order) that start inside <paramref name="range"/>.</summary>
+    public IEnumerable<ActorMention> MentionsIn(TextRange range)
+    {
+        for (var k = FirstMentionFrom(range.Start); k < Mentions.Count && Mentions[k].Range.Start < range.End; k++)
+        {
+            yield return Mentions[k];
+        }
+    }
+
+    /// <summary>The index of the first mention starting at or after <paramref name="position"/> (mentions are in text order).</summary>
+    private int FirstMentionFrom(int position)
+    {
+        var (lo, hi) = (0, Mentions.Count);
+        while (lo < hi)
+        {
+            var mid = lo + ((hi - lo) / 2);
+            if (Mentions[mid].Range.Start >= position)
+            {
+                hi = mid;
+            }
+            else
+            {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
+
+    /// <summary>The index of the last mention ending at or before <paramref name="position"/>, or -1.</summary>
+    private int LastMentionEndingBy(int position)
+    {
+        // Mentions never overlap, so their ends are in text order too.
+        var (lo, hi) = (0, Mentions.Count);
+        while (lo < hi)
+        {
+            var mid = lo + ((hi - lo) / 2);
+            if (Mentions[mid].Range.End > position)
+            {
+                hi = mid;
+            }
+            else
+            {
+                lo = mid + 1;
+            }
+        }
+        return lo - 1;
+    }
 
     /// <summary>The actor a mention stands for at its place: for a role phrase, the candidate named most recently.</summary>
     public ActorRef Resolve(ActorMention mention)
@@ -61,6 +151,12 @@ internal sealed class ActorResolver
         {
             return mention.Candidates[0];
         }
+        return _resolved.TryGetValue(mention, out var resolved) ? resolved : ResolveByScan(mention);
+    }
+
+    /// <summary>What <see cref="Resolve"/> works out once for every mention of the text, for a mention made elsewhere.</summary>
+    private ActorRef ResolveByScan(ActorMention mention)
+    {
         ActorRef? best = null;
         var bestAt = -1;
         foreach (var m in Mentions)
@@ -80,7 +176,7 @@ internal sealed class ActorResolver
     /// <summary>The subject that ends just before <paramref name="position"/> (a reporting verb), within the sentence.</summary>
     public Subject? Before(int position, Sentence sentence)
     {
-        var tokens = Tokens.In(_text, new TextRange(sentence.Range.Start, position));
+        var tokens = _tokens.In(new TextRange(sentence.Range.Start, position));
         var i = tokens.Count - 1;
         var skippedParenthetical = false;
         while (i >= 0)
@@ -192,7 +288,7 @@ internal sealed class ActorResolver
     /// <summary>The subject that starts at <paramref name="position"/>: "said Lopez", "by Director … Tulsi Gabbard", "according to X".</summary>
     public Subject? After(int position, Sentence sentence, bool skipTitles)
     {
-        var tokens = Tokens.In(_text, new TextRange(position, sentence.Range.End));
+        var tokens = _tokens.In(new TextRange(position, sentence.Range.End));
         var i = 0;
         while (i < tokens.Count && skipTitles && tokens[i].IsWord && !_byStart.ContainsKey(tokens[i].Range.Start)
                && (tokens[i].IsCapitalised || tokens[i].Is("of") || tokens[i].Is("the")) && i < 6)
@@ -244,7 +340,7 @@ internal sealed class ActorResolver
     /// </summary>
     public Subject? UnnamedSources(int position, Sentence sentence)
     {
-        var tokens = Tokens.In(_text, new TextRange(position, sentence.Range.End));
+        var tokens = _tokens.In(new TextRange(position, sentence.Range.End));
         var end = tokens.FindIndex(t => !t.IsWord);
         var phrase = tokens.Take(end < 0 ? tokens.Count : end).ToList();
         if (phrase.Count is 0 or > 8 || !phrase.Take(4).Any(t => t.IsAny(WordLists.GroupNouns) || t.Is("people") || t.Is("sources")))
@@ -252,7 +348,7 @@ internal sealed class ActorResolver
             return null;
         }
         var range = new TextRange(phrase[0].Range.Start, phrase[^1].Range.End);
-        if (Mentions.FirstOrDefault(m => range.Contains(m.Range) && !m.Possessive) is { } employer)
+        if (MentionsIn(range).FirstOrDefault(m => range.Contains(m.Range) && !m.Possessive) is { } employer)
         {
             // "researchers at Bluefin Labs" speak for Bluefin Labs.
             return new Subject([Resolve(employer)], range, $"'{range.Of(_text)}' speak for {Describe(employer)}");
@@ -268,7 +364,7 @@ internal sealed class ActorResolver
         {
             return direct;
         }
-        var tokens = Tokens.In(_text, new TextRange(position, sentence.Range.End));
+        var tokens = _tokens.In(new TextRange(position, sentence.Range.End));
         for (var k = 0; k < tokens.Count && k < 5; k++)
         {
             if (!tokens[k].IsWord)
@@ -303,9 +399,9 @@ internal sealed class ActorResolver
     public ActorRef? ResolvePronoun(int position, Gender gender)
     {
         bool Fits(ActorRef a) => a.IsPerson && GenderOf(a) is var g && (g == Gender.Unknown || g == gender);
-        var sentence = _sentences.LastOrDefault(s => s.Range.Start <= position);
+        var sentence = SentenceAt(position);
         var floor = sentence is null ? 0 : _sentences[Math.Max(0, sentence.Index - 1)].Range.Start;
-        for (var k = _speakers.Count - 1; k >= 0; k--)
+        for (var k = _speakers.Count - 1; k >= 0 && _speakersReach[k] >= floor; k--)
         {
             var (at, actor) = _speakers[k];
             if (at < position && at >= floor && Fits(actor))
@@ -313,13 +409,10 @@ internal sealed class ActorResolver
                 return actor;
             }
         }
-        for (var k = Mentions.Count - 1; k >= 0; k--)
+        var last = LastMentionEndingBy(position);
+        if (last >= 0 && LastFitting(gender, Fits)[last] is var fitting and >= 0)
         {
-            var m = Mentions[k];
-            if (m.Range.End <= position && Resolve(m) is var person && Fits(person))
-            {
-                return person;
-            }
+            return Resolve(Mentions[fitting]);
         }
         for (var k = _speakers.Count - 1; k >= 0; k--)
         {
@@ -329,6 +422,44 @@ internal sealed class ActorResolver
             }
         }
         return null;
+    }
+
+    /// <summary>The last sentence starting at or before <paramref name="position"/> (sentences are in text order).</summary>
+    private Sentence? SentenceAt(int position)
+    {
+        var (lo, hi) = (0, _sentences.Count);
+        while (lo < hi)
+        {
+            var mid = lo + ((hi - lo) / 2);
+            if (_sentences[mid].Range.Start > position)
+            {
+                hi = mid;
+            }
+            else
+            {
+                lo = mid + 1;
+            }
+        }
+        return lo > 0 ? _sentences[lo - 1] : null;
+    }
+
+    /// <summary>
+    /// For each mention, the index of the last mention at or before it whose actor <paramref name="fits"/> a pronoun of
+    /// <paramref name="gender"/>, or -1. Mentions only name known actors, whose gender does not depend on what the rules
+    /// found so far, so this holds for the whole run.
+    /// </summary>
+    private int[] LastFitting(Gender gender, Func<ActorRef, bool> fits)
+    {
+        if (!_lastFitting.TryGetValue(gender, out var last))
+        {
+            last = new int[Mentions.Count];
+            for (var k = 0; k < Mentions.Count; k++)
+            {
+                last[k] = fits(Resolve(Mentions[k])) ? k : k > 0 ? last[k - 1] : -1;
+            }
+            _lastFitting[gender] = last;
+        }
+        return last;
     }
 
     /// <summary>A person's gender as the record or the text shows it (title or role word before a mention, first name).</summary>
@@ -341,7 +472,7 @@ internal sealed class ActorResolver
         var gender = GenderHints.FromRole(actor.Known?.Role);
         if (gender == Gender.Unknown)
         {
-            foreach (var m in Mentions.Where(m => m.Candidates.Count == 1 && m.Actor == actor))
+            foreach (var m in _naming.GetValueOrDefault(actor) ?? [])
             {
                 var before = ReportingVerbLexicon.WordBefore(_text, m.Range.Start, Math.Max(0, m.Range.Start - 20));
                 if (before is not null && GenderHints.FromWord(before) is var g && g != Gender.Unknown && before.Length > 1 && char.IsUpper(before[0]))

@@ -5,13 +5,13 @@ namespace ClaimTracker.Web.Features.Suggestions.Engine;
 /// "told"), up to the end of the clause — a dash, a semicolon, the end of the sentence, or a comma that opens an
 /// adjunct (", which", ", citing", ", and that", ", a claim that" …). Quotations are never cut in the middle.
 /// </summary>
-internal sealed class ContentClauses(string text, IReadOnlyList<Quotation> quotations, ActorResolver actors)
+internal sealed class ContentClauses(string text, IReadOnlyList<Quotation> quotations, ActorResolver actors, SentenceTokens sentenceTokens)
 {
     /// <summary>Where the content of a verb starts, or null when nothing a claim could be follows it.</summary>
     public int? StartAfter(VerbMatch verb, Sentence sentence, out bool viaThat)
     {
         viaThat = false;
-        var tokens = Tokens.In(text, new TextRange(verb.Range.End, sentence.Range.End));
+        var tokens = sentenceTokens.In(new TextRange(verb.Range.End, sentence.Range.End));
         if (tokens.Count == 0)
         {
             return null;
@@ -66,7 +66,7 @@ internal sealed class ContentClauses(string text, IReadOnlyList<Quotation> quota
             // "told the council the water was safe": skip the listener.
             if (actors.MentionStartingAt(first.Range.Start) is { } listener)
             {
-                var after = Tokens.In(text, new TextRange(listener.Range.End, sentence.Range.End));
+                var after = sentenceTokens.In(new TextRange(listener.Range.End, sentence.Range.End));
                 return after.Count > 0 && after[0].IsWord ? after[0].Range.Start : null;
             }
             var skip = first.Is("the") || first.Is("a") ? 2 : 1;
@@ -120,7 +120,7 @@ internal sealed class ContentClauses(string text, IReadOnlyList<Quotation> quota
 
     private int ClauseWords(int start, Sentence sentence) => CountWords(start, EndFrom(start, sentence));
 
-    private int CountWords(int start, int end) => Tokens.In(text, new TextRange(start, end)).Count(t => t.IsWord);
+    private int CountWords(int start, int end) => sentenceTokens.In(new TextRange(start, end)).Count(t => t.IsWord);
 
     /// <summary>The comma that closes an aside opened at <paramref name="position"/>, when a clause goes on after it.</summary>
     private int? AsideEnd(int position, Sentence sentence)
@@ -161,7 +161,7 @@ internal sealed class ContentClauses(string text, IReadOnlyList<Quotation> quota
     private bool OpensAdjunct(int position, Sentence sentence)
     {
         // ", a pledge the minister dismissed …", ", an assessment questioned by …": an apposition about the statement.
-        var next = Tokens.In(text, new TextRange(position, Math.Min(sentence.Range.End, position + 40))).Where(t => t.IsWord).Take(3).ToList();
+        var next = sentenceTokens.In(new TextRange(position, Math.Min(sentence.Range.End, position + 40))).Where(t => t.IsWord).Take(3).ToList();
         if (next.Count >= 2 && (next[0].Is("a") || next[0].Is("an")) && next.Skip(1).Any(t => t.IsAny(WordLists.BackReferenceNouns)))
         {
             return true;
@@ -186,7 +186,7 @@ internal sealed class ContentClauses(string text, IReadOnlyList<Quotation> quota
         {
             return false;
         }
-        var tokens = Tokens.In(text, new TextRange(position, sentence.Range.End));
+        var tokens = sentenceTokens.In(new TextRange(position, sentence.Range.End));
         for (var k = 1; k < tokens.Count && k <= 3; k++)
         {
             if (!tokens[k].IsWord)

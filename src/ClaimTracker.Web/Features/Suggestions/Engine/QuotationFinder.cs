@@ -67,15 +67,48 @@ internal static class QuotationFinder
         }
     }
 
+    /// <summary>
+    /// The quotation whose marks enclose <paramref name="position"/>. <paramref name="quotations"/> must be in text
+    /// order as <see cref="Find"/> returns them: they never overlap, so a binary search finds the only candidate
+    /// (the rules ask this for almost every word, and a scan of all quotations made long texts quadratic).
+    /// </summary>
     public static Quotation? At(IReadOnlyList<Quotation> quotations, int position)
     {
-        foreach (var q in quotations)
+        var k = FirstClosingAfter(quotations, position);
+        return k < quotations.Count && quotations[k].Open <= position ? quotations[k] : null;
+    }
+
+    /// <summary>
+    /// The index of the first quotation (in text order) that closes after <paramref name="position"/>, or the count
+    /// when none does: the quotations from there on are the only ones that can reach <paramref name="position"/> or beyond.
+    /// </summary>
+    public static int FirstClosingAfter(IReadOnlyList<Quotation> quotations, int position)
+    {
+        var (lo, hi) = (0, quotations.Count);
+        while (lo < hi)
         {
-            if (q.Outer.Contains(position))
+            var mid = lo + ((hi - lo) / 2);
+            if (quotations[mid].Close > position)
             {
-                return q;
+                hi = mid;
+            }
+            else
+            {
+                lo = mid + 1;
             }
         }
-        return null;
+        return lo;
+    }
+
+    /// <summary>The quotations (in text order) that open inside <paramref name="range"/>.</summary>
+    public static IEnumerable<Quotation> OpeningIn(IReadOnlyList<Quotation> quotations, TextRange range)
+    {
+        for (var k = FirstClosingAfter(quotations, range.Start); k < quotations.Count && quotations[k].Open < range.End; k++)
+        {
+            if (range.Contains(quotations[k].Open))
+            {
+                yield return quotations[k];
+            }
+        }
     }
 }

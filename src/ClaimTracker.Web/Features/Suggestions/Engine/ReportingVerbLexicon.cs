@@ -134,22 +134,24 @@ internal static class ReportingVerbLexicon
     public static IReadOnlyList<VerbMatch> Find(string text, TextRange range, IReadOnlyList<Quotation> quotations)
     {
         var found = new List<VerbMatch>();
-        foreach (Match m in FormPattern.Matches(text[..range.End], range.Start))
+        // A span up to the range's end rather than a copy of it (see Tokens.In); the look-behind still sees the text before the range.
+        foreach (var m in FormPattern.EnumerateMatches(text.AsSpan(0, range.End), range.Start))
         {
             if (QuotationFinder.At(quotations, m.Index) is not null)
             {
                 continue;
             }
-            var verb = ByForm[m.Value];
+            var value = text.Substring(m.Index, m.Length);
+            var verb = ByForm[value];
             var previous = WordBefore(text, m.Index, range.Start);
             if (previous is not null && Determiners.Contains(previous) && !verb.Lemma.StartsWith("be ", StringComparison.Ordinal))
             {
                 continue;
             }
-            var first = m.Value.Split(' ')[0];
+            var first = value.Split(' ')[0];
             found.Add(new VerbMatch(
                 new TextRange(m.Index, m.Index + m.Length),
-                m.Value,
+                value,
                 verb,
                 IsParticiple: first.EndsWith("ing", StringComparison.OrdinalIgnoreCase) && verb.Lemma != "be sceptical",
                 IsPastParticiple: first.EndsWith("ed", StringComparison.OrdinalIgnoreCase) || first is "told" or "said" or "wrote" or "cast"));

@@ -51,16 +51,21 @@ internal sealed class SuggestionAnalysis
     private readonly IReadOnlyList<Sentence> _sentences;
     private readonly ActorResolver _actors;
     private readonly ContentClauses _clauses;
+    private readonly SentenceTokens _tokens;
     private readonly ClaimProposer _claims;
     private readonly List<Draft> _drafts = [];
+
+    // Each actor's drafts in the order made, so that "the last thing X said" does not go through everyone's.
+    private readonly Dictionary<ActorRef, List<Draft>> _draftsBy = [];
 
     public SuggestionAnalysis(string text, IReadOnlyList<KnownActor> actors, IReadOnlyList<KnownClaim> claims)
     {
         _text = text;
         _quotations = QuotationFinder.Find(text);
         _sentences = TextSegmenter.Sentences(text, _quotations);
-        _actors = new ActorResolver(text, actors, _quotations, _sentences);
-        _clauses = new ContentClauses(text, _quotations, _actors);
+        _tokens = new SentenceTokens(text, _sentences);
+        _actors = new ActorResolver(text, actors, _quotations, _sentences, _tokens);
+        _clauses = new ContentClauses(text, _quotations, _actors, _tokens);
         _claims = new ClaimProposer(claims);
     }
 
@@ -98,7 +103,8 @@ internal sealed class SuggestionAnalysis
     private void AnalyseSentence(Sentence sentence)
     {
         var events = new List<ReportingEvent>();
-        foreach (var verb in ReportingVerbLexicon.Find(_text, sentence.Range, _quotations))
+        var verbs = ReportingVerbLexicon.Find(_text, sentence.Range, _quotations);
+        foreach (var verb in verbs)
         {
             if (events.Any(e => e.Anchor == verb.Range.Start))
             {
@@ -122,7 +128,7 @@ internal sealed class SuggestionAnalysis
                 continue;
             }
             // Content that is nothing but a quotation becomes a direct quote below, not a paraphrase.
-            var onlyQuote = _quotations.FirstOrDefault(q => q.Outer.Contains(e.Content) || (e.Content.Contains(q.Words) && e.Content.Length <= q.Outer.Length + 2));
+            var onlyQuote = QuotationsTouching(e.Content).FirstOrDefault(q => q.Outer.Contains(e.Content) || (e.Content.Contains(q.Words) && e.Content.Length <= q.Outer.Length + 2));
             if (onlyQuote is not null && e.Mode != AttributionMode.Reported)
             {
                 continue;
@@ -139,13 +145,49 @@ internal sealed class SuggestionAnalysis
         {
             Add(d, sentenceDrafts);
         }
-        Passives(sentence, events, sentenceDrafts);
+        Passives(sentence, verbs, sentenceDrafts);
         QuotationsIn(sentence, events, sentenceDrafts);
+    }
+
+    /// <summary>
+    /// The quotations (in text order) whose marks reach <paramref name="range"/> or touch it: the only ones that can
+    /// contain it or lie inside it.
+    /// </summary>
+    private IEnumerable<Quotation> QuotationsTouching(TextRange range)
+    {
+        var (lo, hi) = (Math.Min(range.Start, range.End), Math.Max(range.Start, range.End));
+        for (var k = QuotationFinder.FirstClosingAfter(_quotations, lo - 1); k < _quotations.Count && _quotations[k].Open <= hi; k++)
+        {
+            yield return _quotations[k];
+        }
+    }
+
+    /// <summary>The last draft of <paramref name="actor"/> that ends by <paramref name="position"/>.</summary>
+    private Draft? LastDraftOf(ActorRef actor, int position) =>
+        _draftsBy.TryGetValue(actor, out var drafts) ? drafts.LastOrDefault(d => d.Span.End <= position) : null;
+
+    /// <summary>The last draft of <paramref name="paragraph"/> that ends by <paramref name="position"/>.</summary>
+    private Draft? LastDraftInParagraph(int paragraph, int position)
+    {
+        // Drafts are made sentence by sentence, so their paragraphs never decrease: stop at the paragraph before.
+        for (var k = _drafts.Count - 1; k >= 0 && _drafts[k].Paragraph >= paragraph; k--)
+        {
+            if (_drafts[k].Paragraph == paragraph && _drafts[k].Span.End <= position)
+            {
+                return _drafts[k];
+            }
+        }
+        return null;
     }
 
     private void Add(Draft draft, List<Draft> sentenceDrafts)
     {
         _drafts.Add(draft);
+        if (!_draftsBy.TryGetValue(draft.Actor, out var byActor))
+        {
+            _draftsBy[draft.Actor] = byActor = [];
+        }
+        byActor.Add(draft);
         sentenceDrafts.Add(draft);
         _actors.RecordSpeaker(draft.Span.Start, draft.Actor);
     }
@@ -157,7 +199,7 @@ internal sealed class SuggestionAnalysis
     {
         var sb = new System.Text.StringBuilder();
         var at = range.Start;
-        foreach (var m in _actors.Mentions.Where(m => range.Contains(m.Range) && !m.Possessive
+        foreach (var m in _actors.MentionsIn(range).Where(m => range.Contains(m.Range) && !m.Possessive
                      && (m.Kind == MentionKind.Role || (m.Surface.StartsWith("the ", StringComparison.Ordinal) && _actors.Resolve(m).IsPerson))))
         {
             sb.Append(_text, at, m.Range.Start - at).Append(_actors.Resolve(m).Name);
@@ -235,7 +277,7 @@ internal sealed class SuggestionAnalysis
             span = new TextRange(VerbGroupStart(subject, verb), end);
             refersTo = BackReference(content);
             var phraseStart = BoundaryBefore(subject.Range.Start, sentence);
-            var head = Tokens.In(_text, new TextRange(phraseStart, subject.Range.Start)).Where(t => t.IsWord).ToList();
+            var head = _tokens.In(new TextRange(phraseStart, subject.Range.Start)).Where(t => t.IsWord).ToList();
             if (phraseStart > sentence.Range.Start && head.Count is >= 2 and <= 3 && (head[0].Is("a") || head[0].Is("an"))
                 && head.Any(t => t.IsAny(WordLists.BackReferenceNouns)))
             {
@@ -284,7 +326,7 @@ internal sealed class SuggestionAnalysis
     private bool IsOnlyAdjunct(int start, Sentence sentence)
     {
         var end = _clauses.EndFrom(start, sentence);
-        var tokens = Tokens.In(_text, new TextRange(start, Math.Max(start, end))).Where(t => t.IsWord).ToList();
+        var tokens = _tokens.In(new TextRange(start, Math.Max(start, end))).Where(t => t.IsWord).ToList();
         // "in a statement" (up to six words), or "in a video posted to the company's website" (preposition + article).
         var limit = tokens.Count > 1 && (tokens[1].Is("a") || tokens[1].Is("an") || tokens[1].Is("the")) ? 12 : 6;
         return tokens.Count > 0 && tokens.Count <= limit && tokens[0].IsAny(WordLists.Prepositions)
@@ -432,7 +474,7 @@ internal sealed class SuggestionAnalysis
 
     private Subject? MainSubject(Sentence sentence)
     {
-        var tokens = Tokens.In(_text, sentence.Range);
+        var tokens = _tokens.In(sentence.Range);
         for (var k = 0; k < tokens.Count && k < 4; k++)
         {
             if (tokens[k].Text is "He" or "She" or "he" or "she")
@@ -451,7 +493,7 @@ internal sealed class SuggestionAnalysis
     {
         // Only the verb group right before the verb: "declined to explain …, saying" is not a negated "saying".
         var gapStart = Math.Min(subject.Range.End, verb.Range.Start);
-        var all = Tokens.In(_text, new TextRange(gapStart, verb.Range.Start));
+        var all = _tokens.In(new TextRange(gapStart, verb.Range.Start));
         var first = all.Count;
         while (first > 0 && all[first - 1].IsWord && (all[first - 1].IsAny(WordLists.VerbGroup) || all[first - 1].Text.EndsWith("n't", StringComparison.Ordinal)
                || all[first - 1].Is("declined") || all[first - 1].Is("refused") || all[first - 1].Is("declines") || all[first - 1].Is("refuses")
@@ -479,7 +521,7 @@ internal sealed class SuggestionAnalysis
         {
             return verb.Range.Start;
         }
-        var tokens = Tokens.In(_text, new TextRange(subject.Range.End, verb.Range.Start));
+        var tokens = _tokens.In(new TextRange(subject.Range.End, verb.Range.Start));
         // After a parenthetical (", for his part,") the verb group starts past its closing comma.
         var lastComma = tokens.FindLastIndex(t => t.Text == ",");
         var rest = tokens.Skip(lastComma + 1).Where(t => t.IsWord).ToList();
@@ -498,16 +540,16 @@ internal sealed class SuggestionAnalysis
     /// <summary>"with Trump's assessment": the last suggestion of that actor, whose claim this one takes up.</summary>
     private Draft? BackReference(TextRange content)
     {
-        var tokens = Tokens.In(_text, content);
+        var tokens = _tokens.In(content);
         for (var k = 0; k < tokens.Count && k < 3; k++)
         {
             if (_actors.MentionStartingAt(tokens[k].Range.Start) is { Possessive: true } m)
             {
-                var after = Tokens.In(_text, new TextRange(m.Range.End, content.End)).Where(t => t.IsWord && t.Text is not ("s")).Take(2).ToList();
+                var after = _tokens.In(new TextRange(m.Range.End, content.End)).Where(t => t.IsWord && t.Text is not ("s")).Take(2).ToList();
                 if (after.Any(t => t.IsAny(WordLists.SpeechNouns) || t.IsAny(WordLists.BackReferenceNouns)))
                 {
                     var actor = _actors.Resolve(m);
-                    return _drafts.LastOrDefault(d => d.Actor == actor && d.Span.End <= content.Start);
+                    return LastDraftOf(actor, content.Start);
                 }
             }
         }
@@ -520,7 +562,7 @@ internal sealed class SuggestionAnalysis
         if (tokens.Count > 0 && _actors.MentionStartingAt(tokens[0].Range.Start) is { Possessive: false } person)
         {
             var actor = _actors.Resolve(person);
-            return _drafts.LastOrDefault(d => d.Actor == actor && d.Span.End <= content.Start);
+            return LastDraftOf(actor, content.Start);
         }
         return null;
     }
@@ -530,7 +572,7 @@ internal sealed class SuggestionAnalysis
     {
         foreach (var outer in events.Where(e => e.Stance == Stance.Asserts && e.Relays is null))
         {
-            var head = Tokens.In(_text, outer.Content).Take(4).ToList();
+            var head = _tokens.In(outer.Content).Take(4).ToList();
             if (head.Count == 0)
             {
                 continue;
@@ -548,8 +590,12 @@ internal sealed class SuggestionAnalysis
 
     private IEnumerable<ReportingEvent> AccordingTo(Sentence sentence, List<ReportingEvent> events)
     {
+        const string Phrase = "ccording to ";
         var at = sentence.Range.Start;
-        while ((at = _text.IndexOf("ccording to ", at, StringComparison.Ordinal)) >= 0 && at < sentence.Range.End)
+        // Only as far as a phrase can start inside the sentence: searching on to the end of the text for each sentence
+        // made long texts quadratic.
+        var searchEnd = Math.Min(_text.Length, sentence.Range.End + Phrase.Length - 1);
+        while (at <= searchEnd && (at = _text.IndexOf(Phrase, at, searchEnd - at, StringComparison.Ordinal)) >= 0 && at < sentence.Range.End)
         {
             var phraseStart = at - 1;
             at += 12;
@@ -622,7 +668,7 @@ internal sealed class SuggestionAnalysis
 
     private Subject? AccordingToSource(int position, Sentence sentence)
     {
-        var tokens = Tokens.In(_text, new TextRange(position, sentence.Range.End));
+        var tokens = _tokens.In(new TextRange(position, sentence.Range.End));
         for (var k = 0; k < tokens.Count && k < 5; k++)
         {
             if (!tokens[k].IsWord)
@@ -644,7 +690,7 @@ internal sealed class SuggestionAnalysis
                         range = new TextRange(range.Start, by.Range.End);
                     }
                 }
-                foreach (var m in _actors.Mentions.Where(m => range.Contains(m.Range)))
+                foreach (var m in _actors.MentionsIn(range).Where(m => range.Contains(m.Range)))
                 {
                     outlet ??= _actors.Resolve(m);
                 }
@@ -711,7 +757,7 @@ internal sealed class SuggestionAnalysis
 
     private Subject? LeadingActor(TextRange content, Sentence sentence)
     {
-        var tokens = Tokens.In(_text, content);
+        var tokens = _tokens.In(content);
         var k = 0;
         while (k < tokens.Count && (tokens[k].Is("but") || tokens[k].Is("and") || tokens[k].Is("still")))
         {
@@ -742,7 +788,7 @@ internal sealed class SuggestionAnalysis
         {
             return null;
         }
-        var before = Tokens.In(_text, new TextRange(sentence.Range.Start, verb.Range.Start));
+        var before = _tokens.In(new TextRange(sentence.Range.Start, verb.Range.Start));
         var k = before.Count - 1;
         while (k >= 0 && before[k].IsWord && before[k].Text.EndsWith("ly", StringComparison.Ordinal))
         {
@@ -752,7 +798,7 @@ internal sealed class SuggestionAnalysis
         {
             return null; // "Trump questioned …" is active
         }
-        var after = Tokens.In(_text, new TextRange(verb.Range.End, sentence.Range.End));
+        var after = _tokens.In(new TextRange(verb.Range.End, sentence.Range.End));
         for (var i = 0; i < after.Count && i < 7; i++)
         {
             if (!after[i].IsWord)
@@ -771,9 +817,9 @@ internal sealed class SuggestionAnalysis
         return null;
     }
 
-    private void Passives(Sentence sentence, List<ReportingEvent> events, List<Draft> sentenceDrafts)
+    private void Passives(Sentence sentence, IReadOnlyList<VerbMatch> verbs, List<Draft> sentenceDrafts)
     {
-        foreach (var verb in ReportingVerbLexicon.Find(_text, sentence.Range, _quotations))
+        foreach (var verb in verbs)
         {
             if (PassiveAgentAt(verb, sentence) is not { } agentAt || _actors.After(agentAt, sentence, skipTitles: true) is not { } agent)
             {
@@ -781,7 +827,7 @@ internal sealed class SuggestionAnalysis
             }
             var phraseStart = BoundaryBefore(verb.Range.Start, sentence);
             var span = TextTrim.Trim(_text, new TextRange(phraseStart, agent.Range.End));
-            var head = Tokens.In(_text, new TextRange(phraseStart, verb.Range.Start)).Take(3).ToList();
+            var head = _tokens.In(new TextRange(phraseStart, verb.Range.Start)).Take(3).ToList();
             var refers = head.Any(t => t.IsAny(WordLists.BackReferenceNouns))
                 ? sentenceDrafts.LastOrDefault(d => d.Span.End <= phraseStart)
                 : null;
@@ -793,7 +839,6 @@ internal sealed class SuggestionAnalysis
                     refers, sentence.Paragraph), sentenceDrafts);
             }
         }
-        _ = events;
     }
 
     private int BoundaryBefore(int position, Sentence sentence)
@@ -815,7 +860,7 @@ internal sealed class SuggestionAnalysis
 
     private IEnumerable<Draft> Reactions(Sentence sentence)
     {
-        foreach (var t in Tokens.In(_text, sentence.Range))
+        foreach (var t in _tokens.In(sentence.Range))
         {
             if (!t.IsAny(WordLists.ReactionVerbs) || QuotationFinder.At(_quotations, t.Range.Start) is not null)
             {
@@ -829,7 +874,7 @@ internal sealed class SuggestionAnalysis
             var phraseStart = BoundaryBefore(t.Range.Start, sentence);
             var end = _clauses.EndFrom(objects[^1].Range.End, sentence);
             var span = TextTrim.Trim(_text, new TextRange(phraseStart, Math.Max(end, objects[^1].Range.End)));
-            var head = Tokens.In(_text, new TextRange(phraseStart, t.Range.Start)).Take(3).ToList();
+            var head = _tokens.In(new TextRange(phraseStart, t.Range.Start)).Take(3).ToList();
             string words;
             if (head.Any(h => h.IsAny(WordLists.BackReferenceNouns)) && phraseStart > sentence.Range.Start)
             {
@@ -840,7 +885,7 @@ internal sealed class SuggestionAnalysis
             else
             {
                 var subjectEnd = t.Range.Start;
-                var subject = Tokens.In(_text, new TextRange(phraseStart, subjectEnd)).Where(x => x.IsWord && !x.IsAny(WordLists.VerbGroup)).ToList();
+                var subject = _tokens.In(new TextRange(phraseStart, subjectEnd)).Where(x => x.IsWord && !x.IsAny(WordLists.VerbGroup)).ToList();
                 words = subject.Count == 0 ? "" : _text[subject[0].Range.Start..subject[^1].Range.End] + " is objectionable";
             }
             foreach (var m in objects)
@@ -878,9 +923,9 @@ internal sealed class SuggestionAnalysis
 
     private IEnumerable<Draft> StanceNouns(Sentence sentence, List<ReportingEvent> events)
     {
-        foreach (var m in _actors.Mentions.Where(m => m.Possessive && sentence.Range.Contains(m.Range.Start)))
+        foreach (var m in _actors.MentionsIn(sentence.Range).Where(m => m.Possessive && sentence.Range.Contains(m.Range.Start)))
         {
-            var after = Tokens.In(_text, new TextRange(m.Range.End, sentence.Range.End)).Where(t => t.IsWord && t.Text != "s").Take(2).ToList();
+            var after = _tokens.In(new TextRange(m.Range.End, sentence.Range.End)).Where(t => t.IsWord && t.Text != "s").Take(2).ToList();
             if (after.Count < 2 || !after[0].IsAny(WordLists.StanceNouns) || after[1].Text is not ("to" or "that" or "for"))
             {
                 continue;
@@ -900,7 +945,7 @@ internal sealed class SuggestionAnalysis
 
     private void QuotationsIn(Sentence sentence, List<ReportingEvent> events, List<Draft> sentenceDrafts)
     {
-        foreach (var q in _quotations.Where(q => sentence.Range.Contains(q.Open)))
+        foreach (var q in QuotationFinder.OpeningIn(_quotations, sentence.Range))
         {
             var words = q.Words.Of(_text);
             var live = events.Where(e => e.Subject.Actors.Count > 0 && !e.Dropped).ToList();
@@ -931,7 +976,7 @@ internal sealed class SuggestionAnalysis
                 speakers = [_actors.Resolve(owner.Mention)];
                 cue = $"quotation after '{owner.Phrase}'";
             }
-            else if ((q.WordCount(_text) >= 4 || IsWholeSentence(q, sentence)) && _drafts.LastOrDefault(d => d.Paragraph == sentence.Paragraph && d.Span.End <= q.Open) is { } last
+            else if ((q.WordCount(_text) >= 4 || IsWholeSentence(q, sentence)) && LastDraftInParagraph(sentence.Paragraph, q.Open) is { } last
                      && !live.Any())
             {
                 speakers = [last.Actor];
@@ -1017,9 +1062,9 @@ internal sealed class SuggestionAnalysis
 
     private (ActorMention Mention, string Phrase)? SpeechNounBefore(Quotation q, Sentence sentence)
     {
-        foreach (var m in _actors.Mentions.Where(m => m.Possessive && m.Range.Start >= sentence.Range.Start && m.Range.End < q.Open))
+        foreach (var m in _actors.MentionsIn(new TextRange(sentence.Range.Start, q.Open)).Where(m => m.Possessive && m.Range.Start >= sentence.Range.Start && m.Range.End < q.Open))
         {
-            var between = Tokens.In(_text, new TextRange(m.Range.End, q.Open)).Where(t => t.IsWord && t.Text != "s").ToList();
+            var between = _tokens.In(new TextRange(m.Range.End, q.Open)).Where(t => t.IsWord && t.Text != "s").ToList();
             if (between.Count is > 0 and <= 4 && between.Take(3).Any(t => t.IsAny(WordLists.SpeechNouns)))
             {
                 return (m, _text[m.Range.Start..q.Open].Trim());

@@ -91,10 +91,15 @@ internal static partial class TextSegmenter
 
     private static bool InsideQuotation(string text, IReadOnlyList<Quotation> quotations, int position)
     {
-        foreach (var q in quotations)
+        // Quotations never overlap, so only the one around the stop can hold it.
+        if (QuotationFinder.At(quotations, position) is not { } q || position <= q.Open)
         {
-            // A stop just before the closing mark ends the quoted words, and may end the sentence too.
-            if (position > q.Open && position < q.Close && text[(position + 1)..q.Close].Any(c => c is not ('"' or '”' or '“' or '»' or '’' or '\'')))
+            return false;
+        }
+        // A stop just before the closing mark ends the quoted words, and may end the sentence too.
+        for (var i = position + 1; i < q.Close; i++)
+        {
+            if (text[i] is not ('"' or '”' or '“' or '»' or '’' or '\''))
             {
                 return true;
             }

@@ -16,13 +16,90 @@ internal static partial class Tokens
     public static List<Token> In(string text, TextRange range)
     {
         var tokens = new List<Token>();
-        foreach (Match m in TokenPattern().Matches(text[..range.End], range.Start))
+        // Matching over a span of the text up to the range's end, not over a copy of it: a copy of everything before
+        // the range, made on each of the many calls per sentence, made long texts quadratic.
+        foreach (var m in TokenPattern().EnumerateMatches(text.AsSpan(0, range.End), range.Start))
         {
-            tokens.Add(new Token(new TextRange(m.Index, m.Index + m.Length), m.Value));
+            tokens.Add(new Token(new TextRange(m.Index, m.Index + m.Length), text.Substring(m.Index, m.Length)));
         }
         return tokens;
     }
 
     [GeneratedRegex(@"[\p{L}\p{N}]+(?:['’\-\.][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]")]
     private static partial Regex TokenPattern();
+}
+
+/// <summary>
+/// The tokens of ranges inside one sentence, cut from the sentence's own tokens rather than matched anew: the rules
+/// tokenise the rest of the sentence, or its start, many times over for each verb and mention.
+/// </summary>
+internal sealed class SentenceTokens(string text, IReadOnlyList<Sentence> sentences)
+{
+    private Sentence? _sentence;
+    private List<Token> _tokens = [];
+
+    /// <summary>The same tokens as <see cref="Tokens.In"/> gives for <paramref name="range"/>.</summary>
+    public List<Token> In(TextRange range)
+    {
+        var sentence = SentenceHolding(range);
+        if (sentence is null)
+        {
+            return Tokens.In(text, range);
+        }
+        if (!ReferenceEquals(sentence, _sentence))
+        {
+            (_sentence, _tokens) = (sentence, Tokens.In(text, sentence.Range));
+        }
+        // Only white space lies between a sentence's tokens, and no token starts in white space, so matching from a
+        // token's start or from white space finds the sentence's tokens one by one. A range that starts or ends inside
+        // a token would cut that token differently, so it is matched anew.
+        var first = FirstStartingFrom(range.Start);
+        var end = FirstStartingFrom(range.End);
+        if ((first > 0 && _tokens[first - 1].Range.End > range.Start) || (end > first && _tokens[end - 1].Range.End > range.End))
+        {
+            return Tokens.In(text, range);
+        }
+        return _tokens.GetRange(first, Math.Max(0, end - first));
+    }
+
+    private int FirstStartingFrom(int position)
+    {
+        var (lo, hi) = (0, _tokens.Count);
+        while (lo < hi)
+        {
+            var mid = lo + ((hi - lo) / 2);
+            if (_tokens[mid].Range.Start >= position)
+            {
+                hi = mid;
+            }
+            else
+            {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
+
+    /// <summary>The sentence that holds the whole of <paramref name="range"/>, if one does.</summary>
+    private Sentence? SentenceHolding(TextRange range)
+    {
+        if (range.Start > range.End)
+        {
+            return null; // left to Tokens.In, which rejects it
+        }
+        var (lo, hi) = (0, sentences.Count);
+        while (lo < hi)
+        {
+            var mid = lo + ((hi - lo) / 2);
+            if (sentences[mid].Range.Start > range.Start)
+            {
+                hi = mid;
+            }
+            else
+            {
+                lo = mid + 1;
+            }
+        }
+        return lo > 0 && sentences[lo - 1].Range.End >= range.End ? sentences[lo - 1] : null;
+    }
 }
