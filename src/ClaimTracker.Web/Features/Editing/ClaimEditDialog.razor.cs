@@ -42,7 +42,7 @@ public partial class ClaimEditDialog
     private Task SaveAgainstAsync(Guid version) =>
         save.RunAsync(Dialog, "claim", () => Editing.UpdateClaimAsync(ClaimId, version, Draft()), theirs => conflict = theirs);
 
-    /// <summary>Drops the editor's change; the page reloads and shows what is stored.</summary>
+    /// <summary>Drops the editor's change; the claim page already shows what is stored (it follows the claim's changes).</summary>
     private void DiscardMine() => Dialog.Close(DialogResult.Ok(conflict));
 
     private void Cancel() => Dialog.Cancel();

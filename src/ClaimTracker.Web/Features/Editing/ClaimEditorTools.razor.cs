@@ -22,7 +22,7 @@ public partial class ClaimEditorTools
 
     private static readonly DialogOptions Options = new() { MaxWidth = MaxWidth.Medium, FullWidth = true, CloseOnEscapeKey = true };
 
-    // Nothing to do after these two save: the claim page is subscribed to changes of its claim and reloads in place
+    // Nothing to do after either dialog saves: the claim page is subscribed to changes of its claim and reloads in place
     // (a full reload here used to race with whatever the editor did next).
     private Task EditAsync() => Dialogs.ShowAsync<ClaimEditDialog>("Edit claim",
         new DialogParameters<ClaimEditDialog> { { d => d.ClaimId, ClaimId } }, Options);
