@@ -52,18 +52,11 @@ public sealed class ClaimService(IDbContextFactory<ClaimTrackerDbContext> dbFact
             c.Text,
             c.Status,
             c.Topics,
-            c.CreatedAt,
-            Conflicts = c.Attributions.Count(a => StanceRules.Challenges.Contains(a.Stance))
-                + c.RelationsFrom.Count(r => r.Type == RelationType.Contradicts)
-                + c.RelationsTo.Count(r => r.Type == RelationType.Contradicts),
-            Supports = c.Attributions.Count(a => a.Stance == Stance.Endorses)
-                + c.RelationsTo.Count(r => r.Type == RelationType.Supports),
+            // Stored on the claim and kept current by triggers (see DisputeCountTriggers), so the default sort reads an
+            // index instead of counting over every claim on each request.
+            Conflicts = EF.Property<int>(c, DisputeCountTriggers.ConflictCount),
+            Supports = EF.Property<int>(c, DisputeCountTriggers.SupportCount),
             Attributions = c.Attributions.Count,
-            // Distinct/Take inside a correlated collection needs SQL APPLY, which SQLite lacks: trim in memory below.
-            Speakers = c.Attributions
-                .Where(a => a.Stance == Stance.Asserts)
-                .Select(a => a.Actor.Name)
-                .ToList(),
         });
 
         rows = query.Sort switch
@@ -75,8 +68,18 @@ public sealed class ClaimService(IDbContextFactory<ClaimTrackerDbContext> dbFact
 
         var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
         var page = await rows.Skip(Math.Max(0, query.Page) * pageSize).Take(pageSize).ToListAsync(ct);
+
+        // The speakers of this page only, in a query of their own: as a correlated collection in the page query SQLite
+        // gathered the speakers of every claim before joining them to the page (benchmarked: half the cost of a page).
+        var pageIds = page.Select(r => r.Id).ToList();
+        var speakers = (pageIds.Count == 0 ? [] : await db.Attributions.AsNoTracking()
+                .Where(a => pageIds.Contains(a.ClaimId) && a.Stance == Stance.Asserts)
+                .OrderBy(a => a.Id)
+                .Select(a => new { a.ClaimId, a.Actor.Name })
+                .ToListAsync(ct))
+            .ToLookup(s => s.ClaimId, s => s.Name);
         return new PagedResult<ClaimRow>(
-            page.Select(r => new ClaimRow(r.Id, r.Text, r.Status, r.Topics, r.Conflicts, r.Supports, r.Attributions, r.Speakers.Distinct().Take(3).ToList())).ToList(),
+            page.Select(r => new ClaimRow(r.Id, r.Text, r.Status, r.Topics, r.Conflicts, r.Supports, r.Attributions, speakers[r.Id].Distinct().Take(3).ToList())).ToList(),
             total);
     }
 
