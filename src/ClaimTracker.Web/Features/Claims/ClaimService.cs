@@ -23,7 +23,10 @@ public sealed class ClaimService(IDbContextFactory<ClaimTrackerDbContext> dbFact
                 return new PagedResult<ClaimRow>([], 0);
             }
             // The full-text index covers claim text, topics, quotes and speakers' names and aliases (see the AddClaimSearch migration).
-            claims = claims.Where(c => db.MatchClaims(ftsQuery).Any(m => m.ClaimId == c.Id));
+            // As "Id IN (SELECT … MATCH …)", which SQLite runs once; as a correlated EXISTS it ran the full-text query again
+            // for every claim (benchmarked: 2.5 minutes for one word over 50,000 claims).
+            var matching = db.MatchClaims(ftsQuery).Select(m => m.ClaimId);
+            claims = claims.Where(c => matching.Contains(c.Id));
         }
         if (query.ActorId is int actorId)
         {
@@ -249,7 +252,7 @@ public sealed class ClaimService(IDbContextFactory<ClaimTrackerDbContext> dbFact
         var ranked = db.Set<ClaimSearchMatch>()
             .FromSqlInterpolated($"SELECT rowid AS ClaimId FROM ClaimSearch WHERE ClaimSearch MATCH {ftsQuery} ORDER BY rank LIMIT 50");
         var candidates = await db.Claims.AsNoTracking()
-            .Where(c => c.Id != claimId && ranked.Any(m => m.ClaimId == c.Id))
+            .Where(c => c.Id != claimId && ranked.Select(m => m.ClaimId).Contains(c.Id)) // IN, run once; see SearchAsync
             .Select(c => new { c.Id, c.Text })
             .ToListAsync(ct);
         return candidates
