@@ -5,8 +5,9 @@ namespace ClaimTracker.Web.Data;
 /// <summary>
 /// The SQLite triggers the app cannot work correctly without, checked after the migrations have run. A trigger belongs
 /// to its table: when a migration rebuilds a table (EF Core does so on SQLite for changes SQLite's ALTER TABLE cannot
-/// make, e.g. adding a foreign key to an existing table), the table's triggers are silently gone, and the search index
-/// or the dispute counts would go stale with no error anywhere. So start-up refuses to go on without them.
+/// make, e.g. adding a foreign key to an existing table), it has to drop the triggers that refer to the table first, and
+/// the table's own triggers go with it; a migration that does not recreate them would leave the search index or the
+/// dispute counts going stale with no error anywhere. So start-up refuses to go on without them.
 /// </summary>
 public static class RequiredTriggers
 {
@@ -41,9 +42,9 @@ public static class RequiredTriggers
         {
             throw new InvalidOperationException(
                 $"The database lacks the trigger(s) {string.Join(", ", missing)} after the migrations ran. A migration probably "
-                + "rebuilt their table, which drops its triggers. Recreate them in that migration: "
-                + "migrationBuilder.Sql(DisputeCountTriggers.CreateSql) for the DisputeCounts_ ones; for the ClaimSearch_ ones, "
-                + "the SQL of the SearchSkipsDeletedStatements migration.");
+                + "rebuilt their table (which drops its triggers) or dropped them for a rebuild. Recreate them at the end of that "
+                + "migration: migrationBuilder.Sql(DisputeCountTriggers.CreateSql) for the DisputeCounts_ ones; for the "
+                + "ClaimSearch_ ones, the SQL of the SearchSkipsDeletedStatements migration.");
         }
     }
 }
