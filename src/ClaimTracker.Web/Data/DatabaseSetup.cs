@@ -45,6 +45,7 @@ public static class DatabaseSetup
 
         await using var db = await factory.CreateDbContextAsync(ct);
         await db.Database.MigrateAsync(ct);
+        await RequiredTriggers.VerifyAsync(db, ct);
 
         var seedDirectory = configuration["ClaimTracker:SeedDirectory"] ?? Path.Combine(AppContext.BaseDirectory, "seeds");
         var seed = SeedLoader.Load(seedDirectory);

@@ -477,6 +477,11 @@ namespace ClaimTracker.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ConflictCount")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -503,6 +508,11 @@ namespace ClaimTracker.Web.Data.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("SupportCount")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -524,6 +534,9 @@ namespace ClaimTracker.Web.Data.Migrations
                     b.HasIndex("MergedIntoId");
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("ConflictCount", "SupportCount", "Id")
+                        .IsDescending(true, true, false);
 
                     b.ToTable("Claims");
                 });

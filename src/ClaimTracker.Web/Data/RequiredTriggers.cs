@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace ClaimTracker.Web.Data;
+
+/// <summary>
+/// The SQLite triggers the app cannot work correctly without, checked after the migrations have run. A trigger belongs
+/// to its table: when a migration rebuilds a table (EF Core does so on SQLite for changes SQLite's ALTER TABLE cannot
+/// make, e.g. adding a foreign key to an existing table), it has to drop the triggers that refer to the table first, and
+/// the table's own triggers go with it; a migration that does not recreate them would leave the search index or the
+/// dispute counts going stale with no error anywhere. So start-up refuses to go on without them.
+/// </summary>
+public static class RequiredTriggers
+{
+    /// <summary>The full-text index's triggers, created by the AddClaimSearch migration and recreated by SearchSkipsDeletedStatements.</summary>
+    public static readonly IReadOnlyList<string> ClaimSearch =
+    [
+        "ClaimSearch_ClaimInserted",
+        "ClaimSearch_ClaimUpdated",
+        "ClaimSearch_ClaimDeleted",
+        "ClaimSearch_AttributionInserted",
+        "ClaimSearch_AttributionUpdated",
+        "ClaimSearch_AttributionDeleted",
+        "ClaimSearch_ActorRenamed",
+    ];
+
+    public static IEnumerable<string> All => ClaimSearch.Concat(DisputeCountTriggers.Names);
+
+    /// <summary>The required triggers that the database lacks.</summary>
+    public static async Task<IReadOnlyList<string>> FindMissingAsync(ClaimTrackerDbContext db, CancellationToken ct = default)
+    {
+        var present = await db.Database
+            .SqlQuery<string>($"SELECT name AS Value FROM sqlite_master WHERE type = 'trigger'")
+            .ToListAsync(ct);
+        return All.Except(present, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Throws, naming them, when any required trigger is missing.</summary>
+    public static async Task VerifyAsync(ClaimTrackerDbContext db, CancellationToken ct = default)
+    {
+        var missing = await FindMissingAsync(db, ct);
+        if (missing.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"The database lacks the trigger(s) {string.Join(", ", missing)} after the migrations ran. A migration probably "
+                + "rebuilt their table (which drops its triggers) or dropped them for a rebuild. Recreate them at the end of that "
+                + "migration: migrationBuilder.Sql(DisputeCountTriggers.CreateSql) for the DisputeCounts_ ones; for the "
+                + "ClaimSearch_ ones, the SQL of the SearchSkipsDeletedStatements migration.");
+        }
+    }
+}
