@@ -108,40 +108,14 @@ internal sealed class ActorResolver
     /// <summary>The index of the first mention starting at or after <paramref name="position"/> (mentions are in text order).</summary>
     private int FirstMentionFrom(int position)
     {
-        var (lo, hi) = (0, Mentions.Count);
-        while (lo < hi)
-        {
-            var mid = lo + ((hi - lo) / 2);
-            if (Mentions[mid].Range.Start >= position)
-            {
-                hi = mid;
-            }
-            else
-            {
-                lo = mid + 1;
-            }
-        }
-        return lo;
+        return InTextOrder.FirstIndex(Mentions, m => m.Range.Start >= position);
     }
 
     /// <summary>The index of the last mention ending at or before <paramref name="position"/>, or -1.</summary>
     private int LastMentionEndingBy(int position)
     {
         // Mentions never overlap, so their ends are in text order too.
-        var (lo, hi) = (0, Mentions.Count);
-        while (lo < hi)
-        {
-            var mid = lo + ((hi - lo) / 2);
-            if (Mentions[mid].Range.End > position)
-            {
-                hi = mid;
-            }
-            else
-            {
-                lo = mid + 1;
-            }
-        }
-        return lo - 1;
+        return InTextOrder.FirstIndex(Mentions, m => m.Range.End > position) - 1;
     }
 
     /// <summary>The actor a mention stands for at its place: for a role phrase, the candidate named most recently.</summary>
@@ -427,20 +401,8 @@ internal sealed class ActorResolver
     /// <summary>The last sentence starting at or before <paramref name="position"/> (sentences are in text order).</summary>
     private Sentence? SentenceAt(int position)
     {
-        var (lo, hi) = (0, _sentences.Count);
-        while (lo < hi)
-        {
-            var mid = lo + ((hi - lo) / 2);
-            if (_sentences[mid].Range.Start > position)
-            {
-                hi = mid;
-            }
-            else
-            {
-                lo = mid + 1;
-            }
-        }
-        return lo > 0 ? _sentences[lo - 1] : null;
+        var after = InTextOrder.FirstIndex(_sentences, s => s.Range.Start > position);
+        return after > 0 ? _sentences[after - 1] : null;
     }
 
     /// <summary>

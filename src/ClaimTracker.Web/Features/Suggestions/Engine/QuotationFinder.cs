@@ -84,20 +84,7 @@ internal static class QuotationFinder
     /// </summary>
     public static int FirstClosingAfter(IReadOnlyList<Quotation> quotations, int position)
     {
-        var (lo, hi) = (0, quotations.Count);
-        while (lo < hi)
-        {
-            var mid = lo + ((hi - lo) / 2);
-            if (quotations[mid].Close > position)
-            {
-                hi = mid;
-            }
-            else
-            {
-                lo = mid + 1;
-            }
-        }
-        return lo;
+        return InTextOrder.FirstIndex(quotations, q => q.Close > position);
     }
 
     /// <summary>The quotations (in text order) that open inside <paramref name="range"/>.</summary>

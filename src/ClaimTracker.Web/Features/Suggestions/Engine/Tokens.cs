@@ -64,20 +64,7 @@ internal sealed class SentenceTokens(string text, IReadOnlyList<Sentence> senten
 
     private int FirstStartingFrom(int position)
     {
-        var (lo, hi) = (0, _tokens.Count);
-        while (lo < hi)
-        {
-            var mid = lo + ((hi - lo) / 2);
-            if (_tokens[mid].Range.Start >= position)
-            {
-                hi = mid;
-            }
-            else
-            {
-                lo = mid + 1;
-            }
-        }
-        return lo;
+        return InTextOrder.FirstIndex(_tokens, t => t.Range.Start >= position);
     }
 
     /// <summary>The sentence that holds the whole of <paramref name="range"/>, if one does.</summary>
@@ -87,19 +74,7 @@ internal sealed class SentenceTokens(string text, IReadOnlyList<Sentence> senten
         {
             return null; // left to Tokens.In, which rejects it
         }
-        var (lo, hi) = (0, sentences.Count);
-        while (lo < hi)
-        {
-            var mid = lo + ((hi - lo) / 2);
-            if (sentences[mid].Range.Start > range.Start)
-            {
-                hi = mid;
-            }
-            else
-            {
-                lo = mid + 1;
-            }
-        }
-        return lo > 0 && sentences[lo - 1].Range.End >= range.End ? sentences[lo - 1] : null;
+        var after = InTextOrder.FirstIndex(sentences, s => s.Range.Start > range.Start);
+        return after > 0 && sentences[after - 1].Range.End >= range.End ? sentences[after - 1] : null;
     }
 }
