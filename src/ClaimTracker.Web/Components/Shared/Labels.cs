@@ -53,5 +53,8 @@ public static class Labels
     public static string Counted(this int count, string singular, string? plural = null) =>
         $"{count} {(count == 1 ? singular : plural ?? singular + "s")}";
 
+    /// <summary>The text cut to at most <paramref name="max"/> characters, ending in "…" when it was cut.</summary>
+    public static string Shortened(this string text, int max) => text.Length <= max ? text : text[..(max - 3)] + "…";
+
     public static string Display(this DateOnly date) => date.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
 }

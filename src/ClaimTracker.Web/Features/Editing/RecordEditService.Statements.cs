@@ -1,3 +1,4 @@
+using ClaimTracker.Web.Components.Shared;
 using ClaimTracker.Web.Data;
 using ClaimTracker.Web.Domain;
 using ClaimTracker.Web.Features.Accounts;
@@ -108,7 +109,7 @@ public sealed partial class RecordEditService
             if (overlapping is not null)
             {
                 errors.Add(StatementFields.Span,
-                    $"{overlapping.Actor} on this claim is already recorded over an overlapping span ({overlapping.Start}–{overlapping.End}, “{Shorten(overlapping.Exact)}”).");
+                    $"{overlapping.Actor} on this claim is already recorded over an overlapping span ({overlapping.Start}–{overlapping.End}, “{overlapping.Exact.Shortened(60)}”).");
             }
         }
 
@@ -147,5 +148,4 @@ public sealed partial class RecordEditService
         }
     }
 
-    private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "…";
 }

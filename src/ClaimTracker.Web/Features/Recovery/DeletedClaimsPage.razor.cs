@@ -42,7 +42,7 @@ public partial class DeletedClaimsPage
             var result = await Editing.RestoreClaimAsync(row.Id);
             (notice, noticeSeverity, restoredId) = result.Outcome switch
             {
-                EditOutcome.Saved => ($"Restored “{Shorten(row.Text)}” and {WentWith(row)}.", Severity.Success, row.Id),
+                EditOutcome.Saved => ($"Restored “{row.Text.Shortened(70)}” and {WentWith(row)}.", Severity.Success, row.Id),
                 EditOutcome.Invalid => (string.Join(" ", result.FieldErrors.Values), Severity.Warning, (int?)null),
                 EditOutcome.Conflict => ("Someone changed this claim meanwhile; the list now shows it as it is.", Severity.Warning, null),
                 _ => ("This claim no longer exists.", Severity.Warning, null),
@@ -77,5 +77,4 @@ public partial class DeletedClaimsPage
         return parts.Count == 0 ? "nothing else" : string.Join(" and ", parts);
     }
 
-    private static string Shorten(string text) => text.Length <= 70 ? text : text[..67] + "…";
 }

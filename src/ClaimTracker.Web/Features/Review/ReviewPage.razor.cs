@@ -1,3 +1,4 @@
+using ClaimTracker.Web.Components.Shared;
 using ClaimTracker.Web.Domain;
 using ClaimTracker.Web.Features.Editing;
 using ClaimTracker.Web.Features.Sources;
@@ -189,7 +190,7 @@ public partial class ReviewPage
                     editing = false;
                     errors = new Dictionary<string, string>();
                     undoable = result.Value;
-                    Notify($"{done}: {Shorten(item.Quote)}", Severity.Success);
+                    Notify($"{done}: “{item.Quote.Shortened(80)}”", Severity.Success);
                     // In the Pending tab the decided suggestion leaves the list and the next one takes its place.
                     await LoadAsync(null);
                     if (Filter is ReviewFilter.All or ReviewFilter.Accepted or ReviewFilter.Rejected)
@@ -257,7 +258,7 @@ public partial class ReviewPage
             undoable = null;
             if (result.Succeeded)
             {
-                Notify($"Back in the queue: {Shorten(item.Quote)}", Severity.Info);
+                Notify($"Back in the queue: “{item.Quote.Shortened(80)}”", Severity.Info);
                 await LoadAsync(null);
                 if (Queue is not null && Queue.Items.ToList().FindIndex(i => i.Id == item.Id) is var at and >= 0)
                 {
@@ -286,7 +287,6 @@ public partial class ReviewPage
         noticeSeverity = severity;
     }
 
-    private static string Shorten(string text) => text.Length <= 80 ? $"“{text}”" : $"“{text[..77]}…”";
 
     // The reader's approach (HighlightSegmenter): spans become flat runs, so overlapping suggestions never cross tags.
     private RenderFragment RenderText() => builder =>
