@@ -26,6 +26,11 @@ public sealed class E2EFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // Every Expect(...) waits for the page to reach a state. Playwright's default ceiling of 5 s is a fixed time in
+        // disguise: on a CI machine whose two cores are busy with other work, a debounced search answered over the circuit
+        // (the relation dialog's autocomplete) took longer than that. The ceiling only bounds how long a broken page is
+        // waited for; a healthy page still passes as soon as the state is reached.
+        Assertions.SetDefaultExpectTimeout((float)InteractiveTimeout.TotalMilliseconds);
         // The browser first: a missing Chromium is the likelier failure on a fresh machine, and its message is the clearer one.
         await Browser.InitializeAsync();
         await Server.InitializeAsync();
