@@ -36,7 +36,9 @@ public class ProductionServingTests(ProductionFactory app) : IClassFixture<Produ
     {
         var client = app.CreateClient(new WebApplicationFactoryClientOptions
         {
-            BaseAddress = new Uri(baseAddress), AllowAutoRedirect = false, HandleCookies = true,
+            BaseAddress = new Uri(baseAddress),
+            AllowAutoRedirect = false,
+            HandleCookies = true,
         });
         if (peer is not null)
         {
