@@ -124,6 +124,16 @@ public class ServingRulesTests
             new PublicBaseUrl(new NoServer(), new Uri("https://claims.example.org/"))));
     }
 
+    [Fact]
+    public void The_frameworks_believe_every_sender_switch_is_warned_about_in_any_environment()
+    {
+        var config = Config(("FORWARDEDHEADERS_ENABLED", "true"), ("AllowedHosts", "claims.example.org"));
+        var site = new PublicBaseUrl(new NoServer(), new Uri("https://claims.example.org/"));
+
+        Assert.Contains(ServingStartupReport.Warnings(config, isDevelopment: true, site), w => w.Contains("ASPNETCORE_FORWARDEDHEADERS_ENABLED"));
+        Assert.Contains(ServingStartupReport.Warnings(config, isDevelopment: false, site), w => w.Contains("ASPNETCORE_FORWARDEDHEADERS_ENABLED"));
+    }
+
     private sealed class NoServer : Microsoft.AspNetCore.Hosting.Server.IServer
     {
         public Microsoft.AspNetCore.Http.Features.IFeatureCollection Features { get; } = new Microsoft.AspNetCore.Http.Features.FeatureCollection();
