@@ -13,6 +13,7 @@ using ClaimTracker.Web.Features.Live;
 using ClaimTracker.Web.Features.Overview;
 using ClaimTracker.Web.Features.Recovery;
 using ClaimTracker.Web.Features.Review;
+using ClaimTracker.Web.Features.Serving;
 using ClaimTracker.Web.Features.Sources;
 using ClaimTracker.Web.Features.Suggestions;
 using ClaimTracker.Web.Features.Verdicts;
@@ -57,6 +58,7 @@ builder.Services.AddSuggestions();
 builder.Services.AddReview();
 builder.Services.AddRecovery();
 builder.Services.AddImporting(builder.Configuration);
+builder.Services.AddServing(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 
@@ -78,18 +80,17 @@ await using (var scope = app.Services.CreateAsyncScope())
     {
         return await command(scope.ServiceProvider, args, Console.In, Console.Out, Console.Error);
     }
-    if (app.Environment.IsDevelopment())
-    {
-        // Demo accounts exist only in Development; elsewhere the first account comes from create-admin.
-        await AccountSeeding.EnsureDemoAccountsAsync(scope.ServiceProvider,
-            app.Configuration[AccountSeeding.DemoPasswordSetting] ?? AccountSeeding.DefaultDemoPassword);
-    }
+    // Demo accounts only where no other machine reaches them (decided once the server listens: DemoAccountGate);
+    // elsewhere the first account comes from create-admin.
+    await DemoAccountGate.BeforeServerStartAsync(scope.ServiceProvider, app.Configuration);
 }
 
+app.UseForwardedHeadersFromKnownProxies();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
     app.UseHsts();
+    app.UseHttpsRedirection();
 }
 app.UseSecurityHeaders();
 // Pages get the not-found page; the API opts out (SkipStatusCodePages in ReadApi) and keeps its problem-details bodies.

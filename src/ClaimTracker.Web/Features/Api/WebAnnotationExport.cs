@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ClaimTracker.Web.Data;
 using ClaimTracker.Web.Domain;
+using ClaimTracker.Web.Features.Serving;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,14 +31,13 @@ public static class WebAnnotationExport
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetAnnotations(
-        string id, HttpRequest request, IDbContextFactory<ClaimTrackerDbContext> dbFactory, CancellationToken ct)
+        string id, PublicBaseUrl site, IDbContextFactory<ClaimTrackerDbContext> dbFactory, CancellationToken ct)
     {
         if (!int.TryParse(id, out var sourceId))
         {
             return TypedResults.Problem($"A source id is a whole number; got \"{id}\".", statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
         }
-        var siteRoot = $"{request.Scheme}://{request.Host}{request.PathBase}";
-        var collection = await BuildAsync(dbFactory, sourceId, siteRoot, ct);
+        var collection = await BuildAsync(dbFactory, sourceId, site.RootWithoutSlash, ct);
         return collection is null
             ? TypedResults.Problem($"There is no source {sourceId}.", statusCode: StatusCodes.Status404NotFound, title: "Not found")
             : TypedResults.Content(collection.ToJsonString(Indented), ContentType, System.Text.Encoding.UTF8);

@@ -1,4 +1,5 @@
 using ClaimTracker.Web.Features.Live;
+using ClaimTracker.Web.Features.Serving;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -17,7 +18,7 @@ public partial class VerdictPanel
     [Inject] private VerdictService Verdicts { get; set; } = null!;
     [Inject] private ClaimReviewService Reviews { get; set; } = null!;
     [Inject] private IClaimChangeNotifier Notifier { get; set; } = null!;
-    [Inject] private NavigationManager Nav { get; set; } = null!;
+    [Inject] private PublicBaseUrl Site { get; set; } = null!;
 
     private VerdictPanelData? Data { get; set; }
     private string? ClaimReviewJson { get; set; }
@@ -59,7 +60,7 @@ public partial class VerdictPanel
     private async Task LoadAsync()
     {
         Data = await Verdicts.GetPanelAsync(ClaimId);
-        var review = Data?.Verdict is { IsDraft: false } ? await Reviews.GetAsync(ClaimId, new Uri(Nav.BaseUri)) : null;
+        var review = Data?.Verdict is { IsDraft: false } ? await Reviews.GetAsync(ClaimId, Site.Root) : null;
         ClaimReviewJson = review is null ? null : ClaimReviewService.Serialize(review);
     }
 

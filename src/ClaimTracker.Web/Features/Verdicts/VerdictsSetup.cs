@@ -1,4 +1,5 @@
 using System.Text;
+using ClaimTracker.Web.Features.Serving;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -23,14 +24,13 @@ public static class VerdictsSetup
     }
 
     internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetClaimReview(
-        string id, HttpRequest request, ClaimReviewService reviews, CancellationToken ct)
+        string id, PublicBaseUrl site, ClaimReviewService reviews, CancellationToken ct)
     {
         if (!int.TryParse(id, out var claimId))
         {
             return TypedResults.Problem($"A claim id is a whole number; got \"{id}\".", statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
         }
-        var siteRoot = new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/");
-        var review = await reviews.GetAsync(claimId, siteRoot, ct);
+        var review = await reviews.GetAsync(claimId, site.Root, ct);
         return review is null
             ? TypedResults.Problem($"Claim {claimId} has no published verdict.", statusCode: StatusCodes.Status404NotFound, title: "Not found")
             : TypedResults.Content(ClaimReviewService.Serialize(review), JsonLdContentType, Encoding.UTF8);
