@@ -10,7 +10,11 @@ namespace ClaimTracker.Web.Features.Editing;
 /// <summary>One field that a change touched, as text for people: "Text: old → new".</summary>
 public sealed record FieldChange(string Field, string? Before, string? After);
 
-/// <summary>One history entry of a claim (a change to the claim or to something of it), with only what changed.</summary>
+/// <summary>
+/// One history entry of a claim (a change to the claim or to something of it), with only what changed.
+/// <paramref name="Withheld"/> is set when the reader may not see the values (a verdict draft, a note's words, see
+/// <see cref="HistoryReader"/>): it says what happened instead, and <paramref name="Summary"/> and <paramref name="Changes"/> are empty.
+/// </summary>
 public sealed record HistoryEntry(
     long Id,
     DateTimeOffset At,
@@ -19,9 +23,13 @@ public sealed record HistoryEntry(
     string EntityType,
     int EntityId,
     string? Summary,
-    IReadOnlyList<FieldChange> Changes);
+    IReadOnlyList<FieldChange> Changes,
+    string? Withheld = null);
 
-/// <summary>Reads a claim's history. Editors' names are in it, so it is for signed-in newsroom members only.</summary>
+/// <summary>
+/// Reads a claim's history. Editors' names are in it, so it is for signed-in newsroom members only; each entry is
+/// filtered for the reader's permissions here (<see cref="HistoryReader"/>), never in the markup.
+/// </summary>
 public sealed class ClaimHistoryService(IDbContextFactory<ClaimTrackerDbContext> dbFactory, CurrentUser currentUser)
 {
     public const int MaxPageSize = 50;
@@ -31,10 +39,12 @@ public sealed class ClaimHistoryService(IDbContextFactory<ClaimTrackerDbContext>
     /// <summary>Newest first. Throws <see cref="AccessDeniedException"/> for anonymous callers.</summary>
     public async Task<PagedResult<HistoryEntry>> GetAsync(int claimId, int skip, int take, CancellationToken ct = default)
     {
-        if (!await CanReadAsync())
+        var user = await currentUser.GetPrincipalAsync();
+        if (user.Identity?.IsAuthenticated != true)
         {
             throw new AccessDeniedException(Permission.Comment, signedIn: false);
         }
+        var reader = HistoryReader.Of(user);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var entries = db.AuditEntries.AsNoTracking().Where(e => e.ClaimId == claimId);
         var total = await entries.CountAsync(ct);
@@ -43,9 +53,16 @@ public sealed class ClaimHistoryService(IDbContextFactory<ClaimTrackerDbContext>
             .Skip(Math.Max(0, skip))
             .Take(Math.Clamp(take, 1, MaxPageSize))
             .ToListAsync(ct);
-        return new PagedResult<HistoryEntry>(page.Select(ToEntry).ToList(), total);
+        IReadOnlySet<int> deletedNotes = new HashSet<int>();
+        if (reader.NeedsDeletedNotes && page.Where(e => e.EntityType == nameof(Annotation)).Select(e => e.EntityId).Distinct().ToList() is { Count: > 0 } noteIds)
+        {
+            deletedNotes = (await db.Annotations.IgnoreQueryFilters().AsNoTracking()
+                .Where(n => noteIds.Contains(n.Id) && n.IsDeleted).Select(n => n.Id).ToListAsync(ct)).ToHashSet();
+        }
+        return new PagedResult<HistoryEntry>(page.Select(e => reader.Show(e, deletedNotes)).ToList(), total);
     }
 
+    /// <summary>The entry in full, as an editor reads it; readers get it through <see cref="HistoryReader.Show"/>.</summary>
     public static HistoryEntry ToEntry(AuditEntry e) => new(
         e.Id, e.At, e.UserName, e.Action, e.EntityType, e.EntityId,
         HistoryDiff.Summary(e.After ?? e.Before),

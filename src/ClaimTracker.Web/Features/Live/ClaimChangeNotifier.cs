@@ -9,7 +9,11 @@ public enum ClaimChangeKind
     Verdict,
 }
 
-/// <summary>Something about a claim changed; open pages showing that claim reload what they show.</summary>
+/// <summary>
+/// Something about a claim changed; open pages showing that claim reload what they show. It carries ids, never
+/// content: every listener re-reads through the services, which filter for its own user (a journalist's page
+/// hearing of a new verdict draft reloads and still gets no draft), so nothing can leak through this channel.
+/// </summary>
 public sealed record ClaimChange(int ClaimId, ClaimChangeKind Kind);
 
 /// <summary>

@@ -36,14 +36,19 @@ public sealed record RatingOption(int Id, string Label, string Description, int 
 /// <summary>An attribution of the claim the editor may cite as evidence.</summary>
 public sealed record EvidenceOption(int AttributionId, string ActorName, string Stance, string Quote);
 
-/// <summary>Everything the verdict panel shows for one claim, already filtered for the current user.</summary>
+/// <summary>
+/// Everything the verdict panel shows for one claim, already filtered for the current user.
+/// <paramref name="DraftWithheld"/>: the claim has a verdict in review (a draft, or a published verdict reopened) that
+/// this user may not read; the panel says so, and nothing of the verdict itself is in this object.
+/// </summary>
 public sealed record VerdictPanelData(
     int ClaimId,
     ClaimStatus Status,
     VerdictView? Verdict,
     bool CanRate,
     IReadOnlyList<RatingOption> Ratings,
-    IReadOnlyList<EvidenceOption> EvidenceOptions);
+    IReadOnlyList<EvidenceOption> EvidenceOptions,
+    bool DraftWithheld = false);
 
 /// <summary>What an editor submits; validated on the server whatever the form already checked.</summary>
 public sealed class VerdictInput

@@ -27,6 +27,8 @@ public sealed class VerdictService(IDbContextFactory<ClaimTrackerDbContext> dbFa
         }
         var canRate = await currentUser.HasAsync(Permission.RateClaims);
         var verdict = await LoadVisibleAsync(db, claimId, ct);
+        // That a verdict is in review is public (the claim's status says as much); what it says is not.
+        var draftWithheld = verdict is null && await db.Verdicts.AnyAsync(v => v.ClaimId == claimId, ct);
         var ratings = await db.RatingLabels.AsNoTracking().OrderBy(r => r.SortOrder)
             .Select(r => new RatingOption(r.Id, r.Label, r.Description, r.Value)).ToListAsync(ct);
         List<EvidenceOption> options = [];
@@ -37,7 +39,7 @@ public sealed class VerdictService(IDbContextFactory<ClaimTrackerDbContext> dbFa
                 .Select(a => new { a.Id, a.Actor.Name, a.Stance, a.Anchor.Exact }).ToListAsync(ct);
             options = rows.Select(a => new EvidenceOption(a.Id, a.Name, a.Stance.Verb(), a.Exact)).ToList();
         }
-        return new VerdictPanelData(claimId, status.Value, verdict, canRate, ratings, options);
+        return new VerdictPanelData(claimId, status.Value, verdict, canRate, ratings, options, draftWithheld);
     }
 
     /// <summary>The claim's verdict as the current user may see it: drafts only with <see cref="Permission.ReadDrafts"/>.</summary>
@@ -151,7 +153,12 @@ public sealed class VerdictService(IDbContextFactory<ClaimTrackerDbContext> dbFa
         return await SaveAsync(db, claimId, ct);
     }
 
-    /// <summary>Published or Verdict drafted → In review: the verdict goes back to being a draft, out of public view.</summary>
+    /// <summary>
+    /// Published or Verdict drafted → In review: the verdict goes back to being a draft, out of public view. A reopened
+    /// verdict is withdrawn, not kept public beside its new draft: the newsroom reopens a rating it may no longer stand
+    /// behind, so its rating, rationale and evidence leave the panel, the page's JSON-LD, the ClaimReview endpoint and
+    /// (for readers without <see cref="Permission.ReadDrafts"/>) the History until it is published again.
+    /// </summary>
     public async Task<VerdictResult> ReopenAsync(int claimId, Guid loadedVersion, CancellationToken ct = default)
     {
         var author = await currentUser.RequireAsync(Permission.RateClaims);
