@@ -26,6 +26,9 @@ public sealed class LiveLeakTests : BunitContext, IAsyncLifetime
     private const string DraftMarker = "LIVE-LEAK-DRAFT-q7z";
     private const string NoteMarker = "LIVE-LEAK-DELETED-NOTE-q7z";
 
+    /// <summary>A deadline, not a delay: each wait ends as soon as the page shows the state; a loaded machine may need long.</summary>
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
+
     private readonly string databaseFile = Path.Combine(Path.GetTempPath(), $"claimtracker-live-leak-{Guid.NewGuid():N}.db");
     private IDbContextFactory<ClaimTrackerDbContext> dbFactory = null!;
     private BunitAuthorizationContext auth = null!;
@@ -116,20 +119,20 @@ public sealed class LiveLeakTests : BunitContext, IAsyncLifetime
         var editor = role == Roles.Editor;
         var history = Render<ClaimHistory>(p => p.Add(x => x.ClaimId, claimId));
         var panel = Render<VerdictPanel>(p => p.Add(x => x.ClaimId, claimId));
-        panel.WaitForAssertion(() => Assert.Equal("New", panel.Find("[data-testid=workflow-status]").TextContent));
-        history.WaitForAssertion(() => Assert.NotNull(history.Find("[data-testid=claim-history]")));
+        panel.WaitForAssertion(() => Assert.Equal("New", panel.Find("[data-testid=workflow-status]").TextContent), Deadline);
+        history.WaitForAssertion(() => Assert.NotNull(history.Find("[data-testid=claim-history]")), Deadline);
 
         await DraftElsewhereAsync();
 
-        panel.WaitForAssertion(() => Assert.Equal("Verdict drafted", panel.Find("[data-testid=workflow-status]").TextContent));
-        history.WaitForAssertion(() => Assert.Contains(editor ? DraftMarker : "Verdict drafted (in review, visible to editors)", history.Markup));
+        panel.WaitForAssertion(() => Assert.Equal("Verdict drafted", panel.Find("[data-testid=workflow-status]").TextContent), Deadline);
+        history.WaitForAssertion(() => Assert.Contains(editor ? DraftMarker : "Verdict drafted (in review, visible to editors)", history.Markup), Deadline);
         Assert.Equal(editor, panel.Markup.Contains(DraftMarker, StringComparison.Ordinal));
         Assert.Equal(editor, history.Markup.Contains(DraftMarker, StringComparison.Ordinal));
         Assert.Equal(!editor, panel.Markup.Contains("A verdict is in review.", StringComparison.Ordinal));
 
         await NoteDeletedElsewhereAsync();
 
-        history.WaitForAssertion(() => Assert.Contains(editor ? NoteMarker : "Note deleted; its text is visible to editors only", history.Markup));
+        history.WaitForAssertion(() => Assert.Contains(editor ? NoteMarker : "Note deleted; its text is visible to editors only", history.Markup), Deadline);
         Assert.Equal(editor, history.Markup.Contains(NoteMarker, StringComparison.Ordinal));
     }
 
