@@ -40,7 +40,12 @@ public sealed class UserAdminService(
             .OrderBy(u => u.Email)
             .Select(u => new
             {
-                u.Id, u.Email, u.DisplayName, u.LockoutEnd, u.DeactivatedAt, u.DeactivatedBy,
+                u.Id,
+                u.Email,
+                u.DisplayName,
+                u.LockoutEnd,
+                u.DeactivatedAt,
+                u.DeactivatedBy,
                 Role = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).FirstOrDefault(),
             })
             .ToListAsync(ct);
