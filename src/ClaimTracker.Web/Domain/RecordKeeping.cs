@@ -24,6 +24,16 @@ public enum AuditAction
     Merged,
     /// <summary>A claim merge taken back, written once on each of the two claims.</summary>
     MergeUndone,
+    /// <summary>An account was given a role (entity <c>Account</c>, see <see cref="AuditEntry.AccountId"/>).</summary>
+    RoleGranted,
+    /// <summary>A role was taken from an account.</summary>
+    RoleRemoved,
+    /// <summary>An account was deactivated: it cannot sign in and its sessions ended.</summary>
+    Deactivated,
+    /// <summary>A deactivated account was made active again.</summary>
+    Reactivated,
+    /// <summary>An admin ended an account's lockout after too many wrong passwords.</summary>
+    Unlocked,
 }
 
 /// <summary>
@@ -38,6 +48,12 @@ public class AuditEntry
 
     /// <summary>The claim this change belongs to, when there is one, so a claim's History tab finds it directly.</summary>
     public int? ClaimId { get; set; }
+
+    /// <summary>
+    /// The account a change to accounts and roles is about (Identity's string key, which <see cref="EntityId"/>
+    /// cannot hold), so the admin page finds an account's history directly. Null for changes to the record.
+    /// </summary>
+    public string? AccountId { get; set; }
 
     public AuditAction Action { get; set; }
     public string? UserId { get; set; }

@@ -62,5 +62,7 @@ public class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
         builder.Property(a => a.UserName).HasMaxLength(256);
         builder.HasIndex(a => new { a.EntityType, a.EntityId });
         builder.HasIndex(a => new { a.ClaimId, a.At });
+        builder.Property(a => a.AccountId).HasMaxLength(450);
+        builder.HasIndex(a => new { a.AccountId, a.At });
     }
 }

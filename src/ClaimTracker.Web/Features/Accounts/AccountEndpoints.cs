@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using ClaimTracker.Web.Domain;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
@@ -37,17 +38,40 @@ public static class AccountEndpoints
     {
         var account = app.MapGroup("/account").AllowAnonymous();
         account.MapPost("/login", LoginAsync).RequireRateLimiting(LoginRateLimitPolicy);
-        account.MapPost("/logout", async (SignInManager<AppUser> signIn) =>
-        {
-            await signIn.SignOutAsync();
-            return TypedResults.LocalRedirect("/");
-        });
+        account.MapPost("/logout", LogoutAsync);
         return app;
     }
 
+    /// <summary>
+    /// Only a form from this site may sign someone out: without this site's antiforgery token any page on the web
+    /// could post here and end a user's session. An endpoint that binds nothing from the form is not checked by the
+    /// antiforgery middleware on its own, so the check is made here.
+    /// </summary>
+    private static async Task<IResult> LogoutAsync(HttpContext http, IAntiforgery antiforgery, SignInManager<AppUser> signIn)
+    {
+        if (http.User.Identity?.IsAuthenticated != true)
+        {
+            // Nobody to sign out (the session had already ended): nothing a forged post could harm.
+            return TypedResults.LocalRedirect("/");
+        }
+        if (!await antiforgery.IsRequestValidAsync(http))
+        {
+            return TypedResults.Text(
+                "Not signed out: the request did not come from a ClaimTracker page. To sign out, use Sign out in ClaimTracker's top bar.",
+                "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
+        }
+        await signIn.SignOutAsync();
+        return TypedResults.LocalRedirect("/");
+    }
+
+    /// <summary>
+    /// One answer, "invalid", for an unknown e-mail, a wrong password, a locked and a deactivated account, and the
+    /// same work for each (one password hash check), so neither the message nor the time taken tells anyone
+    /// which e-mail addresses have accounts.
+    /// </summary>
     private static async Task<IResult> LoginAsync(
         [FromForm] string? email, [FromForm] string? password, [FromForm] string? returnUrl,
-        SignInManager<AppUser> signIn, UserManager<AppUser> users)
+        SignInManager<AppUser> signIn, UserManager<AppUser> users, IPasswordHasher<AppUser> hasher)
     {
         var back = SafeReturnUrl(returnUrl);
         string Failure(string error) =>
@@ -58,16 +82,28 @@ public static class AccountEndpoints
             return TypedResults.LocalRedirect(Failure("missing"));
         }
         var user = await users.FindByEmailAsync(email.Trim());
-        if (user is null)
+        // Identity refuses a locked account before it hashes anything; check first and spend the hash here instead.
+        if (user is null || !user.IsActive || await users.IsLockedOutAsync(user))
         {
+            DummyPassword.Check(hasher, password);
             return TypedResults.LocalRedirect(Failure("invalid"));
         }
         var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
-        if (result.IsLockedOut)
-        {
-            return TypedResults.LocalRedirect(Failure("locked-out"));
-        }
         return result.Succeeded ? TypedResults.LocalRedirect(back) : TypedResults.LocalRedirect(Failure("invalid"));
+    }
+
+    /// <summary>A password check against a hash no password matches, costing what checking a real account's costs.</summary>
+    internal static class DummyPassword
+    {
+        private static readonly AppUser Nobody = new() { Id = "", UserName = "" };
+        private static string? hash;
+
+        public static void Check(IPasswordHasher<AppUser> hasher, string password)
+        {
+            // Made by the app's own hasher, so it carries the same algorithm and iteration count as real hashes.
+            hash ??= hasher.HashPassword(Nobody, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+            hasher.VerifyHashedPassword(Nobody, hash, password);
+        }
     }
 
     /// <summary>Only a path on this site, never an absolute URL: a login link must not send people elsewhere.</summary>

@@ -3,6 +3,7 @@ using ClaimTracker.Web.Domain;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ClaimTracker.Web.Features.Accounts;
 
@@ -17,6 +18,8 @@ public static class AccountSetup
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
         services.AddScoped<UserAdminService>();
+        services.AddSingleton<AccountAccess>();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityAuthenticationStateProvider>();
 
         services.AddAuthentication(options =>
@@ -35,6 +38,9 @@ public static class AccountSetup
                 // The API answers 401/403 rather than redirecting a data desk's script to a login page.
                 options.Events.OnRedirectToLogin = context => ApiOrRedirect(context, StatusCodes.Status401Unauthorized);
                 options.Events.OnRedirectToAccessDenied = context => ApiOrRedirect(context, StatusCodes.Status403Forbidden);
+                // Every request checks that the account is still active with the same roles (one primary-key read),
+                // so a removed role or a deactivated account takes effect at the next request, not 30 minutes later.
+                options.Events.OnValidatePrincipal = AccountAccess.ValidatePrincipalAsync;
             }));
 
         services.AddIdentityCore<AppUser>(options =>

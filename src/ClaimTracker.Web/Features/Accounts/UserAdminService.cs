@@ -1,10 +1,18 @@
+using System.Text.Json;
+using ClaimTracker.Web.Data;
 using ClaimTracker.Web.Domain;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClaimTracker.Web.Features.Accounts;
 
-public sealed record UserRow(string Id, string Email, string DisplayName, string? Role, bool LockedOut);
+public sealed record UserRow(
+    string Id, string Email, string DisplayName, string? Role,
+    DateTimeOffset? LockedUntil, DateTimeOffset? DeactivatedAt, string? DeactivatedBy)
+{
+    public bool IsActive => DeactivatedAt is null;
+    public bool LockedOut => LockedUntil is not null;
+}
 
 /// <summary>Result of an admin change: errors keyed by field ("" for the form as a whole), empty on success.</summary>
 public sealed record AdminResult(IReadOnlyDictionary<string, string> Errors)
@@ -14,26 +22,53 @@ public sealed record AdminResult(IReadOnlyDictionary<string, string> Errors)
     public static AdminResult Error(string field, string message) => new(new Dictionary<string, string> { [field] = message });
 }
 
-/// <summary>Accounts and their roles, for the admin page. Every method checks <see cref="Permission.ManageUsers"/> first.</summary>
-public sealed class UserAdminService(UserManager<AppUser> users, CurrentUser currentUser)
+/// <summary>
+/// Accounts and their roles, for the admin page. Every method checks <see cref="Permission.ManageUsers"/> first.
+/// Every change renews the account's security stamp, so it takes effect at the account's next request and in its
+/// open pages within a minute (<see cref="AccountAccess"/>), and writes its history in the same transaction.
+/// </summary>
+public sealed class UserAdminService(
+    IServiceScopeFactory scopes, IDbContextFactory<ClaimTrackerDbContext> dbFactory, CurrentUser currentUser, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<UserRow>> ListAsync()
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<IReadOnlyList<UserRow>> ListAsync(CancellationToken ct = default)
     {
         await currentUser.RequireAsync(Permission.ManageUsers);
-        var all = await users.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync();
-        var rows = new List<UserRow>(all.Count);
-        foreach (var user in all)
-        {
-            var roles = await users.GetRolesAsync(user);
-            rows.Add(new UserRow(user.Id, user.Email ?? "", user.DisplayName, roles.FirstOrDefault(),
-                user.LockoutEnd is { } end && end > DateTimeOffset.UtcNow));
-        }
-        return rows;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var all = await db.Users.AsNoTracking()
+            .OrderBy(u => u.Email)
+            .Select(u => new
+            {
+                u.Id,
+                u.Email,
+                u.DisplayName,
+                u.LockoutEnd,
+                u.DeactivatedAt,
+                u.DeactivatedBy,
+                Role = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        return all.Select(u => new UserRow(u.Id, u.Email ?? "", u.DisplayName, u.Role,
+            u.LockoutEnd is { } end && end > now ? end : null, u.DeactivatedAt, u.DeactivatedBy)).ToList();
+    }
+
+    /// <summary>The account's history, newest first, in words.</summary>
+    public async Task<IReadOnlyList<AccountHistoryLine>> HistoryAsync(string userId, CancellationToken ct = default)
+    {
+        await currentUser.RequireAsync(Permission.ManageUsers);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var entries = await db.AuditEntries.AsNoTracking()
+            .Where(e => e.AccountId == userId)
+            .OrderByDescending(e => e.Id)
+            .ToListAsync(ct);
+        return entries.Select(AccountHistory.Describe).ToList();
     }
 
     public async Task<AdminResult> CreateAsync(string? email, string? displayName, string? password, string? role)
     {
-        await currentUser.RequireAsync(Permission.ManageUsers);
+        var me = await currentUser.RequireAsync(Permission.ManageUsers);
         if (string.IsNullOrWhiteSpace(email) || !email.Contains('@'))
         {
             return AdminResult.Error("email", "Enter an e-mail address.");
@@ -46,21 +81,32 @@ public sealed class UserAdminService(UserManager<AppUser> users, CurrentUser cur
         {
             return AdminResult.Error("role", "Choose a role.");
         }
-        if (await users.FindByEmailAsync(email.Trim()) is not null)
+        return await InTransactionAsync(me, async (users, db) =>
         {
-            return AdminResult.Error("email", "An account with this e-mail address exists already.");
-        }
-        var user = new AppUser { UserName = email.Trim(), Email = email.Trim(), EmailConfirmed = true, DisplayName = displayName.Trim() };
-        var created = await users.CreateAsync(user, password ?? "");
-        if (!created.Succeeded)
-        {
-            return AdminResult.Error("password", string.Join(" ", created.Errors.Select(e => e.Description)));
-        }
-        await users.AddToRoleAsync(user, role);
-        return AdminResult.Ok;
+            if (await users.FindByEmailAsync(email.Trim()) is not null)
+            {
+                return AdminResult.Error("email", "An account with this e-mail address exists already.");
+            }
+            var user = new AppUser { UserName = email.Trim(), Email = email.Trim(), EmailConfirmed = true, DisplayName = displayName.Trim() };
+            var created = await users.CreateAsync(user, password ?? "");
+            if (!created.Succeeded)
+            {
+                return AdminResult.Error("password", Describe(created));
+            }
+            var granted = await users.AddToRoleAsync(user, role);
+            if (!granted.Succeeded)
+            {
+                return AdminResult.Error("", Describe(granted));
+            }
+            Record(db, me, user, AuditAction.Created, role);
+            return AdminResult.Ok;
+        });
     }
 
-    /// <summary>Gives an account exactly one role. An admin cannot take the admin role from themselves, so an installation always keeps one.</summary>
+    /// <summary>
+    /// Gives an account exactly one role. Nobody can take the admin role from themselves, nor take it from the
+    /// last active admin, so an installation always keeps an admin who can sign in.
+    /// </summary>
     public async Task<AdminResult> SetRoleAsync(string userId, string role)
     {
         var me = await currentUser.RequireAsync(Permission.ManageUsers);
@@ -68,20 +114,163 @@ public sealed class UserAdminService(UserManager<AppUser> users, CurrentUser cur
         {
             return AdminResult.Error("role", "Choose a role.");
         }
-        var user = await users.FindByIdAsync(userId);
-        if (user is null)
+        return await ChangeAsync(me, userId, async (users, db, user) =>
         {
-            return AdminResult.Error("", "That account no longer exists.");
-        }
-        if (user.Id == me.UserId && role != Roles.Admin)
-        {
-            return AdminResult.Error("role", "You cannot remove your own admin role.");
-        }
-        var current = await users.GetRolesAsync(user);
-        await users.RemoveFromRolesAsync(user, current);
-        await users.AddToRoleAsync(user, role);
-        // Open pages of that user pick up the change at their next revalidation.
-        await users.UpdateSecurityStampAsync(user);
-        return AdminResult.Ok;
+            var current = await users.GetRolesAsync(user);
+            if (current.SequenceEqual([role]))
+            {
+                return AdminResult.Ok;
+            }
+            if (current.Contains(Roles.Admin) && role != Roles.Admin)
+            {
+                if (user.Id == me.UserId)
+                {
+                    return AdminResult.Error("role", "You cannot remove your own admin role.");
+                }
+                if (!await AnotherActiveAdminAsync(users, user))
+                {
+                    return AdminResult.Error("role", "This is the last active admin: make another account admin first.");
+                }
+            }
+            var removed = current.Where(r => r != role).ToList();
+            var result = await users.RemoveFromRolesAsync(user, removed);
+            if (result.Succeeded && !current.Contains(role))
+            {
+                result = await users.AddToRoleAsync(user, role);
+            }
+            if (!result.Succeeded)
+            {
+                return AdminResult.Error("role", Describe(result));
+            }
+            foreach (var old in removed)
+            {
+                Record(db, me, user, AuditAction.RoleRemoved, old);
+            }
+            if (!current.Contains(role))
+            {
+                Record(db, me, user, AuditAction.RoleGranted, role);
+            }
+            // The new stamp ends the account's sessions: it signs in again and gets the new role.
+            return Check(await users.UpdateSecurityStampAsync(user));
+        });
     }
+
+    /// <summary>The account can no longer sign in, and its sessions end at their next request (open pages within a minute).</summary>
+    public async Task<AdminResult> DeactivateAsync(string userId)
+    {
+        var me = await currentUser.RequireAsync(Permission.ManageUsers);
+        return await ChangeAsync(me, userId, async (users, db, user) =>
+        {
+            if (!user.IsActive)
+            {
+                return AdminResult.Ok;
+            }
+            if (user.Id == me.UserId)
+            {
+                return AdminResult.Error("", "You cannot deactivate your own account.");
+            }
+            if (await users.IsInRoleAsync(user, Roles.Admin) && !await AnotherActiveAdminAsync(users, user))
+            {
+                return AdminResult.Error("", "This is the last active admin: make another account admin first.");
+            }
+            user.DeactivatedAt = clock.GetUtcNow();
+            user.DeactivatedBy = me.UserName;
+            Record(db, me, user, AuditAction.Deactivated, null);
+            // Renewing the stamp saves the user too; the cookie and circuit checks then refuse the old sessions.
+            return Check(await users.UpdateSecurityStampAsync(user));
+        });
+    }
+
+    public async Task<AdminResult> ReactivateAsync(string userId)
+    {
+        var me = await currentUser.RequireAsync(Permission.ManageUsers);
+        return await ChangeAsync(me, userId, async (users, db, user) =>
+        {
+            if (user.IsActive)
+            {
+                return AdminResult.Ok;
+            }
+            user.DeactivatedAt = null;
+            user.DeactivatedBy = null;
+            Record(db, me, user, AuditAction.Reactivated, null);
+            return Check(await users.UpdateSecurityStampAsync(user));
+        });
+    }
+
+    /// <summary>
+    /// Ends a lockout after too many wrong passwords. It gives no new access, so it leaves the stamp, and with it the
+    /// account's sessions, alone (a lockout does not end sessions: anyone who knows an e-mail address could cause one).
+    /// </summary>
+    public async Task<AdminResult> UnlockAsync(string userId)
+    {
+        var me = await currentUser.RequireAsync(Permission.ManageUsers);
+        return await ChangeAsync(me, userId, async (users, db, user) =>
+        {
+            if (!await users.IsLockedOutAsync(user))
+            {
+                return AdminResult.Ok;
+            }
+            var result = await users.SetLockoutEndDateAsync(user, null);
+            if (result.Succeeded)
+            {
+                result = await users.ResetAccessFailedCountAsync(user);
+            }
+            if (!result.Succeeded)
+            {
+                return AdminResult.Error("", Describe(result));
+            }
+            Record(db, me, user, AuditAction.Unlocked, null);
+            return AdminResult.Ok;
+        });
+    }
+
+    private Task<AdminResult> ChangeAsync(ChangeAuthor me, string userId, Func<UserManager<AppUser>, ClaimTrackerDbContext, AppUser, Task<AdminResult>> change) =>
+        InTransactionAsync(me, async (users, db) =>
+        {
+            var user = await users.FindByIdAsync(userId);
+            return user is null ? AdminResult.Error("", "That account no longer exists.") : await change(users, db, user);
+        });
+
+    /// <summary>
+    /// Runs a change through Identity's UserManager and writes its history, all in one transaction: the UserManager
+    /// of a fresh scope saves through that scope's DbContext, which is the one the transaction and the history use.
+    /// A fresh scope per change also keeps a circuit from holding one DbContext (and stale users) for hours.
+    /// Anything but success rolls the whole change back.
+    /// </summary>
+    private async Task<AdminResult> InTransactionAsync(ChangeAuthor me, Func<UserManager<AppUser>, ClaimTrackerDbContext, Task<AdminResult>> change)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var db = scope.ServiceProvider.GetRequiredService<ClaimTrackerDbContext>();
+        db.ChangedBy = me;
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var result = await change(users, db);
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return result;
+    }
+
+    private static async Task<bool> AnotherActiveAdminAsync(UserManager<AppUser> users, AppUser user) =>
+        (await users.GetUsersInRoleAsync(Roles.Admin)).Any(admin => admin.Id != user.Id && admin.IsActive);
+
+    private void Record(ClaimTrackerDbContext db, ChangeAuthor me, AppUser user, AuditAction action, string? role) =>
+        db.AuditEntries.Add(new AuditEntry
+        {
+            EntityType = AccountHistory.EntityType,
+            AccountId = user.Id,
+            Action = action,
+            UserId = me.UserId,
+            UserName = me.UserName,
+            At = clock.GetUtcNow(),
+            // The account's name and address as they were, so the sentence reads right if they change later.
+            After = JsonSerializer.Serialize(new AccountHistory.Details(user.DisplayName, user.Email ?? "", role), Json),
+        });
+
+    private static AdminResult Check(IdentityResult result) => result.Succeeded ? AdminResult.Ok : AdminResult.Error("", Describe(result));
+
+    private static string Describe(IdentityResult result) => string.Join(" ", result.Errors.Select(e => e.Description));
 }
