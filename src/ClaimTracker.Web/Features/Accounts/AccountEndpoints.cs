@@ -37,7 +37,11 @@ public static class AccountEndpoints
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
         var account = app.MapGroup("/account").AllowAnonymous();
-        account.MapPost("/login", LoginAsync).RequireRateLimiting(LoginRateLimitPolicy);
+        // The token is checked in LoginAsync rather than by the antiforgery middleware: the middleware's refusal surfaces
+        // as an exception while binding the form, which outside Development became a 500 (and an error page that failed
+        // in turn). A sign-in form left open past its cookie, or a proxy that drops the scheme so the Secure cookie is
+        // never sent back, is an everyday event that deserves a message and a fresh form.
+        account.MapPost("/login", LoginAsync).RequireRateLimiting(LoginRateLimitPolicy).DisableAntiforgery();
         account.MapPost("/logout", LogoutAsync);
         return app;
     }
@@ -71,12 +75,20 @@ public static class AccountEndpoints
     /// </summary>
     private static async Task<IResult> LoginAsync(
         [FromForm] string? email, [FromForm] string? password, [FromForm] string? returnUrl,
+        HttpContext http, IAntiforgery antiforgery,
         SignInManager<AppUser> signIn, UserManager<AppUser> users, IPasswordHasher<AppUser> hasher)
     {
+        // The [FromForm] parameters also tell routing that this endpoint takes form posts, which is what sets it apart
+        // from the sign-in page itself (a Razor component at the same address, which accepts posts too).
         var back = SafeReturnUrl(returnUrl);
         string Failure(string error) =>
             $"/account/login?error={error}&email={Uri.EscapeDataString(email ?? "")}&returnUrl={Uri.EscapeDataString(back)}";
 
+        if (!await antiforgery.IsRequestValidAsync(http))
+        {
+            // Not a form from this site, or one whose cookie is gone: ask for the form again, checking no password.
+            return TypedResults.LocalRedirect(Failure("expired"));
+        }
         if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password))
         {
             return TypedResults.LocalRedirect(Failure("missing"));

@@ -42,6 +42,8 @@ public sealed class LiveLeakTests : BunitContext, IAsyncLifetime
         auth = this.AddAnnotationComponents();
         Services.AddEditing();
         Services.AddVerdicts();
+        // A configured base URL: the panel's JSON-LD links never need the (absent) server's own address.
+        Services.AddSingleton(new ClaimTracker.Web.Features.Serving.PublicBaseUrl(server: null!, new Uri("https://claims.example.test/")));
         JSInterop.Mode = JSRuntimeMode.Loose;
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
 

@@ -125,6 +125,32 @@ public class ProductionServingTests(ProductionFactory app) : IClassFixture<Produ
     }
 
     [Fact]
+    public async Task A_sign_in_form_without_a_valid_token_is_asked_for_again_not_answered_with_a_500()
+    {
+        // A form left open past its cookie, or another site's post: no token, or one that matches no cookie.
+        var client = Client(ProductionFactory.Site);
+        var noToken = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["email"] = "someone@newsroom.test",
+            ["password"] = "whatever-it-is",
+        }));
+        var forgedToken = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = "forged",
+            ["email"] = "someone@newsroom.test",
+            ["password"] = "whatever-it-is",
+        }));
+
+        foreach (var response in new[] { noToken, forgedToken })
+        {
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("/account/login?error=expired&email=someone%40newsroom.test", response.Headers.Location?.ToString());
+        }
+        var page = await client.GetStringAsync(noToken.Headers.Location!.ToString());
+        Assert.Contains("This sign-in form had expired", WebUtility.HtmlDecode(page));
+    }
+
+    [Fact]
     public async Task Outside_Development_there_are_no_demo_accounts()
     {
         await using var scope = app.Services.CreateAsyncScope();
