@@ -60,6 +60,11 @@ builder.Services.AddImporting(builder.Configuration);
 
 var app = builder.Build();
 
+if (command is not null && CommandLine.RunsBeforeDatabaseSetup(args))
+{
+    return await command(app.Services, args, Console.In, Console.Out, Console.Error);
+}
+
 try
 {
     await app.Services.InitializeDatabaseAsync();
