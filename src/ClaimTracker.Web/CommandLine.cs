@@ -1,3 +1,4 @@
+using ClaimTracker.Web.Data;
 using ClaimTracker.Web.Features.Accounts;
 using ClaimTracker.Web.Features.Importing;
 using ClaimTracker.Web.Features.Suggestions;
@@ -6,7 +7,7 @@ namespace ClaimTracker.Web;
 
 /// <summary>
 /// The commands the app runs instead of starting the server (<c>dotnet run --project src/ClaimTracker.Web -- &lt;name&gt; …</c>).
-/// Each gets the app's services (database migrated and seeded), its arguments (the name first), and the console streams,
+/// Each gets the app's services (database migrated and seeded, except for <c>backup</c>), its arguments (the name first), and the console streams,
 /// and returns the process exit code: 0 done, 1 failed, 2 wrong usage.
 /// </summary>
 public static class CommandLine
@@ -18,9 +19,19 @@ public static class CommandLine
         [CreateAdminCommand.Name] = CreateAdminCommand.RunAsync,
         [ImportCommand.Name] = ImportCommand.RunAsync,
         [SuggestCommand.Name] = SuggestCommand.RunAsync,
+        [BackupCommand.Name] = BackupCommand.RunAsync,
     };
+
+    /// <summary>
+    /// Commands that get the app's services before start-up migrates and seeds the database, because they must see it
+    /// exactly as it is and write nothing to it: a backup taken before an upgrade has to hold the old schema.
+    /// </summary>
+    private static readonly HashSet<string> BeforeDatabaseSetup = new(StringComparer.Ordinal) { BackupCommand.Name };
 
     /// <summary>The command named by the first argument, or null when the app should start the server.</summary>
     public static Command? Find(string[] args) =>
         args.Length > 0 && Commands.TryGetValue(args[0], out var command) ? command : null;
+
+    /// <summary>Whether the command named by the first argument runs before the database is migrated and seeded.</summary>
+    public static bool RunsBeforeDatabaseSetup(string[] args) => args.Length > 0 && BeforeDatabaseSetup.Contains(args[0]);
 }

@@ -62,6 +62,11 @@ builder.Services.AddServing(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 
+if (command is not null && CommandLine.RunsBeforeDatabaseSetup(args))
+{
+    return await command(app.Services, args, Console.In, Console.Out, Console.Error);
+}
+
 try
 {
     await app.Services.InitializeDatabaseAsync();

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using ClaimTracker.Web.Data.Seeding;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -11,18 +12,37 @@ public static class DatabaseSetup
     /// <summary>
     /// Registers the DbContext factory over SQLite. A relative <c>Data Source</c> is taken relative to the
     /// app's content root (not the shell's working directory), so <c>dotnet run</c> from anywhere finds the same file.
+    /// Every connection it opens gets the durability pragmas (<see cref="SqliteDurability"/>).
     /// </summary>
     public static IServiceCollection AddClaimTrackerDatabase(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
-        var configured = configuration.GetConnectionString(ConnectionStringName) ?? "Data Source=App_Data/claimtracker.db";
-        var connectionString = ResolveDataSource(configured, environment.ContentRootPath);
-        services.AddDbContextFactory<ClaimTrackerDbContext>(options => options.UseSqlite(connectionString));
+        var connectionString = ConnectionString(configuration, environment);
+        services.AddDbContextFactory<ClaimTrackerDbContext>(options => options
+            .UseSqlite(connectionString)
+            .AddInterceptors(SqliteDurabilityInterceptor.Instance));
         return services;
     }
+
+    /// <summary>The connection string the app uses, resolved as <see cref="AddClaimTrackerDatabase"/> resolves it.</summary>
+    public static string ConnectionString(IConfiguration configuration, IHostEnvironment environment) =>
+        ResolveDataSource(configuration.GetConnectionString(ConnectionStringName) ?? "Data Source=App_Data/claimtracker.db", environment.ContentRootPath);
+
+    /// <summary>
+    /// Makes a relative data source absolute (creating its folder), and sets <c>Default Timeout</c>, how long a command
+    /// waits for another writer's lock, to <see cref="SqliteDurability.DefaultBusyTimeout"/> unless the connection string
+    /// chooses its own: the library's default is the same 30 s, stated here so that it is a decision, not an accident.
+    /// </summary>
+    private static readonly string[] TimeoutKeywords = ["Default Timeout", "DefaultTimeout", "Command Timeout"];
 
     internal static string ResolveDataSource(string connectionString, string contentRoot)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);
+        // The generic builder, because the SQLite one answers ContainsKey for every keyword it knows, given or not.
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (!TimeoutKeywords.Any(given.ContainsKey))
+        {
+            builder.DefaultTimeout = (int)SqliteDurability.DefaultBusyTimeout.TotalSeconds;
+        }
         var dataSource = builder.DataSource;
         var inMemory = builder.Mode == SqliteOpenMode.Memory || dataSource == ":memory:" || string.IsNullOrEmpty(dataSource);
         if (!inMemory)
@@ -44,6 +64,7 @@ public static class DatabaseSetup
         var factory = services.GetRequiredService<IDbContextFactory<ClaimTrackerDbContext>>();
 
         await using var db = await factory.CreateDbContextAsync(ct);
+        await UseWriteAheadLogAsync(db, logger, ct);
         await db.Database.MigrateAsync(ct);
         await RequiredTriggers.VerifyAsync(db, ct);
 
@@ -51,5 +72,25 @@ public static class DatabaseSetup
         var seed = SeedLoader.Load(seedDirectory);
         var added = await DatabaseSeeder.SeedAsync(db, seed, ct);
         logger.LogInformation("Database {DataSource} ready; the seed added {Rows} rows", db.Database.GetDbConnection().DataSource, added);
+    }
+
+    /// <summary>Journal mode WAL is stored in the file: set once here, before anything else writes (see <see cref="SqliteDurability"/>).</summary>
+    private static async Task UseWriteAheadLogAsync(ClaimTrackerDbContext db, ILogger logger, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            var mode = await SqliteDurability.UseWriteAheadLogAsync(db.Database.GetDbConnection(), ct);
+            if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase) && !string.Equals(mode, "memory", StringComparison.OrdinalIgnoreCase))
+            {
+                // Still safe (SQLite keeps its rollback journal), but readers then wait for writers and backups block saves.
+                logger.LogWarning("The database {DataSource} could not switch to write-ahead logging and stays in journal mode {Mode}; "
+                    + "its file system may not support it (a network share?)", db.Database.GetDbConnection().DataSource, mode);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 }
