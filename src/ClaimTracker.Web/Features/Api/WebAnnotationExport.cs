@@ -34,7 +34,7 @@ public static class WebAnnotationExport
     {
         if (!int.TryParse(id, out var sourceId))
         {
-            return TypedResults.Problem($"A source id is a whole number; got \"{id}\".", statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
+            return TypedResults.Problem($"A source id is a whole number; got \"{ReadApi.Echo(id)}\".", statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
         }
         var siteRoot = $"{request.Scheme}://{request.Host}{request.PathBase}";
         var collection = await BuildAsync(dbFactory, sourceId, siteRoot, ct);
