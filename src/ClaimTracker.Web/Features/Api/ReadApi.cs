@@ -1,3 +1,4 @@
+using ClaimTracker.Web.Components.Shared;
 using ClaimTracker.Web.Data;
 using ClaimTracker.Web.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -34,7 +35,7 @@ public static class ReadApi
         // An empty value ("?limit=") means the default, as if it were absent.
         if (!string.IsNullOrEmpty(limit) && (!int.TryParse(limit, out take) || take < 1 || take > MaxLimit))
         {
-            return BadRequest($"limit must be a whole number from 1 to {MaxLimit}; got \"{limit}\".");
+            return BadRequest($"limit must be a whole number from 1 to {MaxLimit}; got \"{Echo(limit)}\".");
         }
         var afterId = 0;
         if (!string.IsNullOrEmpty(after) && !ClaimCursor.TryDecode(after, out afterId))
@@ -53,7 +54,7 @@ public static class ReadApi
     {
         if (!int.TryParse(id, out var claimId))
         {
-            return BadRequest($"A claim id is a whole number; got \"{id}\".");
+            return BadRequest($"A claim id is a whole number; got \"{Echo(id)}\".");
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var claims = await LoadClaims(db, db.Claims.Where(c => c.Id == claimId), ct);
@@ -73,7 +74,7 @@ public static class ReadApi
     {
         if (!int.TryParse(id, out var sourceId))
         {
-            return BadRequest($"A source id is a whole number; got \"{id}\".");
+            return BadRequest($"A source id is a whole number; got \"{Echo(id)}\".");
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var source = await db.Sources.AsNoTracking()
@@ -112,6 +113,9 @@ public static class ReadApi
                 .Concat(c.Incoming.Select(r => new ApiRelation(Wire(r.Type), r.ClaimId, "incoming", r.Rationale)))
                 .ToList())).ToList();
     }
+
+    /// <summary>A malformed value as quoted back in a problem: shortened, since a client may send anything, a megabyte included.</summary>
+    internal static string Echo(string value) => value.Shortened(40);
 
     /// <summary>Enum values go out camelCase like the property names ("asserts", "directQuote").</summary>
     internal static string Wire(Enum value) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(value.ToString());

@@ -35,7 +35,7 @@ public static class WebAnnotationExport
     {
         if (!int.TryParse(id, out var sourceId))
         {
-            return TypedResults.Problem($"A source id is a whole number; got \"{id}\".", statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
+            return TypedResults.Problem($"A source id is a whole number; got \"{ReadApi.Echo(id)}\".", statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
         }
         var collection = await BuildAsync(dbFactory, sourceId, site.RootWithoutSlash, ct);
         return collection is null

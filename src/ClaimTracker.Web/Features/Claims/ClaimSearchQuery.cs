@@ -20,6 +20,9 @@ public sealed record ClaimSearchQuery(
     int Page = 0,
     int PageSize = 25);
 
+/// <summary>A page of claims, or, when the search text cannot be read, none and the reason for the person who typed it.</summary>
+public sealed record ClaimSearchResult(IReadOnlyList<ClaimRow> Items, int TotalCount, string? SearchError);
+
 public sealed record ClaimRow(
     int Id,
     string Text,

@@ -9,9 +9,31 @@ public sealed class ClaimService(IDbContextFactory<ClaimTrackerDbContext> dbFact
 {
     public const int MaxPageSize = 100;
 
-    /// <summary>One page of claims matching the query. The caller has parsed the search text already.</summary>
+    /// <summary>
+    /// One page of claims matching the query, its search text read here: a search that cannot be read (too long, too
+    /// many words, a quote left open) finds nothing and says why in <see cref="ClaimSearchResult.SearchError"/>.
+    /// </summary>
+    public async Task<ClaimSearchResult> SearchAsync(ClaimSearchQuery query, CancellationToken ct = default)
+    {
+        var terms = SearchTerms.Parse(query.Search);
+        if (terms.Error is not null)
+        {
+            return new ClaimSearchResult([], 0, terms.Error);
+        }
+        var page = await SearchAsync(query, terms, ct);
+        return new ClaimSearchResult(page.Items, page.TotalCount, null);
+    }
+
+    /// <summary>
+    /// One page of claims matching the query, for a caller that has parsed the search text already. Terms come only
+    /// from <see cref="SearchTerms.Parse"/>, so they are within its limits; terms that could not be read find nothing.
+    /// </summary>
     public async Task<PagedResult<ClaimRow>> SearchAsync(ClaimSearchQuery query, SearchTerms terms, CancellationToken ct = default)
     {
+        if (terms.Error is not null)
+        {
+            return new PagedResult<ClaimRow>([], 0);
+        }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var claims = db.Claims.AsNoTracking();
 
@@ -70,7 +92,9 @@ public sealed class ClaimService(IDbContextFactory<ClaimTrackerDbContext> dbFact
         };
 
         var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
-        var page = await rows.Skip(Math.Max(0, query.Page) * pageSize).Take(pageSize).ToListAsync(ct);
+        // In long arithmetic: page 30,000,000 of 100 is past the end, not (overflowing) the first page.
+        var skip = (int)Math.Min(int.MaxValue, (long)Math.Max(0, query.Page) * pageSize);
+        var page = await rows.Skip(skip).Take(pageSize).ToListAsync(ct);
 
         // The speakers of this page only, in a query of their own: as a correlated collection in the page query SQLite
         // gathered the speakers of every claim before joining them to the page (benchmarked: half the cost of a page).

@@ -18,6 +18,12 @@ public partial class ClaimsPage
     [SupplyParameterFromQuery(Name = "status")] public string? StatusParam { get; set; }
     [SupplyParameterFromQuery(Name = "sort")] public string? SortParam { get; set; }
 
+    /// <summary>
+    /// The same message as a validation rule of the box: MudBlazor's own validation (on typing, on leaving the box)
+    /// replaces the Error and ErrorText it was given, so it must reach the same answer or the message would vanish.
+    /// </summary>
+    private readonly Func<string?, string?> searchProblem = text => SearchTerms.Parse(text).Error;
+
     private MudTable<ClaimRow>? table;
     private ClaimFilterOptions? options;
     private string? search;
@@ -33,6 +39,9 @@ public partial class ClaimsPage
     protected override async Task OnParametersSetAsync()
     {
         search = Q;
+        // Said at once, from the address too (and in the prerendered page): the table loads after the first render,
+        // and the service gives the same answer when it refuses the search.
+        searchError = SearchTerms.Parse(search).Error;
         actorId = int.TryParse(ActorParam, out var a) ? a : null;
         stance = Enum.TryParse<Stance>(StanceParam, true, out var s) ? s : null;
         topic = string.IsNullOrWhiteSpace(TopicParam) ? null : TopicParam;
@@ -48,14 +57,9 @@ public partial class ClaimsPage
 
     private async Task<TableData<ClaimRow>> LoadPage(TableState state, CancellationToken ct)
     {
-        var terms = SearchTerms.Parse(search);
-        searchError = terms.Error;
-        if (terms.Error is not null)
-        {
-            return new TableData<ClaimRow> { Items = [], TotalItems = 0 };
-        }
         var query = new ClaimSearchQuery(search, actorId, stance, topic, status, sort, state.Page, state.PageSize);
-        var page = await Claims.SearchAsync(query, terms, ct);
+        var page = await Claims.SearchAsync(query, ct);
+        searchError = page.SearchError;
         return new TableData<ClaimRow> { Items = page.Items, TotalItems = page.TotalCount };
     }
 

@@ -2,14 +2,30 @@ namespace ClaimTracker.Web.Features.Claims;
 
 /// <summary>
 /// Parses the search box: words and "quoted phrases", all of which must match. Anything it cannot read
-/// comes back as a message for the user, never as an exception.
+/// comes back as a message for the user, never as an exception. Terms exist only as <see cref="Parse"/> makes
+/// them, so a search never holds more than <see cref="MaxTerms"/> terms of at most <see cref="MaxLength"/>
+/// characters in all, whoever builds the query.
 /// </summary>
-public sealed record SearchTerms(IReadOnlyList<string> Terms, string? Error)
+public sealed record SearchTerms
 {
+    /// <summary>Characters in the search box: a long sentence, or a few quoted phrases.</summary>
     public const int MaxLength = 200;
+
+    /// <summary>Words and phrases that must all match; each is a prefix query on the full-text index.</summary>
     public const int MaxTerms = 8;
 
     public static readonly SearchTerms Empty = new([], null);
+
+    private SearchTerms(IReadOnlyList<string> terms, string? error)
+    {
+        Terms = terms;
+        Error = error;
+    }
+
+    public IReadOnlyList<string> Terms { get; }
+
+    /// <summary>Why the input cannot be searched for, in words for the person who typed it; null when it can.</summary>
+    public string? Error { get; }
 
     public static SearchTerms Parse(string? input)
     {
@@ -19,8 +35,17 @@ public sealed record SearchTerms(IReadOnlyList<string> Terms, string? Error)
         }
         if (input.Length > MaxLength)
         {
-            return new([], $"The search is too long: keep it under {MaxLength} characters.");
+            return new([], $"The search is too long: keep it to {MaxLength} characters (it has {input.Length}).");
         }
+        // Control characters separate words as white space does: nobody means to search for one, and a NUL would
+        // end the query early for the full-text engine.
+        input = string.Create(input.Length, input, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                span[i] = char.IsControl(source[i]) ? ' ' : source[i];
+            }
+        });
         if (input.Count(c => c == '"') % 2 == 1)
         {
             return new([], "A quotation mark is not closed: put the phrase between two \" marks, or remove the stray one.");

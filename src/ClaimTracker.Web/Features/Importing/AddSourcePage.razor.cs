@@ -96,14 +96,18 @@ public sealed partial class AddSourcePage : IAsyncDisposable
             errors[ImportFields.File] = SourceText.TooLarge(file.Name, file.Size, Importer.MaxBytes);
             return;
         }
-        // Saving waits until the file is here: a click while it streams in would find no bytes yet.
+        // Saving (and choosing another file) waits until the file is here and read: a click while it streams in
+        // would find no bytes yet.
         readingFile = true;
+        SourceText.Extracted read;
         try
         {
             await using var stream = file.OpenReadStream(maxAllowedSize: Importer.MaxBytes);
             using var buffer = new MemoryStream((int)file.Size);
             await stream.CopyToAsync(buffer);
             fileBytes = buffer.ToArray();
+            // Parsed off the circuit's thread, within the import's depth and time limits: a hostile page is refused here.
+            read = await SourceText.ReadAsync(new SourceImportRequest(null, null, null, null, File: new UploadedFile(file.Name, fileBytes)), Importer.MaxBytes);
         }
         catch (IOException ex)
         {
@@ -115,7 +119,6 @@ public sealed partial class AddSourcePage : IAsyncDisposable
         {
             readingFile = false;
         }
-        var read = SourceText.Read(new SourceImportRequest(null, null, null, null, File: new UploadedFile(file.Name, fileBytes)), Importer.MaxBytes);
         if (read.Error is not null)
         {
             errors[ImportFields.File] = read.Error;

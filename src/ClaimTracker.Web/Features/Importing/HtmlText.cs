@@ -23,9 +23,14 @@ public static class HtmlText
         "body", "center",
     };
 
-    public static (string Text, string? Title) Extract(string html)
+    /// <summary>
+    /// The page's readable text and headline. Throws <see cref="NestedTooDeepException"/> for a page nested deeper
+    /// than <see cref="ImportLimits.MaxHtmlDepth"/> as soon as the parser gets there, and stops when
+    /// <paramref name="ct"/> is cancelled (the import's time limit).
+    /// </summary>
+    public static (string Text, string? Title) Extract(string html, CancellationToken ct = default)
     {
-        var document = new HtmlParser().ParseDocument(html);
+        var document = Parse(html, ct);
         var root = ContentRoot(document);
         // The title comes before the furniture goes: an article's <h1> often sits in its <header>.
         var title = Clean(root?.QuerySelector("h1")?.TextContent) ?? Clean(document.QuerySelector("h1")?.TextContent) ?? Clean(document.Title);
@@ -40,9 +45,72 @@ public static class HtmlText
 
         var paragraphs = new List<string>();
         var current = new StringBuilder();
-        Walk(root, current, paragraphs);
+        Walk(root, current, paragraphs, ct);
         Flush(current, paragraphs);
         return (string.Join("\n\n", paragraphs), title);
+    }
+
+    /// <summary>
+    /// The document, refused once any element is nested deeper than the limit. The tree builder's cost per element
+    /// grows with the depth of the open elements, so the check runs while parsing: each time an element is created,
+    /// the one created before it (inserted by then) has its depth counted, at most up to the limit, which keeps the
+    /// check itself linear. A final pass catches depth the parser made by moving nodes (misnested formatting tags).
+    /// </summary>
+    private static IDocument Parse(string html, CancellationToken ct)
+    {
+        IElement? previous = null;
+        var options = new HtmlParserOptions
+        {
+            OnCreated = (element, _) =>
+            {
+                ct.ThrowIfCancellationRequested();
+                if (previous is not null && DeeperThan(previous, ImportLimits.MaxHtmlDepth))
+                {
+                    throw new NestedTooDeepException(ImportLimits.MaxHtmlDepth);
+                }
+                previous = element;
+            },
+        };
+        var document = new HtmlParser(options).ParseDocument(html);
+        if (MaxDepth(document, ct) > ImportLimits.MaxHtmlDepth)
+        {
+            throw new NestedTooDeepException(ImportLimits.MaxHtmlDepth);
+        }
+        return document;
+    }
+
+    private static bool DeeperThan(IElement element, int limit)
+    {
+        var depth = 0;
+        for (var e = element; e is not null; e = e.ParentElement)
+        {
+            if (++depth > limit)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The deepest element's depth, without recursion (so a deep tree cannot exhaust the stack).</summary>
+    private static int MaxDepth(IDocument document, CancellationToken ct)
+    {
+        var deepest = 0;
+        var pending = new Stack<(INode Node, int Depth)>();
+        pending.Push((document, 0));
+        while (pending.TryPop(out var item))
+        {
+            ct.ThrowIfCancellationRequested();
+            deepest = Math.Max(deepest, item.Depth);
+            foreach (var child in item.Node.ChildNodes)
+            {
+                if (child is IElement)
+                {
+                    pending.Push((child, item.Depth + 1));
+                }
+            }
+        }
+        return deepest;
     }
 
     /// <summary>
@@ -54,8 +122,9 @@ public static class HtmlText
         ?? document.QuerySelector("main")
         ?? document.Body;
 
-    private static void Walk(INode node, StringBuilder current, List<string> paragraphs)
+    private static void Walk(INode node, StringBuilder current, List<string> paragraphs, CancellationToken ct)
     {
+        ct.ThrowIfCancellationRequested();
         foreach (var child in node.ChildNodes)
         {
             switch (child)
@@ -68,16 +137,16 @@ public static class HtmlText
                     break;
                 case IElement element when Blocks.Contains(element.LocalName):
                     Flush(current, paragraphs);
-                    Walk(element, current, paragraphs);
+                    Walk(element, current, paragraphs, ct);
                     Flush(current, paragraphs);
                     break;
                 case IElement { LocalName: "td" or "th" } cell:
                     // Table cells stay on their row's line, apart.
-                    Walk(cell, current, paragraphs);
+                    Walk(cell, current, paragraphs, ct);
                     current.Append(' ');
                     break;
                 case IElement element:
-                    Walk(element, current, paragraphs);
+                    Walk(element, current, paragraphs, ct);
                     break;
                 default:
                     break; // comments, processing instructions

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using ClaimTracker.Web.Components.Shared;
 using ClaimTracker.Web.Data;
 using ClaimTracker.Web.Domain;
 using ClaimTracker.Web.Features.Accounts;
@@ -49,7 +50,7 @@ public sealed class SourceImportService(
     internal async Task<SourceImportResult> ImportAsAsync(SourceImportRequest request, ChangeAuthor author, CancellationToken ct = default)
     {
         var errors = new FieldErrors();
-        var extracted = SourceText.Read(request, options.Value.MaxBytes);
+        var extracted = await SourceText.ReadAsync(request, options.Value.MaxBytes, ct);
         if (extracted.Error is not null)
         {
             errors.Add(extracted.Field, extracted.Error);
@@ -60,11 +61,11 @@ public sealed class SourceImportService(
         {
             return duplicate;
         }
-        var outlet = errors.Required(ImportFields.Outlet, request.Outlet, MaxOutletLength, "Outlet");
+        var outlet = errors.Required(ImportFields.Outlet, TextDecoding.SingleLine(request.Outlet), MaxOutletLength, "Outlet");
         var title = string.IsNullOrWhiteSpace(request.Title) ? extracted.Title : request.Title;
-        title = errors.Required(ImportFields.Title, title, MaxTitleLength, "Title");
+        title = errors.Required(ImportFields.Title, TextDecoding.SingleLine(title), MaxTitleLength, "Title");
         var publishedOn = ValidateDate(request.PublishedOn, errors);
-        var url = ValidateUrl(request.Url, errors);
+        var url = ValidateUrl(TextDecoding.SingleLine(request.Url), errors);
         if (errors.Any)
         {
             return new SourceImportResult(ImportOutcome.Invalid, null, errors.All, ExtractedTitle: extracted.Title);
@@ -199,6 +200,11 @@ public sealed class SourceImportService(
     /// <summary>Outlets already in the record that contain <paramref name="search"/>, for the page's autocomplete.</summary>
     public async Task<IReadOnlyList<string>> OutletsAsync(string? search, CancellationToken ct = default)
     {
+        if (search?.Trim().Length > MaxOutletLength)
+        {
+            // No outlet holds more than that, and SQLite refuses LIKE patterns past 50,000 bytes.
+            return [];
+        }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var outlets = db.Sources.AsNoTracking().Select(s => s.Outlet);
         if (!string.IsNullOrWhiteSpace(search))
@@ -219,7 +225,8 @@ public sealed class SourceImportService(
         }
         if (!DateOnly.TryParseExact(trimmed, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            errors.Add(ImportFields.PublishedOn, $"\"{trimmed}\" is not a date; write it as yyyy-mm-dd, e.g. 2026-01-15.");
+            // Echoed shortened: the value may be anything a client sends, a megabyte included.
+            errors.Add(ImportFields.PublishedOn, $"\"{trimmed.Shortened(40)}\" is not a date; write it as yyyy-mm-dd, e.g. 2026-01-15.");
             return null;
         }
         // Already today somewhere on Earth (UTC+14) is not the future, whatever the server's clock says.

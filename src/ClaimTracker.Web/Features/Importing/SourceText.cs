@@ -16,14 +16,37 @@ public static class SourceText
 
     public sealed record Extracted(string? Text, string? Title, string Field, string? Error);
 
-    public static Extracted Read(SourceImportRequest request, int maxBytes)
+    /// <summary>
+    /// <see cref="Read"/> on a thread-pool thread (parsing a large page is CPU work that must not hold up a circuit),
+    /// refused when it takes longer than <paramref name="timeout"/> (by default <see cref="ImportLimits.ParseTimeout"/>).
+    /// </summary>
+    public static async Task<Extracted> ReadAsync(SourceImportRequest request, int maxBytes, CancellationToken ct = default, TimeSpan? timeout = null)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        limit.CancelAfter(timeout ?? ImportLimits.ParseTimeout);
+        try
+        {
+            // WaitAsync as well: should a parser ever stop looking at the token, the caller still gets its answer in time.
+            return await Task.Run(() => Read(request, maxBytes, limit.Token), limit.Token).WaitAsync(limit.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            var tooLong = $"took more than {ImportLimits.ParseTimeoutSeconds} seconds to read, far longer than any article";
+            return request.File is { } file
+                ? new(null, null, ImportFields.File, $"\"{file.Name}\" {tooLong}; paste the article's text, or save it as .txt.")
+                : new(null, null, ImportFields.PastedText, $"The text {tooLong}.");
+        }
+    }
+
+    /// <summary>The text to store and the title it suggests, or the reason it is refused. Stops when <paramref name="ct"/> is cancelled.</summary>
+    public static Extracted Read(SourceImportRequest request, int maxBytes, CancellationToken ct = default)
     {
         var hasPaste = !string.IsNullOrWhiteSpace(request.PastedText);
         if (request.File is { } file)
         {
             return hasPaste
                 ? new(null, null, ImportFields.PastedText, "Give the text one way: paste it or upload a file, not both.")
-                : FromFile(file, maxBytes);
+                : FromFile(file, maxBytes, ct);
         }
         if (request.PastedText is null || request.PastedText.Length == 0)
         {
@@ -63,7 +86,7 @@ public static class SourceText
             : new(text, null, field, null);
     }
 
-    private static Extracted FromFile(UploadedFile file, int maxBytes)
+    private static Extracted FromFile(UploadedFile file, int maxBytes, CancellationToken ct)
     {
         const string field = ImportFields.File;
         var extension = Path.GetExtension(file.Name).ToLowerInvariant();
@@ -81,12 +104,23 @@ public static class SourceText
         {
             return new(null, null, field, error);
         }
-        var (text, title) = extension switch
+        string text;
+        string? title;
+        try
         {
-            ".md" => MarkdownText.Extract(decoded),
-            ".html" or ".htm" => HtmlText.Extract(decoded),
-            _ => (decoded, null),
-        };
+            (text, title) = extension switch
+            {
+                ".md" => MarkdownText.Extract(decoded, ct),
+                ".html" or ".htm" => HtmlText.Extract(decoded, ct),
+                _ => (decoded, null),
+            };
+        }
+        catch (NestedTooDeepException ex)
+        {
+            var what = extension == ".md" ? "quotes, lists or markup" : "its elements";
+            return new(null, null, field,
+                $"\"{file.Name}\" nests {what} more than {ex.Limit} levels deep, which no article does; paste the article's text, or save it as .txt.");
+        }
         text = TextDecoding.Normalize(text);
         if (text.Length == 0)
         {

@@ -95,12 +95,61 @@ public static class TextDecoding
             {
                 // A byte-order mark that survived (pasted text, or one inside a UTF-16 file) is not part of the text.
             }
+            else if (char.IsSurrogate(c))
+            {
+                AppendSurrogate(text, ref i, builder);
+            }
             else if (!IsStrayControl(c))
             {
                 builder.Append(c);
             }
         }
         return builder.ToString().Trim();
+    }
+
+    /// <summary>
+    /// A one-line field (outlet, title, link) as it will be stored: control characters, tabs and line breaks as
+    /// spaces, and half a character (a lone surrogate, which no text file can hold but a crafted request can) as
+    /// U+FFFD, as the database would store it anyway. Null stays null.
+    /// </summary>
+    public static string? SingleLine(string? value)
+    {
+        if (value is null || !value.Any(c => char.IsControl(c) || char.IsSurrogate(c)))
+        {
+            return value;
+        }
+        var builder = new StringBuilder(value.Length);
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (char.IsControl(c))
+            {
+                builder.Append(' ');
+            }
+            else if (char.IsSurrogate(c))
+            {
+                AppendSurrogate(value, ref i, builder);
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+        return builder.ToString();
+    }
+
+    /// <summary>A surrogate pair as it is; half of one as U+FFFD (the replacement character).</summary>
+    private static void AppendSurrogate(string text, ref int i, StringBuilder builder)
+    {
+        if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+        {
+            builder.Append(text[i]).Append(text[i + 1]);
+            i++;
+        }
+        else
+        {
+            builder.Append('\uFFFD');
+        }
     }
 
     private static bool IsStrayControl(char c) => char.IsControl(c) && c is not ('\t' or '\n' or '\r');

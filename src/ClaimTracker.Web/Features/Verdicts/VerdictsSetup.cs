@@ -28,7 +28,7 @@ public static class VerdictsSetup
     {
         if (!int.TryParse(id, out var claimId))
         {
-            return TypedResults.Problem($"A claim id is a whole number; got \"{id}\".", statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
+            return TypedResults.Problem($"A claim id is a whole number; got \"{Api.ReadApi.Echo(id)}\".", statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
         }
         var review = await reviews.GetAsync(claimId, site.Root, ct);
         return review is null

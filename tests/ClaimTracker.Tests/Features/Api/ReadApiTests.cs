@@ -155,6 +155,18 @@ public class ReadApiTests(ClaimTrackerFactory app) : IClassFixture<ClaimTrackerF
         Assert.StartsWith(parameter, detail);
     }
 
+    [Theory]
+    [InlineData("/api/claims?limit=")]
+    [InlineData("/api/claims/")]
+    [InlineData("/api/sources/")]
+    public async Task A_malformed_value_of_any_length_is_quoted_back_shortened(string prefix)
+    {
+        var detail = await _client.AssertProblemAsync(prefix + new string('x', 100_000), HttpStatusCode.BadRequest);
+
+        Assert.Contains("\"xxxxxxxxxx", detail);
+        Assert.True(detail.Length < 200, detail);
+    }
+
     [Fact]
     public async Task The_largest_allowed_limit_is_accepted()
     {

@@ -102,6 +102,57 @@ public class ClaimServiceTests(ClaimTrackerFactory app) : IClassFixture<ClaimTra
         Assert.Equal(result.Items.Count, result.TotalCount);
     }
 
+    [Theory]
+    [InlineData("\"ready to", "quotation mark is not closed")]
+    [InlineData("a b c d e f g h i", "Too many search words: use at most 8.")]
+    public async Task A_search_the_service_cannot_read_finds_nothing_and_says_why(string search, string message)
+    {
+        var result = await _claims.SearchAsync(new ClaimSearchQuery(Search: search));
+
+        Assert.Contains(message, result.SearchError);
+        Assert.Empty(result.Items);
+        Assert.Equal(0, result.TotalCount);
+    }
+
+    [Fact]
+    public async Task A_search_over_the_length_limit_is_refused_by_the_service_naming_the_limit()
+    {
+        var result = await _claims.SearchAsync(new ClaimSearchQuery(Search: new string('a', 1_000_000)));
+
+        Assert.Equal("The search is too long: keep it to 200 characters (it has 1000000).", result.SearchError);
+        Assert.Empty(result.Items);
+    }
+
+    [Fact]
+    public async Task Parsed_terms_that_hold_an_error_find_nothing_rather_than_everything()
+    {
+        var unreadable = SearchTerms.Parse("\"open");
+
+        var result = await _claims.SearchAsync(new ClaimSearchQuery(Search: "\"open"), unreadable);
+
+        Assert.Equal(0, result.TotalCount);
+    }
+
+    [Fact]
+    public async Task A_readable_search_through_the_service_finds_what_the_parsed_one_does()
+    {
+        var result = await _claims.SearchAsync(new ClaimSearchQuery(Search: "putin\u0000deal", PageSize: 100));
+
+        Assert.Null(result.SearchError);
+        var expected = await SearchAsync(new ClaimSearchQuery(Search: "putin deal", PageSize: 100));
+        Assert.Equal(expected.Items.Select(r => r.Id), result.Items.Select(r => r.Id));
+        Assert.Contains(result.Items, r => r.Text == PutinReady);
+    }
+
+    [Fact]
+    public async Task A_page_far_past_the_end_is_empty_rather_than_wrapping_round_to_the_first()
+    {
+        var result = await SearchAsync(new ClaimSearchQuery(Page: int.MaxValue, PageSize: 100));
+
+        Assert.Empty(result.Items);
+        Assert.Equal(TestSeeds.Document.Claims.Count, result.TotalCount);
+    }
+
     [Fact]
     public async Task Wildcards_in_the_search_match_only_themselves()
     {

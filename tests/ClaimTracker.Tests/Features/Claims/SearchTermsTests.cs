@@ -23,6 +23,12 @@ public class SearchTermsTests
     }
 
     [Fact]
+    public void Control_characters_separate_words_as_white_space_does()
+    {
+        Assert.Equal(["putin", "deal", "kremlin"], SearchTerms.Parse("putin\u0000deal\u001bkremlin").Terms);
+    }
+
+    [Fact]
     public void A_quoted_phrase_is_one_term_and_words_around_it_are_terms_too()
     {
         var terms = SearchTerms.Parse("trump \"ready to make a deal\" putin");

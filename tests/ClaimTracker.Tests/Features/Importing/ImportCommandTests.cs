@@ -139,6 +139,20 @@ public sealed partial class ImportCommandTests : IClassFixture<ImportFactory>, I
     }
 
     [Fact]
+    public async Task A_page_nested_past_the_depth_limit_is_refused_on_standard_error_with_exit_code_1()
+    {
+        var file = WriteFile("deep.html", string.Concat(Enumerable.Repeat("<div>", 100_000)) + "Peskov said so.");
+        var before = await SourceCountAsync();
+
+        var (exit, output, error) = await RunAsync(file, "--outlet", "Example Wire", "--title", "T");
+
+        Assert.Equal(1, exit);
+        Assert.Equal("", output);
+        Assert.StartsWith("deep.html: \"deep.html\" nests its elements more than 256 levels deep", error);
+        Assert.Equal(before, await SourceCountAsync());
+    }
+
+    [Fact]
     public async Task A_file_over_the_limit_is_refused_before_it_is_read()
     {
         var file = WriteFile("huge.txt", Encoding.ASCII.GetBytes(new string('a', 3 * 1024 * 1024)));

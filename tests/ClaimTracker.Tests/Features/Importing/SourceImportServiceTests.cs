@@ -223,6 +223,44 @@ public class SourceImportServiceTests : IClassFixture<ImportFactory>
         Assert.Equal(before, await CountAsync());
     }
 
+    [Theory]
+    [InlineData("deep.html", "<div>", "more than 256 levels deep")]
+    [InlineData("deep.md", ">", "more than 64 levels deep")]
+    public async Task A_file_nested_past_the_limit_is_refused_next_to_the_file_keeping_the_other_fields_valid(string name, string open, string message)
+    {
+        var before = await CountAsync();
+        var content = string.Concat(Enumerable.Repeat(open, 100_000)) + " Peskov said so.";
+
+        var result = await ImportAsync(new SourceImportRequest("Example News", "Title", "2026-01-20", "https://example.com/a",
+            File: new UploadedFile(name, Encoding.UTF8.GetBytes(content))));
+
+        Assert.Equal(ImportOutcome.Invalid, result.Outcome);
+        Assert.Equal([ImportFields.File], result.FieldErrors.Keys);
+        Assert.Contains(message, result.ErrorFor(ImportFields.File));
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Fact]
+    public async Task Control_characters_and_half_characters_in_the_outlet_and_title_are_stored_as_spaces_and_replacement_characters()
+    {
+        var result = await ImportAsync(Txt(Unique("Peskov said so."), title: "Talks\nstall \ud800 again", outlet: "Example\tNews\u0000"));
+
+        Assert.Equal(ImportOutcome.Imported, result.Outcome);
+        await using var db = app.CreateDbContext();
+        var source = await db.Sources.SingleAsync(s => s.Id == result.Source!.Id);
+        Assert.Equal(("Example News", "Talks stall \ufffd again"), (source.Outlet, source.Title));
+    }
+
+    [Fact]
+    public async Task A_date_that_is_not_one_is_quoted_back_shortened()
+    {
+        var result = await ImportAsync(Txt(Unique("Peskov said so."), date: new string('9', 100_000)));
+
+        var message = result.ErrorFor(ImportFields.PublishedOn)!;
+        Assert.EndsWith("…\" is not a date; write it as yyyy-mm-dd, e.g. 2026-01-15.", message);
+        Assert.True(message.Length < 120, message);
+    }
+
     [Fact]
     public async Task A_file_over_the_configured_limit_is_refused_naming_the_limit()
     {
