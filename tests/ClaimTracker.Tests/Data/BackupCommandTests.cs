@@ -52,11 +52,13 @@ public sealed partial class BackupCommandTests(ClaimTrackerFactory app) : IClass
             var saves = new SavesCounter();
             var writer = Task.Run(async () =>
             {
-                await using var journalist = services.ScopeAs(Roles.Journalist, "backup-journalist");
-                await using var editor = services.ScopeAs(Roles.Editor, "backup-editor");
                 var claimId = 1;
                 for (var i = 0; !stop.IsCancellationRequested; i++)
                 {
+                    // A scope per save: one held past the circuit revalidation interval (30 s, easily reached on a busy
+                    // machine) is checked against the accounts table, where these test users have no row.
+                    await using var journalist = services.ScopeAs(Roles.Journalist, "backup-journalist");
+                    await using var editor = services.ScopeAs(Roles.Editor, "backup-editor");
                     if (i % 3 == 0)
                     {
                         var claim = await editor.As<RecordEditService>().CreateClaimAsync(new ClaimDraft($"Claim saved during a backup {i}", ["backup"]));

@@ -148,10 +148,12 @@ public static class CrashWriter
         /// <summary>Each cycle: a note on a span of the article, a note on a claim, a reply to it, and an edit of the note.</summary>
         public async Task NotesAsync()
         {
-            await using var scope = services.ScopeAs(Roles.Journalist, "crash-journalist");
-            var notes = scope.As<AnnotationService>();
             for (var i = 0; ; i++)
             {
+                // A scope per cycle, as each save of a page's user is: the sign-in state of a scope held longer than the
+                // circuit revalidation interval is checked against the accounts table, where these test users have no row.
+                await using var scope = services.ScopeAs(Roles.Journalist, "crash-journalist");
+                var notes = scope.As<AnnotationService>();
                 var marker = $"{label}n{i}";
                 var (start, end) = world.Span(i);
                 var spanNote = Saved(await notes.AddToSpanAsync(world.SourceId, start, end, $"Span note {marker}s", world.SourceText[start..end]), "span note");
@@ -179,10 +181,10 @@ public static class CrashWriter
         /// </summary>
         public async Task EditsAsync()
         {
-            await using var scope = services.ScopeAs(Roles.Editor, "crash-editor");
-            var edits = scope.As<RecordEditService>();
             for (var i = 0; ; i++)
             {
+                await using var scope = services.ScopeAs(Roles.Editor, "crash-editor");
+                var edits = scope.As<RecordEditService>();
                 var marker = $"{label}e{i}";
                 var claim = Saved(await edits.CreateClaimAsync(new ClaimDraft($"Crash test claim {marker}c", ["crash-test"])), "claim");
                 await ReportAsync(ClaimKind, claim.Id, $"{marker}c");
@@ -221,10 +223,10 @@ public static class CrashWriter
         /// <summary>Imports of pasted text: a source, the engine's suggestions and their history in one transaction each.</summary>
         public async Task ImportsAsync()
         {
-            await using var scope = services.ScopeAs(Roles.Editor, "crash-importer");
-            var importer = scope.As<SourceImportService>();
             for (var i = 0; ; i++)
             {
+                await using var scope = services.ScopeAs(Roles.Editor, "crash-importer");
+                var importer = scope.As<SourceImportService>();
                 var marker = $"{label}i{i}";
                 var text = $"Dmitry Peskov said the talks on {marker} would resume next week. Volodymyr Zelensky said Kyiv would not cede land. "
                     + $"Donald Trump told reporters that a deal was close. The report {marker} was published on Tuesday.";

@@ -1,4 +1,5 @@
 using ClaimTracker.Web.Data;
+using ClaimTracker.Web.Features.Accounts;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging;
@@ -19,6 +20,9 @@ public sealed class FileDatabaseApp(string databasePath, bool pooling = false, b
         // Without pooling no connection outlives the app, so the file can be replaced between two apps.
         builder.UseSetting($"ConnectionStrings:{DatabaseSetup.ConnectionStringName}", $"Data Source={databasePath};Pooling={pooling}");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Demo accounts allowed outright. Left to decide by address, the gate locks them before the server starts and
+        // unlocks them after, rewriting their rows at every start; these tests compare a file before and after a start.
+        builder.UseSetting(DemoAccountGate.Setting, "true");
         if (logToStandardError)
         {
             // A child process keeps its standard output for the lines its parent reads.
