@@ -143,12 +143,13 @@ public sealed class MarkdownRenderer : IDisposable
         }
         try
         {
-            var html = _sanitizer.Sanitize(Markdown.ToHtml(markdown, _pipeline));
+            // The document already parsed: rendering it is the part that can still fail (emphasis too deep for the writer).
+            var html = _sanitizer.Sanitize(document.ToHtml(_pipeline));
             _cache.Set(markdown, html, new MemoryCacheEntryOptions { Size = markdown.Length + html.Length });
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            _logger.LogInformation(ex, "A note was refused: its Markdown cannot be rendered.");
+            _logger.LogInformation("A note was refused: its Markdown cannot be rendered ({Reason}).", ex.Message);
             return "This note's formatting cannot be shown. Simplify it: fewer nested quotes, lists or emphasis.";
         }
         return null;
