@@ -82,7 +82,7 @@ internal sealed class FieldErrors
         var list = (values ?? []).Select(InputText.CleanLine).Where(v => !InputText.IsBlank(v)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (list.Count > maxItems)
         {
-            Add(field, $"At most {maxItems} {label}s.");
+            Add(field, $"At most {maxItems} {(label.EndsWith('s') ? label + "es" : label + "s")}."); // aliases, topics
         }
         if (list.FirstOrDefault(v => v.Length > maxLength) is { } tooLong)
         {
