@@ -6,8 +6,6 @@ namespace ClaimTracker.Web.Domain;
 /// </summary>
 public class Annotation : IEditableRecord
 {
-    public const int MaxBodyLength = 10_000;
-
     public int Id { get; set; }
 
     public int? ClaimId { get; set; }

@@ -25,8 +25,6 @@ public class RatingLabel
 /// <summary>An editor's rating of a disputed claim, with rationale and evidence; drafts are seen by editors only.</summary>
 public class Verdict : IEditableRecord
 {
-    public const int MaxRationaleLength = 10_000;
-
     public int Id { get; set; }
     public int ClaimId { get; set; }
     public Claim Claim { get; set; } = null!;

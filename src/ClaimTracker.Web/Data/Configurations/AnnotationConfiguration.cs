@@ -1,4 +1,5 @@
 using ClaimTracker.Web.Domain;
+using ClaimTracker.Web.Features.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -8,7 +9,7 @@ public class AnnotationConfiguration : IEntityTypeConfiguration<Annotation>
 {
     public void Configure(EntityTypeBuilder<Annotation> builder)
     {
-        builder.Property(n => n.Body).HasMaxLength(Annotation.MaxBodyLength);
+        builder.Property(n => n.Body).HasMaxLength(InputLimits.NoteLength);
         builder.Property(n => n.AuthorId).HasMaxLength(450);
         builder.Property(n => n.AuthorName).HasMaxLength(256);
         builder.Property(n => n.DeletedBy).HasMaxLength(256);

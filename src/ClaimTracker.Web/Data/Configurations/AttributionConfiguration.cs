@@ -1,4 +1,5 @@
 using ClaimTracker.Web.Domain;
+using ClaimTracker.Web.Features.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -23,9 +24,9 @@ public class AttributionConfiguration : IEntityTypeConfiguration<Attribution>
         builder.HasOne(a => a.Source).WithMany(s => s.Attributions).HasForeignKey(a => a.SourceId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(a => a.ReportedBy).WithMany().HasForeignKey(a => a.ReportedById).OnDelete(DeleteBehavior.Restrict);
 
-        builder.Property(a => a.SaidWhen).HasMaxLength(200);
-        builder.Property(a => a.SaidWhere).HasMaxLength(300);
-        builder.Property(a => a.ReportedVia).HasMaxLength(300);
+        builder.Property(a => a.SaidWhen).HasMaxLength(InputLimits.SaidWhen);
+        builder.Property(a => a.SaidWhere).HasMaxLength(InputLimits.SaidWhere);
+        builder.Property(a => a.ReportedVia).HasMaxLength(InputLimits.ReportedVia);
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.HasQueryFilter(a => !a.IsDeleted); // soft-deleted records are gone from every query unless asked for
         builder.Property(a => a.DeletedBy).HasMaxLength(256);

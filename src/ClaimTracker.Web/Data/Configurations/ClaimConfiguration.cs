@@ -1,4 +1,5 @@
 using ClaimTracker.Web.Domain;
+using ClaimTracker.Web.Features.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -11,7 +12,7 @@ public class ClaimConfiguration : IEntityTypeConfiguration<Claim>
         builder.HasIndex(c => c.Key).IsUnique();
         builder.HasIndex(c => c.Status);
         builder.Property(c => c.Key).HasMaxLength(100);
-        builder.Property(c => c.Text).HasMaxLength(1000);
+        builder.Property(c => c.Text).HasMaxLength(InputLimits.ClaimText);
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.HasQueryFilter(c => !c.IsDeleted); // soft-deleted records are gone from every query unless asked for
         builder.Property(c => c.DeletedBy).HasMaxLength(256);

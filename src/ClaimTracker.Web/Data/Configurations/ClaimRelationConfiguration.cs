@@ -1,4 +1,5 @@
 using ClaimTracker.Web.Domain;
+using ClaimTracker.Web.Features.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -10,7 +11,7 @@ public class ClaimRelationConfiguration : IEntityTypeConfiguration<ClaimRelation
     {
         builder.HasIndex(r => r.Key).IsUnique();
         builder.Property(r => r.Key).HasMaxLength(100);
-        builder.Property(r => r.Rationale).HasMaxLength(2000);
+        builder.Property(r => r.Rationale).HasMaxLength(InputLimits.RelationRationale);
         builder.Property(r => r.Version).IsConcurrencyToken();
         builder.HasQueryFilter(r => !r.IsDeleted); // soft-deleted records are gone from every query unless asked for
         builder.Property(r => r.DeletedBy).HasMaxLength(256);

@@ -1,4 +1,5 @@
 using ClaimTracker.Web.Domain;
+using ClaimTracker.Web.Features.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -19,7 +20,7 @@ public class SourceConfiguration : IEntityTypeConfiguration<Source>
         // SQLite has no rowversion; the revision number is the token, so of two corrections of one revision only one wins.
         builder.Property(s => s.Revision).IsConcurrencyToken().HasDefaultValue(1); // sources stored before revisions existed are revision 1
         builder.Property(s => s.RevisedBy).HasMaxLength(256);
-        builder.Property(s => s.RevisionNote).HasMaxLength(SourceRevisionConfiguration.NoteMaxLength);
+        builder.Property(s => s.RevisionNote).HasMaxLength(InputLimits.CorrectionNote);
         builder.HasMany(s => s.PastRevisions).WithOne(r => r.Source).HasForeignKey(r => r.SourceId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ClaimTracker.Web.Domain;
+using ClaimTracker.Web.Features.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -10,7 +11,7 @@ public class VerdictConfiguration : IEntityTypeConfiguration<Verdict>
 {
     public void Configure(EntityTypeBuilder<Verdict> builder)
     {
-        builder.Property(v => v.Rationale).HasMaxLength(Verdict.MaxRationaleLength);
+        builder.Property(v => v.Rationale).HasMaxLength(InputLimits.VerdictRationale);
         builder.Property(v => v.AuthorId).HasMaxLength(450);
         builder.Property(v => v.AuthorName).HasMaxLength(256);
         builder.Property(v => v.DeletedBy).HasMaxLength(256);

@@ -1,6 +1,7 @@
 using ClaimTracker.Web.Data;
 using ClaimTracker.Web.Domain;
 using ClaimTracker.Web.Features.Accounts;
+using ClaimTracker.Web.Features.Common;
 using ClaimTracker.Web.Features.Live;
 using ClaimTracker.Web.Features.Sources;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,11 @@ namespace ClaimTracker.Web.Features.Annotations;
 /// on the server, before anything is written: <see cref="Permission.Comment"/> to write, and
 /// <see cref="Permission.ModerateAnnotations"/> to edit or delete someone else's note.
 /// </summary>
-public sealed class AnnotationService(IDbContextFactory<ClaimTrackerDbContext> dbFactory, CurrentUser currentUser, IClaimChangeNotifier notifier)
+public sealed class AnnotationService(
+    IDbContextFactory<ClaimTrackerDbContext> dbFactory,
+    CurrentUser currentUser,
+    IClaimChangeNotifier notifier,
+    MarkdownRenderer markdown)
 {
     /// <summary>The notes on a claim and on its attributions, as threads: roots oldest first, each with its replies.</summary>
     public async Task<IReadOnlyList<NoteView>> ListForClaimAsync(int claimId, CancellationToken ct = default)
@@ -43,7 +48,7 @@ public sealed class AnnotationService(IDbContextFactory<ClaimTrackerDbContext> d
     public async Task<NoteResult> AddToClaimAsync(int claimId, string? body, CancellationToken ct = default)
     {
         var author = await currentUser.RequireAsync(Permission.Comment);
-        if (Validate(body) is { } invalid)
+        if (Validate(ref body) is { } invalid)
         {
             return invalid;
         }
@@ -60,7 +65,7 @@ public sealed class AnnotationService(IDbContextFactory<ClaimTrackerDbContext> d
     public async Task<NoteResult> AddToAttributionAsync(int attributionId, string? body, CancellationToken ct = default)
     {
         var author = await currentUser.RequireAsync(Permission.Comment);
-        if (Validate(body) is { } invalid)
+        if (Validate(ref body) is { } invalid)
         {
             return invalid;
         }
@@ -76,13 +81,14 @@ public sealed class AnnotationService(IDbContextFactory<ClaimTrackerDbContext> d
     }
 
     /// <summary>
-    /// A note on <c>text[start..end)</c> of a source. <paramref name="expectedQuote"/>, when given, is the text the
-    /// user selected: if it is not what the stored text holds there, the offsets are wrong and nothing is saved.
+    /// A note on <c>text[start..end)</c> of a source, at most <see cref="InputLimits.SpanLength"/> characters long.
+    /// <paramref name="expectedQuote"/> is the text the user selected, and required: if it is not what the stored text
+    /// holds there, the offsets are wrong (or made up) and nothing is saved.
     /// </summary>
-    public async Task<NoteResult> AddToSpanAsync(int sourceId, int start, int end, string? body, string? expectedQuote = null, CancellationToken ct = default)
+    public async Task<NoteResult> AddToSpanAsync(int sourceId, int start, int end, string? body, string? expectedQuote, CancellationToken ct = default)
     {
         var author = await currentUser.RequireAsync(Permission.Comment);
-        if (Validate(body) is { } invalid)
+        if (Validate(ref body) is { } invalid)
         {
             return invalid;
         }
@@ -96,6 +102,14 @@ public sealed class AnnotationService(IDbContextFactory<ClaimTrackerDbContext> d
         if (start < 0 || end > text.Length || start >= end)
         {
             return NoteResult.Invalid($"The selected span ({start}–{end}) is not inside the text ({text.Length} characters). Select some text in the article.");
+        }
+        if (end - start > InputLimits.SpanLength)
+        {
+            return NoteResult.Invalid($"A note can be on at most {InputLimits.SpanLength:N0} characters of the text; this selection has {end - start:N0}. Select a shorter passage.");
+        }
+        if (expectedQuote is null)
+        {
+            return NoteResult.Invalid(SelectedWords.MissingMessage);
         }
         if (SelectedWords.Changed(text, start, end, expectedQuote))
         {
@@ -113,7 +127,7 @@ public sealed class AnnotationService(IDbContextFactory<ClaimTrackerDbContext> d
     public async Task<NoteResult> ReplyAsync(int parentId, string? body, CancellationToken ct = default)
     {
         var author = await currentUser.RequireAsync(Permission.Comment);
-        if (Validate(body) is { } invalid)
+        if (Validate(ref body) is { } invalid)
         {
             return invalid;
         }
@@ -138,7 +152,7 @@ public sealed class AnnotationService(IDbContextFactory<ClaimTrackerDbContext> d
     public async Task<NoteResult> EditAsync(int id, Guid loadedVersion, string? body, CancellationToken ct = default)
     {
         var author = await currentUser.RequireAsync(Permission.Comment);
-        if (Validate(body) is { } invalid)
+        if (Validate(ref body) is { } invalid)
         {
             return invalid;
         }
@@ -192,17 +206,18 @@ public sealed class AnnotationService(IDbContextFactory<ClaimTrackerDbContext> d
         }
     }
 
-    internal static NoteResult? Validate(string? body)
+    /// <summary>
+    /// Cleans <paramref name="body"/> as stored text (<see cref="InputText"/>; not trimmed, since leading spaces mean
+    /// something in Markdown) and checks it against the note limits, so that every note saved can be shown.
+    /// </summary>
+    private NoteResult? Validate(ref string? body)
     {
-        if (string.IsNullOrWhiteSpace(body))
+        body = InputText.Clean(body, trim: false);
+        if (InputText.IsBlank(body))
         {
             return NoteResult.Invalid("Write something: a note cannot be empty.");
         }
-        if (body.Length > Annotation.MaxBodyLength)
-        {
-            return NoteResult.Invalid($"A note can be at most {Annotation.MaxBodyLength:N0} characters; this one has {body.Length:N0}.");
-        }
-        return null;
+        return markdown.Check(body) is { } problem ? NoteResult.Invalid(problem) : null;
     }
 
     private static Annotation NewNote(ChangeAuthor author, string body) => new()

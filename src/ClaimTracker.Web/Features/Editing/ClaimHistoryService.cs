@@ -73,6 +73,7 @@ public sealed class ClaimHistoryService(IDbContextFactory<ClaimTrackerDbContext>
 public static class HistoryDiff
 {
     private const int MaxValueLength = 300;
+    private const string Unreadable = "unreadable";
 
     /// <summary>Bookkeeping that every change touches; showing it would bury the real change.</summary>
     private static readonly HashSet<string> Hidden = new(StringComparer.OrdinalIgnoreCase)
@@ -135,11 +136,23 @@ public static class HistoryDiff
         {
             return values;
         }
-        using var doc = JsonDocument.Parse(json);
-        foreach (var property in doc.RootElement.EnumerateObject())
+        try
         {
-            values[property.Name] = Display(property.Value);
+            using var doc = JsonDocument.Parse(json);
+            if (doc.RootElement.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var property in doc.RootElement.EnumerateObject())
+                {
+                    values[property.Name] = Display(property.Value);
+                }
+                return values;
+            }
         }
+        catch (JsonException)
+        {
+            // Written by this app, so only a damaged or hand-edited row gets here; it must not take the History down.
+        }
+        values[Unreadable] = "(these values cannot be read)";
         return values;
     }
 

@@ -54,23 +54,6 @@ public sealed record AttributionRecord(
     bool IsDeleted,
     Guid Version);
 
-/// <summary>Limits that the database configurations set, or that the editor applies where the column has none.</summary>
-public static class EditLimits
-{
-    public const int ClaimText = 1000;
-    public const int Topic = 60;
-    public const int Topics = 12;
-    public const int ActorName = 200;
-    public const int ActorRole = 200;
-    public const int ActorCountry = 100;
-    public const int Alias = 200;
-    public const int Aliases = 30;
-    public const int Rationale = 2000;
-    public const int SaidWhen = 200;
-    public const int SaidWhere = 300;
-    public const int ReportedVia = 300;
-}
-
 /// <summary>
 /// A statement to record in one go: who (an existing <see cref="ActorId"/>, or a <see cref="NewActor"/>), on what
 /// (an existing <see cref="ClaimId"/>, or a <see cref="NewClaim"/>), with stance, mode and the span of the source

@@ -1,3 +1,6 @@
+using ClaimTracker.Web.Components.Shared;
+using ClaimTracker.Web.Features.Common;
+
 namespace ClaimTracker.Web.Features.Editing;
 
 public enum EditOutcome
@@ -31,7 +34,10 @@ public sealed record EditResult<T>(EditOutcome Outcome, T? Value, IReadOnlyDicti
     public static EditResult<T> Missing() => new(EditOutcome.NotFound, null, NoErrors);
 }
 
-/// <summary>Collects per-field messages; field names are the draft's property names.</summary>
+/// <summary>
+/// Collects per-field messages; field names are the draft's property names. Text is cleaned as stored text
+/// (<see cref="InputText"/>) before it is measured, so the limits apply to what would be saved.
+/// </summary>
 internal sealed class FieldErrors
 {
     private readonly Dictionary<string, string> errors = new(StringComparer.Ordinal);
@@ -41,22 +47,25 @@ internal sealed class FieldErrors
 
     public void Add(string field, string message) => errors.TryAdd(field, message);
 
-    public string? Required(string field, string? value, int maxLength, string label)
+    /// <summary>The cleaned value, or null (with an error) when there is nothing a reader could see.</summary>
+    public string? Required(string field, string? value, int maxLength, string label, bool multiline = false)
     {
-        var trimmed = value?.Trim();
-        if (string.IsNullOrEmpty(trimmed))
+        var cleaned = Clean(value, multiline);
+        if (InputText.IsBlank(cleaned))
         {
             Add(field, $"{label} is required.");
             return null;
         }
-        return MaxLength(field, trimmed, maxLength, label);
+        return MaxLength(field, cleaned, maxLength, label);
     }
 
-    public string? Optional(string field, string? value, int maxLength, string label)
+    public string? Optional(string field, string? value, int maxLength, string label, bool multiline = false)
     {
-        var trimmed = value?.Trim();
-        return string.IsNullOrEmpty(trimmed) ? null : MaxLength(field, trimmed, maxLength, label);
+        var cleaned = Clean(value, multiline);
+        return InputText.IsBlank(cleaned) ? null : MaxLength(field, cleaned, maxLength, label);
     }
+
+    private static string Clean(string? value, bool multiline) => multiline ? InputText.Clean(value) : InputText.CleanLine(value);
 
     private string MaxLength(string field, string value, int maxLength, string label)
     {
@@ -67,17 +76,17 @@ internal sealed class FieldErrors
         return value;
     }
 
-    /// <summary>Trimmed, non-empty, distinct (ignoring case) entries of a list such as topics or aliases.</summary>
+    /// <summary>Cleaned, non-blank, distinct (ignoring case) entries of a list such as topics or aliases.</summary>
     public List<string> List(string field, IEnumerable<string>? values, int maxItems, int maxLength, string label)
     {
-        var list = (values ?? []).Select(v => v.Trim()).Where(v => v.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var list = (values ?? []).Select(InputText.CleanLine).Where(v => !InputText.IsBlank(v)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (list.Count > maxItems)
         {
-            Add(field, $"At most {maxItems} {label}s.");
+            Add(field, $"At most {maxItems} {(label.EndsWith('s') ? label + "es" : label + "s")}."); // aliases, topics
         }
         if (list.FirstOrDefault(v => v.Length > maxLength) is { } tooLong)
         {
-            Add(field, $"Each {label} must be at most {maxLength} characters (\"{tooLong[..Math.Min(20, tooLong.Length)]}…\" is longer).");
+            Add(field, $"Each {label} must be at most {maxLength} characters (\"{tooLong.Shortened(20)}\" is longer).");
         }
         return list;
     }

@@ -1,5 +1,6 @@
 using ClaimTracker.Web.Domain;
 using ClaimTracker.Web.Features.Accounts;
+using ClaimTracker.Web.Features.Common;
 using ClaimTracker.Web.Features.Live;
 using Microsoft.EntityFrameworkCore;
 
@@ -112,11 +113,11 @@ public sealed partial class RecordEditService
     private static bool ValidateActor(ActorDraft draft, out ActorDraft valid, out IReadOnlyDictionary<string, string> errors)
     {
         var check = new FieldErrors();
-        var name = check.Required(nameof(ActorDraft.Name), draft.Name, EditLimits.ActorName, "The name") ?? "";
+        var name = check.Required(nameof(ActorDraft.Name), draft.Name, InputLimits.ActorName, "The name") ?? "";
         check.Defined(nameof(ActorDraft.Kind), draft.Kind, "kind of actor");
-        var role = check.Optional(nameof(ActorDraft.Role), draft.Role, EditLimits.ActorRole, "The role");
-        var country = check.Optional(nameof(ActorDraft.Country), draft.Country, EditLimits.ActorCountry, "The country");
-        var aliases = check.List(nameof(ActorDraft.Aliases), draft.Aliases, EditLimits.Aliases, EditLimits.Alias, "alias");
+        var role = check.Optional(nameof(ActorDraft.Role), draft.Role, InputLimits.ActorRole, "The role");
+        var country = check.Optional(nameof(ActorDraft.Country), draft.Country, InputLimits.ActorCountry, "The country");
+        var aliases = check.List(nameof(ActorDraft.Aliases), draft.Aliases, InputLimits.Aliases, InputLimits.Alias, "alias");
         valid = new ActorDraft(name, draft.Kind, role, country, aliases);
         errors = check.All;
         return !check.Any;

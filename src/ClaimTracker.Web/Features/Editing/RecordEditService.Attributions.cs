@@ -1,6 +1,7 @@
 using ClaimTracker.Web.Data;
 using ClaimTracker.Web.Domain;
 using ClaimTracker.Web.Features.Accounts;
+using ClaimTracker.Web.Features.Common;
 using ClaimTracker.Web.Features.Live;
 using ClaimTracker.Web.Features.Sources;
 using Microsoft.EntityFrameworkCore;
@@ -127,9 +128,9 @@ public sealed partial class RecordEditService
         var check = new FieldErrors();
         check.Defined(nameof(AttributionDraft.Stance), draft.Stance, "stance");
         check.Defined(nameof(AttributionDraft.Mode), draft.Mode, "mode");
-        check.Optional(nameof(AttributionDraft.SaidWhen), draft.SaidWhen, EditLimits.SaidWhen, "When it was said");
-        check.Optional(nameof(AttributionDraft.SaidWhere), draft.SaidWhere, EditLimits.SaidWhere, "Where it was said");
-        check.Optional(nameof(AttributionDraft.ReportedVia), draft.ReportedVia, EditLimits.ReportedVia, "Reported via");
+        check.Optional(nameof(AttributionDraft.SaidWhen), draft.SaidWhen, InputLimits.SaidWhen, "When it was said");
+        check.Optional(nameof(AttributionDraft.SaidWhere), draft.SaidWhere, InputLimits.SaidWhere, "Where it was said");
+        check.Optional(nameof(AttributionDraft.ReportedVia), draft.ReportedVia, InputLimits.ReportedVia, "Reported via");
         // An actor or claim created in the same save has no id yet; it exists as soon as the save does.
         if (!actorIsNew && !await db.Actors.AnyAsync(a => a.Id == draft.ActorId, ct))
         {
@@ -153,6 +154,10 @@ public sealed partial class RecordEditService
         else if (draft.SpanStart < 0 || draft.SpanEnd > text.Length || draft.SpanStart >= draft.SpanEnd)
         {
             check.Add("Span", $"The span {draft.SpanStart}–{draft.SpanEnd} must be a non-empty part of the source text (0–{text.Length}).");
+        }
+        else if (draft.SpanEnd - draft.SpanStart > InputLimits.SpanLength)
+        {
+            check.Add("Span", $"An attribution can cover at most {InputLimits.SpanLength:N0} characters of the text; this span has {draft.SpanEnd - draft.SpanStart:N0}. Select the words that were said.");
         }
         else if (SelectedWords.Changed(text, draft.SpanStart, draft.SpanEnd, draft.SelectedText))
         {
@@ -187,7 +192,8 @@ public sealed partial class RecordEditService
         attribution.ReportedVia = Blank(draft.ReportedVia);
     }
 
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    /// <summary>Cleaned as <see cref="FieldErrors.Optional"/> cleaned it when it checked the length.</summary>
+    private static string? Blank(string? value) => InputText.CleanLine(value) is var clean && !InputText.IsBlank(clean) ? clean : null;
 
     private static AttributionRecord ToRecord(Attribution a) => new(a.Id, a.ActorId, a.ClaimId, a.SourceId, a.Stance, a.Mode,
         a.Anchor.Start, a.Anchor.End, a.Anchor.Exact, a.SaidWhen, a.SaidWhere, a.ReportedVia, a.IsDeleted, a.Version);

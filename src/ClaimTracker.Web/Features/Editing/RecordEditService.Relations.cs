@@ -1,6 +1,7 @@
 using ClaimTracker.Web.Data;
 using ClaimTracker.Web.Domain;
 using ClaimTracker.Web.Features.Accounts;
+using ClaimTracker.Web.Features.Common;
 using ClaimTracker.Web.Features.Live;
 using Microsoft.EntityFrameworkCore;
 
@@ -129,7 +130,7 @@ public sealed partial class RecordEditService
         ClaimTrackerDbContext db, RelationDraft draft, int? exceptId, CancellationToken ct)
     {
         var check = new FieldErrors();
-        var rationale = check.Required(nameof(RelationDraft.Rationale), draft.Rationale, EditLimits.Rationale, "The rationale") ?? "";
+        var rationale = check.Required(nameof(RelationDraft.Rationale), draft.Rationale, InputLimits.RelationRationale, "The rationale", multiline: true) ?? "";
         check.Defined(nameof(RelationDraft.Type), draft.Type, "type of relation");
         if (draft.FromClaimId == draft.ToClaimId)
         {

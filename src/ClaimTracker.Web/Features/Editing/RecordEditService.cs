@@ -1,6 +1,7 @@
 using ClaimTracker.Web.Data;
 using ClaimTracker.Web.Domain;
 using ClaimTracker.Web.Features.Accounts;
+using ClaimTracker.Web.Features.Common;
 using ClaimTracker.Web.Features.Live;
 using Microsoft.EntityFrameworkCore;
 
@@ -188,8 +189,8 @@ public sealed partial class RecordEditService(
     private static bool ValidateClaim(ClaimDraft draft, out string text, out List<string> topics, out IReadOnlyDictionary<string, string> errors)
     {
         var check = new FieldErrors();
-        text = check.Required(nameof(ClaimDraft.Text), draft.Text, EditLimits.ClaimText, "The claim's text") ?? "";
-        topics = check.List(nameof(ClaimDraft.Topics), draft.Topics, EditLimits.Topics, EditLimits.Topic, "topic");
+        text = check.Required(nameof(ClaimDraft.Text), draft.Text, InputLimits.ClaimText, "The claim's text") ?? "";
+        topics = check.List(nameof(ClaimDraft.Topics), draft.Topics, InputLimits.Topics, InputLimits.Topic, "topic");
         errors = check.All;
         return !check.Any;
     }

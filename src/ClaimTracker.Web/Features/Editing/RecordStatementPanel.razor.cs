@@ -2,6 +2,8 @@ using ClaimTracker.Web.Domain;
 using ClaimTracker.Web.Features.Accounts;
 using ClaimTracker.Web.Features.Actors;
 using ClaimTracker.Web.Features.Claims;
+using ClaimTracker.Web.Features.Common;
+using ClaimTracker.Web.Features.Sources;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 
@@ -19,7 +21,7 @@ public partial class RecordStatementPanel
     [Inject] private NavigationManager Nav { get; set; } = null!;
 
     /// <summary>Shape of what claimTrackerSelection.take() returns (wwwroot/js/selection.js).</summary>
-    private sealed record Selection(int Start, int End, string Text);
+    private sealed record Selection(int Start, int End, string? Text);
 
     private bool canEdit;
     private Selection? selection;
@@ -41,8 +43,17 @@ public partial class RecordStatementPanel
 
     private async Task TakeSelectionAsync()
     {
-        selection = await JS.InvokeAsync<Selection?>("claimTrackerSelection.take");
-        hint = selection is null ? "First select the words of the statement in the article." : null;
+        selection = await JS.InvokeAsync<Selection?>("claimTrackerSelection.take", InputLimits.SpanLength);
+        hint = selection switch
+        {
+            null => "First select the words of the statement in the article.",
+            { Text: null } => SelectedWords.TooLongMessage(selection.Start, selection.End),
+            _ => null,
+        };
+        if (selection is { Text: null })
+        {
+            selection = null;
+        }
     }
 
     private void ClearErrors() => errors = new Dictionary<string, string>();

@@ -3,6 +3,7 @@ using ClaimTracker.Web.Components.Shared;
 using ClaimTracker.Web.Data;
 using ClaimTracker.Web.Domain;
 using ClaimTracker.Web.Features.Accounts;
+using ClaimTracker.Web.Features.Common;
 using ClaimTracker.Web.Features.Editing;
 using ClaimTracker.Web.Features.Live;
 using Microsoft.EntityFrameworkCore;
@@ -170,7 +171,7 @@ public sealed class ClaimMergeService(
             rows.AddedSubjects.Add(subject.Id);
         }
         var newTopics = merged.Topics.Where(t => !survivor.Topics.Contains(t, StringComparer.OrdinalIgnoreCase))
-            .Take(Math.Max(0, EditLimits.Topics - survivor.Topics.Count)).ToList();
+            .Take(Math.Max(0, InputLimits.Topics - survivor.Topics.Count)).ToList();
         if (newTopics.Count > 0)
         {
             survivor.Topics = [.. survivor.Topics, .. newTopics];

@@ -1,7 +1,9 @@
 using ClaimTracker.Web.Domain;
 using ClaimTracker.Web.Features.Actors;
 using ClaimTracker.Web.Features.Claims;
+using ClaimTracker.Web.Features.Common;
 using ClaimTracker.Web.Features.Editing;
+using ClaimTracker.Web.Features.Sources;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 
@@ -23,7 +25,7 @@ public partial class SuggestionEditForm
     [Inject] private IJSRuntime JS { get; set; } = null!;
 
     /// <summary>Shape of what claimTrackerSelection.take() returns (wwwroot/js/selection.js).</summary>
-    private sealed record Selection(int Start, int End, string Text);
+    private sealed record Selection(int Start, int End, string? Text);
 
     private int? loadedFor;
     private bool newActor;
@@ -86,10 +88,15 @@ public partial class SuggestionEditForm
 
     private async Task TakeSelectionAsync()
     {
-        var selection = await JS.InvokeAsync<Selection?>("claimTrackerSelection.take");
+        var selection = await JS.InvokeAsync<Selection?>("claimTrackerSelection.take", InputLimits.SpanLength);
         if (selection is null)
         {
             spanHint = "First select the words in the text, then press this button.";
+            return;
+        }
+        if (selection.Text is null)
+        {
+            spanHint = SelectedWords.TooLongMessage(selection.Start, selection.End);
             return;
         }
         spanHint = null;

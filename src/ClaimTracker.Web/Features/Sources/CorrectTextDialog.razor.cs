@@ -1,5 +1,6 @@
 using System.Text;
 using ClaimTracker.Web.Features.Accounts;
+using ClaimTracker.Web.Features.Common;
 using ClaimTracker.Web.Features.Editing;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
@@ -15,7 +16,7 @@ public partial class CorrectTextDialog
     [Inject] private IJSRuntime JS { get; set; } = null!;
 
     /// <summary>Largest text read from the browser, in UTF-8 bytes: the service's character limit, at up to 4 bytes each.</summary>
-    private const long MaxBytes = SourceCorrectionService.MaxTextLength * 4L;
+    private const long MaxBytes = InputLimits.SourceText * 4L;
 
     private SourceCorrection? current;
     private SourceCorrection? conflict;
@@ -73,7 +74,7 @@ public partial class CorrectTextDialog
         catch (InvalidOperationException)
         {
             // Stream.ReadAsync past the limit given to OpenReadStreamAsync.
-            errors = new Dictionary<string, string> { ["Text"] = $"The text can be at most {SourceCorrectionService.MaxTextLength:N0} characters." };
+            errors = new Dictionary<string, string> { ["Text"] = $"The text can be at most {InputLimits.SourceText:N0} characters." };
         }
         finally
         {

@@ -1,6 +1,7 @@
 using ClaimTracker.Web.Domain;
 using ClaimTracker.Web.Features.Accounts;
 using ClaimTracker.Web.Features.Annotations;
+using ClaimTracker.Web.Features.Common;
 using ClaimTracker.Web.Features.Editing;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
@@ -24,7 +25,7 @@ public partial class NeedsAttentionPanel
     [Inject] private NavigationManager Nav { get; set; } = null!;
 
     /// <summary>Shape of what claimTrackerSelection.take() returns (wwwroot/js/selection.js).</summary>
-    private sealed record Selection(int Start, int End, string Text);
+    private sealed record Selection(int Start, int End, string? Text);
 
     private bool canEdit;
     private bool busy;
@@ -39,10 +40,15 @@ public partial class NeedsAttentionPanel
 
     private async Task ReattachAsync(AnchorAttention item)
     {
-        var selection = await JS.InvokeAsync<Selection?>("claimTrackerSelection.take");
+        var selection = await JS.InvokeAsync<Selection?>("claimTrackerSelection.take", InputLimits.SpanLength);
         if (selection is null)
         {
             errors[(item.Kind, item.Id)] = "First select the right words in the text.";
+            return;
+        }
+        if (selection.Text is null)
+        {
+            errors[(item.Kind, item.Id)] = SelectedWords.TooLongMessage(selection.Start, selection.End);
             return;
         }
         await RunAsync(item, () => Corrections.ReattachAsync(item.Kind, item.Id, item.Version, Revision, selection.Start, selection.End));

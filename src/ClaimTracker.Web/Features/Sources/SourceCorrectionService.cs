@@ -1,7 +1,7 @@
 using ClaimTracker.Web.Data;
-using ClaimTracker.Web.Data.Configurations;
 using ClaimTracker.Web.Domain;
 using ClaimTracker.Web.Features.Accounts;
+using ClaimTracker.Web.Features.Common;
 using ClaimTracker.Web.Features.Editing;
 using ClaimTracker.Web.Features.Live;
 using ClaimTracker.Web.Features.Sources.Anchoring;
@@ -21,11 +21,6 @@ public sealed class SourceCorrectionService(
     IClaimChangeNotifier notifier,
     ISourceChangeNotifier sourceNotifier)
 {
-    /// <summary>The longest text a correction may have (characters): a long feature is ~100,000.</summary>
-    public const int MaxTextLength = 1_000_000;
-
-    public const int MaxNoteLength = SourceRevisionConfiguration.NoteMaxLength;
-
     /// <summary>
     /// Replaces the text of revision <paramref name="expectedRevision"/> with <paramref name="newText"/>. If someone
     /// corrected the source since, nothing is saved and the result is a conflict carrying their revision.
@@ -34,23 +29,25 @@ public sealed class SourceCorrectionService(
     {
         var author = await currentUser.RequireAsync(Permission.EditRecord);
         var errors = new Dictionary<string, string>();
-        newText = newText?.Replace("\r\n", "\n");
-        note = note?.Trim();
-        if (string.IsNullOrWhiteSpace(newText))
+        // Stored text, so cleaned like all of it (controls, broken characters, open direction overrides), but not
+        // trimmed: the text is the article as printed, and anchors count its characters.
+        newText = InputText.Clean(newText, trim: false);
+        note = InputText.Clean(note);
+        if (InputText.IsBlank(newText))
         {
             errors["Text"] = "The text cannot be empty.";
         }
-        else if (newText.Length > MaxTextLength)
+        else if (newText.Length > InputLimits.SourceText)
         {
-            errors["Text"] = $"The text can be at most {MaxTextLength:N0} characters; this one has {newText.Length:N0}.";
+            errors["Text"] = $"The text can be at most {InputLimits.SourceText:N0} characters; this one has {newText.Length:N0}.";
         }
-        if (string.IsNullOrEmpty(note))
+        if (InputText.IsBlank(note))
         {
             errors["Note"] = "Say what was corrected.";
         }
-        else if (note.Length > MaxNoteLength)
+        else if (note.Length > InputLimits.CorrectionNote)
         {
-            errors["Note"] = $"The note can be at most {MaxNoteLength:N0} characters; it has {note.Length:N0}.";
+            errors["Note"] = $"The note can be at most {InputLimits.CorrectionNote:N0} characters; it has {note.Length:N0}.";
         }
         if (errors.Count > 0)
         {
@@ -74,11 +71,11 @@ public sealed class SourceCorrectionService(
         }
 
         var oldText = source.Text;
-        db.SourceRevisions.Add(source.Correct(newText!, note!, author.UserName, DateTimeOffset.UtcNow));
+        db.SourceRevisions.Add(source.Correct(newText, note, author.UserName, DateTimeOffset.UtcNow));
         // The UPDATE checks the revision the editor corrected: a correction saved meanwhile makes this one fail.
         db.Entry(source).Property(s => s.Revision).OriginalValue = expectedRevision;
 
-        var reanchorer = new Reanchorer(oldText, newText!);
+        var reanchorer = new Reanchorer(oldText, newText);
         var tally = new Tally();
         var claims = new HashSet<int>();
         // Deleted records too: restored later, they must not point at the wrong words. Only live ones are counted.

@@ -2,6 +2,7 @@ using ClaimTracker.Web.Components.Shared;
 using ClaimTracker.Web.Data;
 using ClaimTracker.Web.Domain;
 using ClaimTracker.Web.Features.Accounts;
+using ClaimTracker.Web.Features.Common;
 using ClaimTracker.Web.Features.Live;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,8 +15,6 @@ namespace ClaimTracker.Web.Features.Verdicts;
 /// </summary>
 public sealed class VerdictService(IDbContextFactory<ClaimTrackerDbContext> dbFactory, CurrentUser currentUser, IClaimChangeNotifier notifier)
 {
-    public const int MaxEvidenceLinks = 20;
-
     /// <summary>The panel's data for the current user, or null when the claim does not exist.</summary>
     public async Task<VerdictPanelData?> GetPanelAsync(int claimId, CancellationToken ct = default)
     {
@@ -115,7 +114,7 @@ public sealed class VerdictService(IDbContextFactory<ClaimTrackerDbContext> dbFa
             db.Verdicts.Add(verdict);
         }
         verdict.RatingLabelId = input.RatingLabelId!.Value;
-        verdict.Rationale = input.Rationale.Trim();
+        verdict.Rationale = InputText.Clean(input.Rationale);
         verdict.Evidence = EvidenceOf(input);
         verdict.State = VerdictState.Draft;
         verdict.UpdatedAt = now;
@@ -196,26 +195,38 @@ public sealed class VerdictService(IDbContextFactory<ClaimTrackerDbContext> dbFa
         {
             errors[nameof(VerdictInput.Rationale)] = rationale;
         }
-        if (input.Urls.Count > MaxEvidenceLinks)
+        var urls = input.Urls ?? [];
+        if (urls.Count > InputLimits.EvidenceLinks)
         {
-            errors[nameof(VerdictInput.Urls)] = $"At most {MaxEvidenceLinks} links.";
+            errors[nameof(VerdictInput.Urls)] = $"At most {InputLimits.EvidenceLinks} links.";
         }
-        else if (input.Urls.FirstOrDefault(u => UrlError(u) is not null) is { } bad)
+        else if (urls.FirstOrDefault(u => UrlError(u) is not null) is { } bad)
         {
             errors[nameof(VerdictInput.Urls)] = UrlError(bad)!;
+        }
+        if ((input.AttributionIds?.Count ?? 0) > InputLimits.EvidenceRecords)
+        {
+            errors[nameof(VerdictInput.AttributionIds)] = $"At most {InputLimits.EvidenceRecords} attributions.";
+        }
+        if ((input.SourceIds?.Count ?? 0) > InputLimits.EvidenceRecords)
+        {
+            errors[nameof(VerdictInput.SourceIds)] = $"At most {InputLimits.EvidenceRecords} sources.";
         }
         return errors;
     }
 
+    /// <summary>Measured as it would be stored: cleaned (<see cref="InputText"/>) and trimmed.</summary>
     public static string? RationaleError(string? rationale) =>
-        string.IsNullOrWhiteSpace(rationale) ? "Explain the rating: a rationale is required."
-        : rationale.Trim().Length > Verdict.MaxRationaleLength ? $"At most {Verdict.MaxRationaleLength:N0} characters; this is {rationale.Trim().Length:N0}."
+        InputText.Clean(rationale) is var clean && InputText.IsBlank(clean) ? "Explain the rating: a rationale is required."
+        : clean.Length > InputLimits.VerdictRationale ? $"At most {InputLimits.VerdictRationale:N0} characters; this is {clean.Length:N0}."
         : null;
 
     public static string? UrlError(string? url) =>
-        Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) && uri.Host.Length > 0
-            ? null
-            : $"\"{url}\" is not a web address (http:// or https://).";
+        InputText.CleanLine(url) is var clean && clean.Length > InputLimits.Url
+            ? $"A web address can be at most {InputLimits.Url:N0} characters; \"{clean.Shortened(60)}\" has {clean.Length:N0}."
+            : Uri.TryCreate(clean, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) && uri.Host.Length > 0
+                ? null
+                : $"\"{clean.Shortened(60)}\" is not a web address (http:// or https://).";
 
     private static async Task CheckReferencesAsync(ClaimTrackerDbContext db, VerdictInput input, Dictionary<string, string> errors, CancellationToken ct)
     {
@@ -223,13 +234,13 @@ public sealed class VerdictService(IDbContextFactory<ClaimTrackerDbContext> dbFa
         {
             errors[nameof(VerdictInput.RatingLabelId)] = "That rating is not on the scale.";
         }
-        var attributionIds = input.AttributionIds.Distinct().ToList();
+        var attributionIds = (input.AttributionIds ?? []).Distinct().ToList();
         var knownAttributions = await db.Attributions.Where(a => attributionIds.Contains(a.Id)).Select(a => a.Id).ToListAsync(ct);
         if (attributionIds.Except(knownAttributions).ToList() is { Count: > 0 } missingAttributions)
         {
             errors[nameof(VerdictInput.AttributionIds)] = $"No such attribution in the record: {string.Join(", ", missingAttributions)}.";
         }
-        var sourceIds = input.SourceIds.Distinct().ToList();
+        var sourceIds = (input.SourceIds ?? []).Distinct().ToList();
         var knownSources = await db.Sources.Where(s => sourceIds.Contains(s.Id)).Select(s => s.Id).ToListAsync(ct);
         if (sourceIds.Except(knownSources).ToList() is { Count: > 0 } missingSources)
         {
@@ -239,9 +250,9 @@ public sealed class VerdictService(IDbContextFactory<ClaimTrackerDbContext> dbFa
 
     private static List<VerdictEvidence> EvidenceOf(VerdictInput input) =>
     [
-        .. input.AttributionIds.Distinct().Order().Select(id => new VerdictEvidence(id, null, null, null)),
-        .. input.SourceIds.Distinct().Order().Select(id => new VerdictEvidence(null, id, null, null)),
-        .. input.Urls.Select(u => u.Trim()).Distinct(StringComparer.Ordinal).Select(u => new VerdictEvidence(null, null, u, null)),
+        .. (input.AttributionIds ?? []).Distinct().Order().Select(id => new VerdictEvidence(id, null, null, null)),
+        .. (input.SourceIds ?? []).Distinct().Order().Select(id => new VerdictEvidence(null, id, null, null)),
+        .. (input.Urls ?? []).Select(InputText.CleanLine).Distinct(StringComparer.Ordinal).Select(u => new VerdictEvidence(null, null, u, null)),
     ];
 
     private async Task<VerdictResult> SaveAsync(ClaimTrackerDbContext db, int claimId, CancellationToken ct)

@@ -38,10 +38,14 @@ window.claimTrackerSelection = (function () {
     });
 
     return {
-        // The selection in the source text now, or the last one made there; null if none.
-        take: function () {
+        // The selection in the source text now, or the last one made there; null if none. Past maxLength characters
+        // only the offsets come back (text: null): a whole article as text would be over the circuit's message limit.
+        take: function (maxLength) {
             const result = current() || last;
             last = null;
+            if (result && maxLength && result.end - result.start > maxLength) {
+                return { start: result.start, end: result.end, text: null };
+            }
             return result;
         }
     };

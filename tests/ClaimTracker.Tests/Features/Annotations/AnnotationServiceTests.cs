@@ -2,6 +2,7 @@ using ClaimTracker.Tests.Infrastructure;
 using ClaimTracker.Web.Domain;
 using ClaimTracker.Web.Features.Accounts;
 using ClaimTracker.Web.Features.Annotations;
+using ClaimTracker.Web.Features.Common;
 using ClaimTracker.Web.Features.Live;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -147,8 +148,8 @@ public class AnnotationServiceTests(ClaimTrackerFactory app) : IClassFixture<Cla
     {
         var claimId = await app.ClaimId(ClaimKey);
 
-        var tooLong = await As(Roles.Journalist, s => s.AddToClaimAsync(claimId, new string('x', Annotation.MaxBodyLength + 1)));
-        var atLimit = await As(Roles.Journalist, s => s.AddToClaimAsync(claimId, new string('x', Annotation.MaxBodyLength)));
+        var tooLong = await As(Roles.Journalist, s => s.AddToClaimAsync(claimId, new string('x', InputLimits.NoteLength + 1)));
+        var atLimit = await As(Roles.Journalist, s => s.AddToClaimAsync(claimId, new string('x', InputLimits.NoteLength)));
 
         Assert.Equal(NoteOutcome.Invalid, tooLong.Outcome);
         Assert.Contains("at most 10,000 characters", tooLong.Message);
@@ -164,7 +165,7 @@ public class AnnotationServiceTests(ClaimTrackerFactory app) : IClassFixture<Cla
     {
         var sourceId = await app.SourceId(SourceKey);
 
-        var result = await As(Roles.Editor, s => s.AddToSpanAsync(sourceId, start, end, "note"));
+        var result = await As(Roles.Editor, s => s.AddToSpanAsync(sourceId, start, end, "note", null));
 
         Assert.Equal(NoteOutcome.Invalid, result.Outcome);
         Assert.Contains("not inside the text", result.Message);
@@ -298,7 +299,7 @@ public class AnnotationServiceTests(ClaimTrackerFactory app) : IClassFixture<Cla
         });
 
         await As(Roles.Editor, s => s.AddToClaimAsync(claimId, "live"));
-        await As(Roles.Editor, s => s.AddToSpanAsync(sourceId, QuoteStart, QuoteEnd, "live span"));
+        await As(Roles.Editor, s => s.AddToSpanAsync(sourceId, QuoteStart, QuoteEnd, "live span", "ready to make a deal"));
 
         var deadline = DateTime.UtcNow.AddSeconds(5);
         while (changes.Count < 2 && DateTime.UtcNow < deadline)

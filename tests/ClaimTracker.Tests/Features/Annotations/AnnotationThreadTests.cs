@@ -109,4 +109,25 @@ public sealed class AnnotationThreadTests : BunitContext, IAsyncLifetime
 
         thread.WaitForAssertion(() => Assert.Contains("cannot be empty", thread.Find("[data-testid=new-note]").TextContent));
     }
+
+    [Fact]
+    public async Task A_note_too_deep_to_render_arrives_live_as_plain_text_and_the_page_keeps_working()
+    {
+        SignIn(Roles.Journalist, "reader-2");
+        var thread = Render<AnnotationThread>(p => p.Add(x => x.ClaimId, claimId));
+        thread.WaitForAssertion(() => Assert.NotNull(thread.Find("[data-testid=new-note]")));
+
+        // Markdig refuses this outright; before the fallback, the re-render it caused ended the circuit.
+        await AddNoteElsewhereAsync(new string('>', 300) + " nested-live");
+
+        thread.WaitForAssertion(() => Assert.Contains("nested-live", thread.Find("[data-testid=notes]").TextContent));
+        var body = thread.FindAll("[data-testid=note-body]").Single(b => b.TextContent.Contains("nested-live"));
+        Assert.Empty(body.QuerySelectorAll("blockquote"));
+        Assert.StartsWith(new string('>', 300), body.TextContent.Trim());
+
+        // Still live: the next note arrives and renders as Markdown.
+        await AddNoteElsewhereAsync("After it, **still live**");
+        thread.WaitForAssertion(() => Assert.Contains("still live", thread.Find("[data-testid=notes]").TextContent));
+        Assert.Contains(thread.FindAll("[data-testid=note-body] strong"), s => s.TextContent == "still live");
+    }
 }

@@ -44,7 +44,7 @@ public sealed class WebAnnotationExportTests : IAsyncLifetime
         await using (var scope = app.Services.ScopeAs(Roles.Journalist))
         {
             var at = text.IndexOf("little sign", StringComparison.Ordinal);
-            var note = await scope.As<AnnotationService>().AddToSpanAsync(sourceId, at, at + 11, "**Which** signs?");
+            var note = await scope.As<AnnotationService>().AddToSpanAsync(sourceId, at, at + 11, "**Which** signs?", "little sign");
             noteId = note.Id!.Value;
             await scope.As<AnnotationService>().ReplyAsync(noteId, "The article does not say.");
         }

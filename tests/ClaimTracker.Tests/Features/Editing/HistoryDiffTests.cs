@@ -36,4 +36,16 @@ public class HistoryDiffTests
         var created = HistoryDiff.Changes(AuditAction.Created, null, """{"Text":"x","Topics":["a","b"],"DeletedBy":null}""", nameof(Claim));
         Assert.Equal([new FieldChange("Text", null, "x"), new FieldChange("Topics", null, "a, b")], created.OrderBy(c => c.Field));
     }
+
+    [Theory]
+    [InlineData("{\"Body\": [[[[")]
+    [InlineData("not json at all")]
+    [InlineData("[1, 2]")]
+    public void Values_that_cannot_be_read_are_said_to_be_unreadable_instead_of_failing_the_history(string damaged)
+    {
+        var changes = HistoryDiff.Changes(AuditAction.Updated, """{"Body":"Before."}""", damaged, nameof(Annotation));
+
+        Assert.Contains(new FieldChange("Unreadable", null, "(these values cannot be read)"), changes);
+        Assert.Null(HistoryDiff.Summary(damaged));
+    }
 }

@@ -1,6 +1,7 @@
 using ClaimTracker.Tests.Infrastructure;
 using ClaimTracker.Web.Domain;
 using ClaimTracker.Web.Features.Accounts;
+using ClaimTracker.Web.Features.Common;
 using ClaimTracker.Web.Features.Editing;
 using ClaimTracker.Web.Features.Live;
 using ClaimTracker.Web.Features.Review;
@@ -338,7 +339,7 @@ public sealed class ReviewQueueServiceTests : IAsyncLifetime
         await using var scope = app.Services.ScopeAs(Roles.Editor);
 
         var result = await scope.As<ReviewQueueService>().AcceptAsync(item.Id,
-            item.AsProposed() with { NewActorName = "  ", NewClaimText = new string('x', EditLimits.ClaimText + 1), Stance = (Stance)99 }, item.Version);
+            item.AsProposed() with { NewActorName = "  ", NewClaimText = new string('x', InputLimits.ClaimText + 1), Stance = (Stance)99 }, item.Version);
 
         Assert.Equal(EditOutcome.Invalid, result.Outcome);
         Assert.NotNull(result.ErrorFor(StatementFields.Actor));

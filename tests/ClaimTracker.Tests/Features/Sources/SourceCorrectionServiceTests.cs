@@ -215,8 +215,8 @@ public sealed class SourceCorrectionServiceTests : IAsyncLifetime
     {
         var shiftedAt = original.IndexOf("little sign", StringComparison.Ordinal);
         var doomedAt = original.IndexOf("remains open to talks", StringComparison.Ordinal);
-        var shifted = await As(Roles.Journalist, sp => sp.GetRequiredService<AnnotationService>().AddToSpanAsync(sourceId, shiftedAt, shiftedAt + 11, "Which signs?"));
-        var doomed = await As(Roles.Journalist, sp => sp.GetRequiredService<AnnotationService>().AddToSpanAsync(sourceId, doomedAt, doomedAt + 21, "Open to talks?"));
+        var shifted = await As(Roles.Journalist, sp => sp.GetRequiredService<AnnotationService>().AddToSpanAsync(sourceId, shiftedAt, shiftedAt + 11, "Which signs?", "little sign"));
+        var doomed = await As(Roles.Journalist, sp => sp.GetRequiredService<AnnotationService>().AddToSpanAsync(sourceId, doomedAt, doomedAt + 21, "Open to talks?", "remains open to talks"));
         const string lead = "Correction appended.\n";
         var corrected = lead + original.Replace(KremlinSentence, "");
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using ClaimTracker.Tests.Infrastructure;
 using ClaimTracker.Web.Domain;
 using ClaimTracker.Web.Features.Accounts;
+using ClaimTracker.Web.Features.Common;
 using ClaimTracker.Web.Features.Live;
 using ClaimTracker.Web.Features.Verdicts;
 using Microsoft.EntityFrameworkCore;
@@ -156,7 +157,7 @@ public class VerdictServiceTests(ClaimTrackerFactory app) : IClassFixture<ClaimT
         { nameof(VerdictInput.RatingLabelId), VerdictTestHelpers.Input(rating: null) },
         { nameof(VerdictInput.RatingLabelId), VerdictTestHelpers.Input(rating: 999) },
         { nameof(VerdictInput.Rationale), VerdictTestHelpers.Input("   ") },
-        { nameof(VerdictInput.Rationale), VerdictTestHelpers.Input(new string('x', Verdict.MaxRationaleLength + 1)) },
+        { nameof(VerdictInput.Rationale), VerdictTestHelpers.Input(new string('x', InputLimits.VerdictRationale + 1)) },
         { nameof(VerdictInput.AttributionIds), VerdictTestHelpers.Input("Cites a ghost.", VerdictTestHelpers.False, 987654) },
         { nameof(VerdictInput.SourceIds), new VerdictInput { RatingLabelId = 1, Rationale = "Cites a ghost.", SourceIds = [987654] } },
         { nameof(VerdictInput.Urls), new VerdictInput { RatingLabelId = 1, Rationale = "Bad link.", Urls = ["javascript:alert(1)"] } },
