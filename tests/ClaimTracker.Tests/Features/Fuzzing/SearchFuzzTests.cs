@@ -16,7 +16,7 @@ namespace ClaimTracker.Tests.Features.Fuzzing;
 /// </summary>
 public sealed class SearchFuzzTests(ClaimTrackerFactory app, ITestOutputHelper output) : IClassFixture<ClaimTrackerFactory>
 {
-    private const int ServiceCases = 250;
+    private const int ServiceCases = 150;
     private const int PageCases = 40;
     private const int MaxAddressValue = 1_000;
 
