@@ -160,9 +160,18 @@ public sealed class MarkdownRenderer : IDisposable
 
     private static int LineCount(string text) => text.AsSpan().Count('\n') + 1;
 
-    /// <summary>The note as it was typed, encoded, its line breaks kept: readable, and inert whatever it holds.</summary>
-    private static string Plain(string markdown) =>
-        "<p class=\"note-plain\">" + HtmlEncoder.Default.Encode(markdown).Replace("&#xA;", "<br>", StringComparison.Ordinal) + "</p>";
+    /// <summary>
+    /// The note as it was typed, encoded, its line breaks kept: readable, and inert whatever it holds. Only its first
+    /// <see cref="InputLimits.NoteLength"/> characters: a row past the limits would otherwise send every visitor all of it.
+    /// </summary>
+    private static string Plain(string markdown)
+    {
+        var shown = markdown.Length > InputLimits.NoteLength ? markdown[..InputLimits.NoteLength] : markdown;
+        var html = "<p class=\"note-plain\">" + HtmlEncoder.Default.Encode(shown).Replace("&#xA;", "<br>", StringComparison.Ordinal);
+        return markdown.Length > InputLimits.NoteLength
+            ? html + $"…</p><p class=\"note-plain\">({markdown.Length - InputLimits.NoteLength:N0} more characters not shown.)</p>"
+            : html + "</p>";
+    }
 
     /// <summary>
     /// The deepest nesting of quotes and lists (blocks), and of emphasis and links (inlines). Walked with a stack of

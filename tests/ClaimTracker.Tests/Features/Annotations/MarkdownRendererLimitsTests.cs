@@ -51,8 +51,17 @@ public class MarkdownRendererLimitsTests
 
         var document = new HtmlParser().ParseDocument($"<body>{html}</body>");
         Assert.Empty(document.QuerySelectorAll("blockquote, ul, li, em, strong, b, script"));
-        // The text as typed (line breaks become <br>), nothing lost.
-        Assert.Equal(body.Replace("\n", ""), document.Body!.TextContent);
+        // The text as typed (line breaks become <br>), up to the note limit; past it, a count of what is not shown.
+        var shown = body.Length > InputLimits.NoteLength ? body[..InputLimits.NoteLength] : body;
+        Assert.StartsWith(shown.Replace("\n", ""), document.Body!.TextContent);
+        if (body.Length > InputLimits.NoteLength)
+        {
+            Assert.EndsWith($"…({body.Length - InputLimits.NoteLength:N0} more characters not shown.)", document.Body.TextContent);
+        }
+        else
+        {
+            Assert.Equal(body.Replace("\n", ""), document.Body.TextContent);
+        }
         var warning = Assert.Single(log.Entries, e => e.Level == LogLevel.Warning);
         Assert.Contains("4242", warning.Message);
         Assert.False(string.IsNullOrEmpty(kind));
