@@ -78,7 +78,9 @@ public class ImportLimitsTests
         var html = Article(Limit - 10_000);
         Assert.True(Encoding.UTF8.GetByteCount(html) <= Limit);
 
-        var read = await ReadAsync("article.html", html);
+        // What is tested is that the whole page is read, not how fast: the 10 s wall-clock limit is the server's
+        // protection, and a CI machine whose two cores are busy can take longer than that over 2 MB.
+        var read = await ReadAsync("article.html", html, timeout: TimeSpan.FromMinutes(5));
 
         Assert.Null(read.Error);
         Assert.StartsWith("Talks stall\n\nParagraph 0: Peskov said the talks would resume, and Kyiv disagreed.", read.Text);
