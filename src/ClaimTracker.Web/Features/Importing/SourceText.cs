@@ -31,10 +31,10 @@ public static class SourceText
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            var tooLong = $"took more than {ImportLimits.ParseTimeoutSeconds} seconds to read, far longer than any article";
+            var tooLong = $"took more than {ImportLimits.ParseTimeoutSeconds} seconds to read, where an article takes about a second";
             return request.File is { } file
-                ? new(null, null, ImportFields.File, $"\"{file.Name}\" {tooLong}; paste the article's text, or save it as .txt.")
-                : new(null, null, ImportFields.PastedText, $"The text {tooLong}.");
+                ? new(null, null, ImportFields.File, $"\"{file.Name}\" {tooLong}. Try again later, or paste the article's text.")
+                : new(null, null, ImportFields.PastedText, $"The text {tooLong}. Try again later.");
         }
     }
 

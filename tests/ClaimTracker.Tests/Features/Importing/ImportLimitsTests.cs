@@ -68,8 +68,8 @@ public class ImportLimitsTests
 
         Assert.Null(read.Text);
         Assert.Contains("levels deep", read.Error);
-        // Measured at 0.03 s; the bound leaves room for a busy machine and still fails the quadratic parse.
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+        // Measured at 0.03 s; the bound leaves room for a machine a hundred times busier and still fails the quadratic parse.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"took {clock.Elapsed}");
     }
 
     [Fact]
@@ -78,8 +78,8 @@ public class ImportLimitsTests
         var html = Article(Limit - 10_000);
         Assert.True(Encoding.UTF8.GetByteCount(html) <= Limit);
 
-        // What is tested is that the whole page is read, not how fast: the 10 s wall-clock limit is the server's
-        // protection, and a CI machine whose two cores are busy can take longer than that over 2 MB.
+        // What is read is the subject here, not how fast: a test run beside many others may starve the parse of
+        // processor time for longer than the product's limit (the limit has tests of its own).
         var read = await ReadAsync("article.html", html, timeout: TimeSpan.FromMinutes(5));
 
         Assert.Null(read.Error);
@@ -91,12 +91,12 @@ public class ImportLimitsTests
     [Fact]
     public async Task Reading_that_outlasts_the_time_limit_is_refused_with_the_reason()
     {
-        // The real limit is ten seconds, which no article comes near; a 2 MB page cannot be read in a millisecond.
+        // The real limit is thirty seconds, which no article comes near; a 2 MB page cannot be read in a millisecond.
         var read = await ReadAsync("article.html", Article(Limit - 10_000), timeout: TimeSpan.FromMilliseconds(1));
 
         Assert.Null(read.Text);
         Assert.Equal(ImportFields.File, read.Field);
-        Assert.Equal("\"article.html\" took more than 10 seconds to read, far longer than any article; paste the article's text, or save it as .txt.", read.Error);
+        Assert.Equal("\"article.html\" took more than 30 seconds to read, where an article takes about a second. Try again later, or paste the article's text.", read.Error);
     }
 
     [Fact]
