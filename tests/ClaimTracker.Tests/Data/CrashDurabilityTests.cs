@@ -93,9 +93,10 @@ public sealed class CrashDurabilityTests(ITestOutputHelper output) : IDisposable
         for (var round = 0; round < delays.Length; round++)
         {
             var context = $"{name}, round {round + 1}, killed {delays[round]} ms after ready";
+            var clock = Stopwatch.StartNew();
             var saves = await RunAndKillAsync(file, $"r{round + 1}", delays[round], context);
             confirmed.AddRange(saves);
-            output.WriteLine($"{context}: {saves.Count} saves reported");
+            output.WriteLine($"{context}: {saves.Count} saves reported; the round took {clock.Elapsed.TotalSeconds:0.0} s");
             await AssertKeptAsync(file, confirmed, context);
         }
         return confirmed;
