@@ -10,8 +10,8 @@ namespace ClaimTracker.Tests.Data;
 
 /// <summary>
 /// Kills a process that is saving through the app's services (<see cref="CrashWriter"/>: notes, claims, statements,
-/// relations and imports, three writers at once) with SIGKILL at random moments, round after round on the same file.
-/// After each kill it opens the file and checks that every save the process reported is there, that SQLite finds the
+/// relations and imports, three writers at once) with SIGKILL at random moments, round after round on the same file
+/// (three files side by side). After each kill it opens the file and checks that every save the process reported is there, that SQLite finds the
 /// file whole, and that what the triggers keep (the dispute counts and the search index) agrees with a recount. This is
 /// the promise of <see cref="SqliteDurability"/>: a save reported is a save kept, and a crash never leaves half a change.
 /// <para>
