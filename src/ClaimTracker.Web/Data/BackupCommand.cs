@@ -19,7 +19,8 @@ public static class BackupCommand
 
     public const string Usage =
         $"Usage: dotnet run --project src/ClaimTracker.Web -- {Name} <file> [--force]\n" +
-        "  <file>    where to write the copy (a relative path is taken from the working directory)\n" +
+        "  <file>    where to write the copy; a relative path is taken from the working directory, which\n" +
+        "            dotnet run --project sets to the project's folder: an absolute path is clearer\n" +
         "  --force   replace <file> if it exists (only once the new copy is complete and checked)";
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextReader input, TextWriter output, TextWriter error)

@@ -16,24 +16,21 @@ public static class DatabaseSetup
     /// </summary>
     public static IServiceCollection AddClaimTrackerDatabase(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
-        var connectionString = ConnectionString(configuration, environment);
+        var configured = configuration.GetConnectionString(ConnectionStringName) ?? "Data Source=App_Data/claimtracker.db";
+        var connectionString = ResolveDataSource(configured, environment.ContentRootPath);
         services.AddDbContextFactory<ClaimTrackerDbContext>(options => options
             .UseSqlite(connectionString)
             .AddInterceptors(SqliteDurabilityInterceptor.Instance));
         return services;
     }
 
-    /// <summary>The connection string the app uses, resolved as <see cref="AddClaimTrackerDatabase"/> resolves it.</summary>
-    public static string ConnectionString(IConfiguration configuration, IHostEnvironment environment) =>
-        ResolveDataSource(configuration.GetConnectionString(ConnectionStringName) ?? "Data Source=App_Data/claimtracker.db", environment.ContentRootPath);
+    private static readonly string[] TimeoutKeywords = ["Default Timeout", "DefaultTimeout", "Command Timeout"];
 
     /// <summary>
     /// Makes a relative data source absolute (creating its folder), and sets <c>Default Timeout</c>, how long a command
     /// waits for another writer's lock, to <see cref="SqliteDurability.DefaultBusyTimeout"/> unless the connection string
     /// chooses its own: the library's default is the same 30 s, stated here so that it is a decision, not an accident.
     /// </summary>
-    private static readonly string[] TimeoutKeywords = ["Default Timeout", "DefaultTimeout", "Command Timeout"];
-
     internal static string ResolveDataSource(string connectionString, string contentRoot)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);

@@ -7,6 +7,8 @@ using ClaimTracker.Web.Features.Accounts;
 using ClaimTracker.Web.Features.Annotations;
 using ClaimTracker.Web.Features.Editing;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ClaimTracker.Tests.Data;
 
@@ -44,9 +46,16 @@ public sealed partial class BackupCommandTests(ClaimTrackerFactory app) : IClass
         var states = new List<string>();
         int before, after;
         (int Exit, string Output, string Error) result;
-        await using (var live = new FileDatabaseApp(database))
+        string liveConnectionString;
+        // Pooled, as in production: connections stay open, so recent saves sit in the -wal file, not yet in the database
+        // file (a plain file copy would miss them).
+        await using (var live = new FileDatabaseApp(database, pooling: true))
         {
             var services = live.Start();
+            await using (var db = live.Services.GetRequiredService<IDbContextFactory<ClaimTrackerDbContext>>().CreateDbContext())
+            {
+                liveConnectionString = db.Database.GetConnectionString()!;
+            }
             states.Add(await DumpAsync(database));
             using var stop = new CancellationTokenSource();
             var saves = new SavesCounter();
@@ -108,7 +117,9 @@ public sealed partial class BackupCommandTests(ClaimTrackerFactory app) : IClass
         Assert.InRange(index, before - 1, after);
         Assert.True(states.Count > after + 1, "the writer saved after the backup, so the live database is ahead of the copy");
 
-        // Restore as the README says: the app is stopped (above); copy the file over the database; delete -wal and -shm; start.
+        // Restore as the README says: the app is stopped (above, and its pooled connections closed); copy the file over the
+        // database; delete -wal and -shm; start.
+        SqliteConnection.ClearPool(new SqliteConnection(liveConnectionString));
         var lastCopied = await LastNoteAsync(backup);
         var lastLive = await LastNoteAsync(database);
         Assert.NotEqual(lastCopied, lastLive);

@@ -10,8 +10,8 @@ namespace ClaimTracker.Tests.Data;
 
 /// <summary>
 /// Kills a process that is saving through the app's services (<see cref="CrashWriter"/>: notes, claims, statements,
-/// relations and imports, three writers at once) with SIGKILL at random moments, round after round on the same file.
-/// After each kill it opens the file and checks that every save the process reported is there, that SQLite finds the
+/// relations and imports, three writers at once) with SIGKILL at random moments, round after round on the same file
+/// (three files side by side). After each kill it opens the file and checks that every save the process reported is there, that SQLite finds the
 /// file whole, and that what the triggers keep (the dispute counts and the search index) agrees with a recount. This is
 /// the promise of <see cref="SqliteDurability"/>: a save reported is a save kept, and a crash never leaves half a change.
 /// <para>
@@ -93,9 +93,10 @@ public sealed class CrashDurabilityTests(ITestOutputHelper output) : IDisposable
         for (var round = 0; round < delays.Length; round++)
         {
             var context = $"{name}, round {round + 1}, killed {delays[round]} ms after ready";
+            var clock = Stopwatch.StartNew();
             var saves = await RunAndKillAsync(file, $"r{round + 1}", delays[round], context);
             confirmed.AddRange(saves);
-            output.WriteLine($"{context}: {saves.Count} saves reported");
+            output.WriteLine($"{context}: {saves.Count} saves reported; the round took {clock.Elapsed.TotalSeconds:0.0} s");
             await AssertKeptAsync(file, confirmed, context);
         }
         return confirmed;

@@ -133,8 +133,10 @@ public static class CrashWriter
         private readonly TaskCompletionSource editsWarm = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly TaskCompletionSource importsWarm = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+        private Task? warmedUp;
+
         /// <summary>Done when every writer has finished its first cycle.</summary>
-        public Task WarmedUp => Task.WhenAll(notesWarm.Task, editsWarm.Task, importsWarm.Task);
+        public Task WarmedUp => warmedUp ??= Task.WhenAll(notesWarm.Task, editsWarm.Task, importsWarm.Task);
 
         private async Task ReportAsync(string kind, int id, string marker) =>
             await stdout.WriteLineAsync(new ConfirmedSave(kind, id, marker).ToString());
