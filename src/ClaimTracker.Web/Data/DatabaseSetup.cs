@@ -12,7 +12,8 @@ public static class DatabaseSetup
     /// <summary>
     /// Registers the DbContext factory over SQLite. A relative <c>Data Source</c> is taken relative to the
     /// app's content root (not the shell's working directory), so <c>dotnet run</c> from anywhere finds the same file.
-    /// Every connection it opens gets the durability pragmas (<see cref="SqliteDurability"/>).
+    /// Every connection it opens gets the durability pragmas (<see cref="SqliteDurability"/>). Also registers the cache
+    /// of the reading pages' models (<see cref="ReadModelCache"/>), which follows every commit to this database.
     /// </summary>
     public static IServiceCollection AddClaimTrackerDatabase(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
@@ -21,6 +22,8 @@ public static class DatabaseSetup
         services.AddDbContextFactory<ClaimTrackerDbContext>(options => options
             .UseSqlite(connectionString)
             .AddInterceptors(SqliteDurabilityInterceptor.Instance));
+        services.AddSingleton(_ => new RecordVersion(connectionString));
+        services.AddSingleton<ReadModelCache>();
         return services;
     }
 

@@ -28,8 +28,21 @@ public static class SourceTextSelection
         }", phrase);
         // selection.js remembers the selection on 'selectionchange', which fires asynchronously: let it run before
         // the caller clicks a button (a click may collapse the selection).
-        await page.WaitForFunctionAsync(
-            "phrase => window.getSelection().rangeCount === 1 && window.getSelection().getRangeAt(0).toString() === phrase", phrase);
+        try
+        {
+            await page.WaitForFunctionAsync(
+                "phrase => window.getSelection().rangeCount === 1 && window.getSelection().getRangeAt(0).toString() === phrase", phrase);
+        }
+        catch (TimeoutException ex)
+        {
+            // Say what took the selection instead: the focus moving back into a field, or the text being rendered anew.
+            var state = await page.EvaluateAsync<string>(@"() => {
+                const s = window.getSelection(), a = document.activeElement;
+                return `selection: ${s.rangeCount ? JSON.stringify(s.getRangeAt(0).toString().slice(0, 80)) : 'none'}; ` +
+                    `focus: ${a ? a.tagName + (a.id ? '#' + a.id : '') + (a.closest('[data-testid]') ? ' in ' + a.closest('[data-testid]').dataset.testid : '') : 'none'}`;
+            }");
+            throw new TimeoutException($"The selection of \"{phrase}\" did not hold ({state}).", ex);
+        }
         await page.EvaluateAsync("() => new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve, 0)))");
     }
 }

@@ -28,9 +28,15 @@ public sealed record ActorAlignment(int ActorId, string ActorName, IReadOnlyList
 /// </summary>
 public sealed record AlignmentReason(int OwnClaimId, string OwnClaimText, Stance OwnStance, int TheirClaimId, string TheirClaimText, Stance TheirStance, RelationType? Relation, AlignmentLink Link);
 
-public sealed class ActorService(IDbContextFactory<ClaimTrackerDbContext> dbFactory)
+/// <param name="cache">The reading pages' cache; left out by code that builds the service by hand to time its queries.</param>
+public sealed class ActorService(IDbContextFactory<ClaimTrackerDbContext> dbFactory, ReadModelCache? cache = null)
 {
-    public async Task<PagedResult<ActorRow>> ListAsync(string? search, int page, int pageSize, CancellationToken ct = default)
+    private readonly ReadModelCache reads = cache ?? ReadModelCache.Disabled;
+
+    public Task<PagedResult<ActorRow>> ListAsync(string? search, int page, int pageSize, CancellationToken ct = default) =>
+        reads.GetOrLoadAsync((nameof(ListAsync), search, page, pageSize), c => LoadPageAsync(search, page, pageSize, c), ct);
+
+    private async Task<PagedResult<ActorRow>> LoadPageAsync(string? search, int page, int pageSize, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var actors = db.Actors.AsNoTracking();
@@ -51,7 +57,10 @@ public sealed class ActorService(IDbContextFactory<ClaimTrackerDbContext> dbFact
         return new PagedResult<ActorRow>(rows, total);
     }
 
-    public async Task<ActorProfile?> GetProfileAsync(int id, CancellationToken ct = default)
+    public Task<ActorProfile?> GetProfileAsync(int id, CancellationToken ct = default) =>
+        reads.GetOrLoadAsync((nameof(GetProfileAsync), id), c => LoadProfileAsync(id, c), ct);
+
+    private async Task<ActorProfile?> LoadProfileAsync(int id, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var actor = await db.Actors.AsNoTracking()

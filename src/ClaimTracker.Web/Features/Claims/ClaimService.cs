@@ -5,8 +5,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ClaimTracker.Web.Features.Claims;
 
-public sealed class ClaimService(IDbContextFactory<ClaimTrackerDbContext> dbFactory)
+/// <param name="cache">The reading pages' cache; left out by code that builds the service by hand to time its queries.</param>
+public sealed class ClaimService(IDbContextFactory<ClaimTrackerDbContext> dbFactory, ReadModelCache? cache = null)
 {
+    private readonly ReadModelCache reads = cache ?? ReadModelCache.Disabled;
+
     public const int MaxPageSize = 100;
 
     /// <summary>
@@ -28,12 +31,13 @@ public sealed class ClaimService(IDbContextFactory<ClaimTrackerDbContext> dbFact
     /// One page of claims matching the query, for a caller that has parsed the search text already. Terms come only
     /// from <see cref="SearchTerms.Parse"/>, so they are within its limits; terms that could not be read find nothing.
     /// </summary>
-    public async Task<PagedResult<ClaimRow>> SearchAsync(ClaimSearchQuery query, SearchTerms terms, CancellationToken ct = default)
+    public Task<PagedResult<ClaimRow>> SearchAsync(ClaimSearchQuery query, SearchTerms terms, CancellationToken ct = default) =>
+        terms.Error is not null
+            ? Task.FromResult(new PagedResult<ClaimRow>([], 0))
+            : reads.GetOrLoadAsync((nameof(SearchAsync), query, terms.ToFtsQuery()), c => LoadPageAsync(query, terms, c), ct);
+
+    private async Task<PagedResult<ClaimRow>> LoadPageAsync(ClaimSearchQuery query, SearchTerms terms, CancellationToken ct)
     {
-        if (terms.Error is not null)
-        {
-            return new PagedResult<ClaimRow>([], 0);
-        }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var claims = db.Claims.AsNoTracking();
 
@@ -121,7 +125,10 @@ public sealed class ClaimService(IDbContextFactory<ClaimTrackerDbContext> dbFact
         return (await SearchAsync(new ClaimSearchQuery(text, Sort: ClaimSort.Text, PageSize: take), terms, ct)).Items;
     }
 
-    public async Task<ClaimFilterOptions> GetFilterOptionsAsync(CancellationToken ct = default)
+    public Task<ClaimFilterOptions> GetFilterOptionsAsync(CancellationToken ct = default) =>
+        reads.GetOrLoadAsync(nameof(GetFilterOptionsAsync), LoadFilterOptionsAsync, ct);
+
+    private async Task<ClaimFilterOptions> LoadFilterOptionsAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var actors = await db.Actors.AsNoTracking()
@@ -137,7 +144,10 @@ public sealed class ClaimService(IDbContextFactory<ClaimTrackerDbContext> dbFact
     }
 
     /// <summary>The dispute view of a claim, or null when there is no such claim.</summary>
-    public async Task<ClaimDispute?> GetDisputeAsync(int id, CancellationToken ct = default)
+    public Task<ClaimDispute?> GetDisputeAsync(int id, CancellationToken ct = default) =>
+        reads.GetOrLoadAsync((nameof(GetDisputeAsync), id), c => LoadDisputeAsync(id, c), ct);
+
+    private async Task<ClaimDispute?> LoadDisputeAsync(int id, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var header = await db.Claims.AsNoTracking()

@@ -11,9 +11,13 @@ public sealed record OverviewStats(int Claims, int Actors, int Sources, int Attr
 public sealed record OverviewModel(OverviewStats Stats, IReadOnlyList<ClaimRow> MostDisputed, IReadOnlyList<ActorRow> MostCited, IReadOnlyList<SourceRow> LatestSources);
 
 /// <summary>The home page: what is most contested right now, who is most cited, what was read last.</summary>
-public sealed class OverviewService(IDbContextFactory<ClaimTrackerDbContext> dbFactory, ClaimService claims, ActorService actors, SourceService sources)
+public sealed class OverviewService(IDbContextFactory<ClaimTrackerDbContext> dbFactory, ClaimService claims, ActorService actors, SourceService sources, ReadModelCache cache)
 {
-    public async Task<OverviewModel> GetAsync(CancellationToken ct = default)
+    /// <summary>The overview as of the last commit: every visit to the home page asks, and it changes only with the record.</summary>
+    public Task<OverviewModel> GetAsync(CancellationToken ct = default) =>
+        cache.GetOrLoadAsync(nameof(OverviewService), LoadAsync, ct);
+
+    private async Task<OverviewModel> LoadAsync(CancellationToken ct)
     {
         OverviewStats stats;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))

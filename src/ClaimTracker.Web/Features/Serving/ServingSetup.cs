@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ClaimTracker.Web.Features.Serving;
 
 /// <summary>
 /// Serving on a network, usually behind a reverse proxy that ends TLS: which proxies are believed, secure cookies,
-/// HSTS, the public base URL, and start-up warnings for settings a production install should not leave at defaults.
+/// HSTS, the public base URL, start-up warnings for settings a production install should not leave at defaults, and
+/// memory given back after a crowd of readers (<see cref="CircuitMemoryTrimmer"/>).
 /// </summary>
 public static class ServingSetup
 {
@@ -34,6 +36,9 @@ public static class ServingSetup
             o.Preload = false;
         });
         services.AddHostedService<ServingStartupReport>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<CircuitMemoryTrimmer>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, CircuitMemoryTrimmer.Handler>();
         // Demo accounts are a question of who can reach the server, answered once it listens.
         services.AddHostedService<Accounts.DemoAccountStartup>();
         return services;

@@ -20,9 +20,15 @@ public sealed record SourceReader(
     IReadOnlyList<ReaderSpan> Spans, IReadOnlyList<TextSegment> Segments, int? FocusStart = null, int? FocusEnd = null,
     int Revision = 1, DateTimeOffset? RevisedAt = null, string? RevisedBy = null, string? RevisionNote = null);
 
-public sealed class SourceService(IDbContextFactory<ClaimTrackerDbContext> dbFactory)
+/// <param name="cache">The reading pages' cache; left out by code that builds the service by hand to time its queries.</param>
+public sealed class SourceService(IDbContextFactory<ClaimTrackerDbContext> dbFactory, ReadModelCache? cache = null)
 {
-    public async Task<PagedResult<SourceRow>> ListAsync(int page, int pageSize, CancellationToken ct = default)
+    private readonly ReadModelCache reads = cache ?? ReadModelCache.Disabled;
+
+    public Task<PagedResult<SourceRow>> ListAsync(int page, int pageSize, CancellationToken ct = default) =>
+        reads.GetOrLoadAsync((nameof(ListAsync), page, pageSize), c => LoadPageAsync(page, pageSize, c), ct);
+
+    private async Task<PagedResult<SourceRow>> LoadPageAsync(int page, int pageSize, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var total = await db.Sources.CountAsync(ct);
@@ -42,7 +48,10 @@ public sealed class SourceService(IDbContextFactory<ClaimTrackerDbContext> dbFac
     /// The source with its attributed spans cut into segments. <paramref name="focusStart"/>/<paramref name="focusEnd"/>
     /// add one more span, <see cref="FocusSpanId"/>, for a passage to point at; it is ignored when outside the text.
     /// </summary>
-    public async Task<SourceReader?> GetReaderAsync(int id, int? focusStart = null, int? focusEnd = null, CancellationToken ct = default)
+    public Task<SourceReader?> GetReaderAsync(int id, int? focusStart = null, int? focusEnd = null, CancellationToken ct = default) =>
+        reads.GetOrLoadAsync((nameof(GetReaderAsync), id, focusStart, focusEnd), c => LoadReaderAsync(id, focusStart, focusEnd, c), ct);
+
+    private async Task<SourceReader?> LoadReaderAsync(int id, int? focusStart, int? focusEnd, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var source = await db.Sources.AsNoTracking()
