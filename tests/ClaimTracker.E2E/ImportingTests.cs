@@ -244,8 +244,14 @@ public sealed class ImportingTests(E2EFixture app)
 
         await page.GetByTestId("import-submit").ClickAsync();
 
-        // The review queue when the engine proposed something in it, else the source.
-        await Expect(page).ToHaveURLAsync(new Regex(@"/sources/\d+(/review)?$"), new() { Timeout = 120_000 });
+        // The review queue when the engine proposed something in it, else the source; or the form saying why not, which
+        // the failure message then quotes.
+        await page.WaitForFunctionAsync(
+            "() => /\\/sources\\/\\d+(\\/review)?$/.test(location.pathname) || !!document.querySelector('[data-testid=import-failure], [data-testid=import-paste-error] .field-error')",
+            null, new() { Timeout = 120_000 });
+        var refusals = await page.Locator("[data-testid=import-failure], [data-testid=import-paste-error] .field-error").AllInnerTextsAsync();
+        Assert.True(refusals.Count == 0, $"The import was refused: {string.Join(" | ", refusals)}");
+        await Expect(page).ToHaveURLAsync(new Regex(@"/sources/\d+(/review)?$"));
         await Expect(page.Locator("article.reader")).ToContainTextAsync($"Paragraph 200 of record {marker}");
         Assert.Empty(app.BrowserErrors(page));
     }
