@@ -19,25 +19,12 @@ port=${PORT:-5301}
 results=out/perf-results
 mkdir -p "$results"
 
-if [[ ! -x "$publish/ClaimTracker.Web" ]]; then
-  dotnet publish src/ClaimTracker.Web -c Release -o "$publish" --nologo
-fi
 if [[ ! -d "$tool/node_modules" ]]; then
   (cd "$tool" && npm ci)
 fi
 
-db=$(mktemp -d)/load.db
-publish_abs=$(cd "$publish" && pwd)
-(cd "$publish_abs" && ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__ClaimTracker="Data Source=$db" \
-  exec ./ClaimTracker.Web --urls "http://127.0.0.1:$port" > "$results/server-$circuits.log" 2>&1) &
-server=$!
-trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$(dirname "$db")"' EXIT
-
-# Ready when the home page answers (the first start migrates and seeds the database).
-for _ in $(seq 1 240); do
-  if curl -sf -o /dev/null "http://127.0.0.1:$port/"; then break; fi
-  sleep 0.5
-done
+source scripts/perf/published-app.sh
+start_published_app "$publish" "$port" "$results/server-$circuits.log"
 
 node "$tool/load.mjs" --base "http://127.0.0.1:$port" --path / --nav /claims,/claims/2,/actors/1,/sources/1,/ \
   --circuits "$circuits" --ramp 25 --interval 5000 --duration 60 --server-pid "$server" \

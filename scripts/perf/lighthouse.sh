@@ -16,24 +16,13 @@ results=out/perf-results/lighthouse
 export CHROME_PATH=${CHROME_PATH:-/usr/bin/chromium}
 mkdir -p "$results"
 
-if [[ ! -x "$publish/ClaimTracker.Web" ]]; then
-  dotnet publish src/ClaimTracker.Web -c Release -o "$publish" --nologo
-fi
 if [[ ! -x out/lighthouse/node_modules/.bin/lighthouse ]]; then
   mkdir -p out/lighthouse && (cd out/lighthouse && npm init -y > /dev/null && npm install --no-audit --no-fund lighthouse)
 fi
 lighthouse=$(pwd)/out/lighthouse/node_modules/.bin/lighthouse
 
-db=$(mktemp -d)/lighthouse.db
-publish_abs=$(cd "$publish" && pwd)
-(cd "$publish_abs" && ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__ClaimTracker="Data Source=$db" \
-  exec ./ClaimTracker.Web --urls "http://127.0.0.1:$port" > "$results/server.log" 2>&1) &
-server=$!
-trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$(dirname "$db")"' EXIT
-for _ in $(seq 1 240); do
-  if curl -sf -o /dev/null "http://127.0.0.1:$port/"; then break; fi
-  sleep 0.5
-done
+source scripts/perf/published-app.sh
+start_published_app "$publish" "$port" "$results/server.log"
 
 printf '%-14s %-8s %5s %5s %6s %6s %6s %5s\n' page form perf a11y FCP_ms LCP_ms TBT_ms CLS
 for path in / /claims /claims/2 /actors/1 /sources/1; do
