@@ -1,6 +1,8 @@
+using System.Text.Json;
 using ClaimTracker.Web.Data;
 using ClaimTracker.Web.Domain;
 using ClaimTracker.Web.Features.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClaimTracker.Web.Features.Claims;
@@ -8,6 +10,17 @@ namespace ClaimTracker.Web.Features.Claims;
 public sealed class ClaimService(IDbContextFactory<ClaimTrackerDbContext> dbFactory)
 {
     public const int MaxPageSize = 100;
+
+    /// <summary>
+    /// How far a filtered list is counted. Counting every match of a broad filter ("energy", a president's claims, all
+    /// open claims) costs in proportion to the matches, hundreds of thousands in a large record; beyond this number the
+    /// browser says "more than 2,000" and the count costs no more (see <see cref="ClaimSearchResult.TotalIsLowerBound"/>).
+    /// The unfiltered list is counted exactly: that number is cheap (<see cref="CountLiveClaimsAsync"/>).
+    /// </summary>
+    public const int DefaultCountLimit = 2_000;
+
+    /// <summary><see cref="DefaultCountLimit"/>; tests lower it to reach both plans on a small database.</summary>
+    internal int CountLimit { get; init; } = DefaultCountLimit;
 
     /// <summary>
     /// One page of claims matching the query, its search text read here: a search that cannot be read (too long, too
@@ -21,12 +34,30 @@ public sealed class ClaimService(IDbContextFactory<ClaimTrackerDbContext> dbFact
             return new ClaimSearchResult([], 0, terms.Error);
         }
         var page = await SearchAsync(query, terms, ct);
-        return new ClaimSearchResult(page.Items, page.TotalCount, null);
+        return new ClaimSearchResult(page.Items, page.TotalCount, null, IsFiltered(query, terms) && page.TotalCount > CountLimit);
     }
+
+    private static bool IsFiltered(ClaimSearchQuery query, SearchTerms terms) =>
+        terms.Terms.Count > 0 || query.ActorId is not null || query.Stance is not null || !string.IsNullOrEmpty(query.Topic) || query.Status is not null;
 
     /// <summary>
     /// One page of claims matching the query, for a caller that has parsed the search text already. Terms come only
     /// from <see cref="SearchTerms.Parse"/>, so they are within its limits; terms that could not be read find nothing.
+    /// A filtered list's <see cref="PagedResult{T}.TotalCount"/> stops at the count limit + 1 ("more than the limit").
+    /// <para>
+    /// <b>How a page is found in a large record</b> (each plan is pinned by the EXPLAIN QUERY PLAN tests,
+    /// <c>PageQueryPlanTests</c>). A filtered list is first counted up to <see cref="DefaultCountLimit"/> + 1, starting from
+    /// the most selective filter (the search's matches, else the actor's statements, else the topic index, else the status
+    /// index), which stops as soon as the limit is passed. Then:
+    /// <list type="bullet">
+    /// <item>few matches (up to the limit): the page starts from the same filter and sorts those matches;</item>
+    /// <item>many: the page reads the sort's own index in order and tests each claim against every filter, stopping after the
+    /// page; with more than 2,000 matches in 250,000 claims, a page of 25 is found within a few thousand claims. Each
+    /// filter is written so that SQLite cannot start from it here (<c>Id + 0</c>, <c>NOT IN</c>): starting from a broad
+    /// filter would sort all its matches, hundreds of thousands, for one page.</item>
+    /// </list>
+    /// The unfiltered list reads the sort's index (partial, live claims only) and skips to the page there.
+    /// </para>
     /// </summary>
     public async Task<PagedResult<ClaimRow>> SearchAsync(ClaimSearchQuery query, SearchTerms terms, CancellationToken ct = default)
     {
@@ -34,42 +65,30 @@ public sealed class ClaimService(IDbContextFactory<ClaimTrackerDbContext> dbFact
         {
             return new PagedResult<ClaimRow>([], 0);
         }
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var claims = db.Claims.AsNoTracking();
-
+        string? ftsQuery = null;
         if (terms.Terms.Count > 0)
         {
-            var ftsQuery = terms.ToFtsQuery();
+            ftsQuery = terms.ToFtsQuery();
             if (ftsQuery is null)
             {
                 return new PagedResult<ClaimRow>([], 0);
             }
-            // The full-text index covers claim text, topics, quotes and speakers' names and aliases (see the AddClaimSearch migration).
-            // As "Id IN (SELECT … MATCH …)", which SQLite runs once; as a correlated EXISTS it ran the full-text query again
-            // for every claim (benchmarked: 2.5 minutes for one word over 50,000 claims).
-            var matching = db.MatchClaims(ftsQuery).Select(m => m.ClaimId);
-            claims = claims.Where(c => matching.Contains(c.Id));
         }
-        if (query.ActorId is int actorId)
-        {
-            claims = query.Stance is Stance stanceOfActor
-                ? claims.Where(c => c.Attributions.Any(a => a.ActorId == actorId && a.Stance == stanceOfActor))
-                : claims.Where(c => c.Attributions.Any(a => a.ActorId == actorId));
-        }
-        else if (query.Stance is Stance stance)
-        {
-            claims = claims.Where(c => c.Attributions.Any(a => a.Stance == stance));
-        }
-        if (!string.IsNullOrEmpty(query.Topic))
-        {
-            claims = claims.Where(c => c.Topics.Contains(query.Topic));
-        }
-        if (query.Status is ClaimStatus status)
-        {
-            claims = claims.Where(c => c.Status == status);
-        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
 
-        var total = await claims.CountAsync(ct);
+        int total;
+        bool fewMatches;
+        if (IsFiltered(query, terms))
+        {
+            total = await Filter(db, query, ftsQuery, startFromFilter: true).Take(CountLimit + 1).CountAsync(ct);
+            fewMatches = total <= CountLimit;
+        }
+        else
+        {
+            total = await CountLiveClaimsAsync(db, ct);
+            fewMatches = false;
+        }
+        var claims = Filter(db, query, ftsQuery, startFromFilter: fewMatches);
 
         var rows = claims.Select(c => new
         {
@@ -110,6 +129,98 @@ public sealed class ClaimService(IDbContextFactory<ClaimTrackerDbContext> dbFact
             total);
     }
 
+    /// <summary>
+    /// Live claims: every row (a count SQLite takes from the table's pages without reading a row) less the deleted ones
+    /// (a partial index of deleted claims alone), instead of reading a quarter of a million rows to test each.
+    /// </summary>
+    private static async Task<int> CountLiveClaimsAsync(ClaimTrackerDbContext db, CancellationToken ct) =>
+        await db.Claims.IgnoreQueryFilters().CountAsync(ct) - await db.Claims.IgnoreQueryFilters().CountAsync(c => c.IsDeleted, ct);
+
+    /// <summary>
+    /// The claims that pass the query's filters. With <paramref name="startFromFilter"/>, the most selective filter is
+    /// written as <c>Id IN (…)</c> for SQLite to start from; every other filter, and all of them without it, is written
+    /// as a test of one claim that no index can start from (see <see cref="SearchAsync(ClaimSearchQuery, SearchTerms, CancellationToken)"/>).
+    /// </summary>
+    private static IQueryable<Claim> Filter(ClaimTrackerDbContext db, ClaimSearchQuery query, string? ftsQuery, bool startFromFilter)
+    {
+        var claims = db.Claims.AsNoTracking();
+        var start = !startFromFilter ? StartFrom.SortIndex
+            : ftsQuery is not null ? StartFrom.Search
+            : query.ActorId is not null ? StartFrom.Actor
+            : !string.IsNullOrEmpty(query.Topic) ? StartFrom.Topic
+            : query.Status is not null ? StartFrom.Status
+            : StartFrom.SortIndex;
+
+        if (ftsQuery is not null)
+        {
+            // The full-text index covers claim text, topics, quotes and speakers' names and aliases (see the AddClaimSearch
+            // migration). Started from, its matches are joined (a claim appears once in the index), so SQLite reads them as it
+            // goes and a count stops at its limit; as "Id IN (…)" it would list every match first. Otherwise they are listed
+            // once ("Id + 0 IN (…)") and each claim read in sort order is looked up in the list; never a correlated EXISTS,
+            // which ran the full-text query again for every claim (benchmarked: 2.5 minutes for one word over 50,000 claims).
+            claims = start == StartFrom.Search
+                ? db.MatchClaims(ftsQuery).Join(claims, m => m.ClaimId, c => c.Id, (m, c) => c)
+                : claims.Where(c => db.MatchClaims(ftsQuery).Select(m => m.ClaimId).Contains(c.Id + 0));
+        }
+        if (query.ActorId is int actorId)
+        {
+            if (start == StartFrom.Actor)
+            {
+                var spokenTo = query.Stance is Stance stanceOfActor
+                    ? db.Attributions.Where(a => a.ActorId == actorId && a.Stance == stanceOfActor).Select(a => a.ClaimId)
+                    : db.Attributions.Where(a => a.ActorId == actorId).Select(a => a.ClaimId);
+                claims = claims.Where(c => spokenTo.Contains(c.Id));
+            }
+            else
+            {
+                claims = query.Stance is Stance stanceOfActor
+                    ? claims.Where(c => c.Attributions.Any(a => a.ActorId == actorId && a.Stance == stanceOfActor))
+                    : claims.Where(c => c.Attributions.Any(a => a.ActorId == actorId));
+            }
+        }
+        else if (query.Stance is Stance stance)
+        {
+            // Every stance is common (a quarter of the claims or more have a denial), so it is always a test of one claim.
+            claims = claims.Where(c => c.Attributions.Any(a => a.Stance == stance));
+        }
+        if (!string.IsNullOrEmpty(query.Topic))
+        {
+            var topic = query.Topic;
+            if (start == StartFrom.Topic)
+            {
+                // Joined, as the search's matches are: the index holds a claim once per topic.
+                claims = db.ClaimsWithTopic(topic).Join(claims, t => t.ClaimId, c => c.Id, (t, c) => c);
+            }
+            else
+            {
+                claims = claims.Where(c => c.Topics.Contains(topic));
+            }
+        }
+        if (query.Status is ClaimStatus status)
+        {
+            if (start == StartFrom.Status)
+            {
+                claims = claims.Where(c => c.Status == status);
+            }
+            else
+            {
+                // The same test as "= status", in a form the status index cannot start from.
+                var others = Enum.GetValues<ClaimStatus>().Where(s => s != status).ToList();
+                claims = claims.Where(c => !others.Contains(c.Status));
+            }
+        }
+        return claims;
+    }
+
+    private enum StartFrom
+    {
+        SortIndex,
+        Search,
+        Actor,
+        Topic,
+        Status,
+    }
+
     /// <summary>Claims whose words match what an editor is typing, for pickers; nothing for text the search cannot read.</summary>
     public async Task<IReadOnlyList<ClaimRow>> SuggestAsync(string? text, int take = 10, CancellationToken ct = default)
     {
@@ -129,26 +240,53 @@ public sealed class ClaimService(IDbContextFactory<ClaimTrackerDbContext> dbFact
             .OrderBy(a => a.Name)
             .Select(a => new { a.Id, a.Name })
             .ToListAsync(ct);
-        // Topics are a JSON array column; EF would need SQL APPLY (which SQLite lacks) to flatten them, so ask json_each directly.
-        var topics = await db.Database
-            .SqlQuery<string>($"SELECT DISTINCT t.value AS Value FROM Claims AS c, json_each(c.Topics) AS t ORDER BY t.value")
-            .ToListAsync(ct);
+        // From the topic index, one seek per topic, rather than the JSON of every claim (see ClaimTopicIndex).
+        var topics = await db.Database.SqlQueryRaw<string>(ClaimTopicIndex.DistinctTopicsSql).ToListAsync(ct);
         return new ClaimFilterOptions(actors.Select(a => (a.Id, a.Name)).ToList(), topics);
     }
 
-    /// <summary>The dispute view of a claim, or null when there is no such claim.</summary>
+    /// <summary>Statements of each kind (assertions, challenges, endorsements) listed on a claim page; the rest are counted.</summary>
+    public const int StatementsShown = 50;
+
+    /// <summary>Related claims listed in each section of a claim page; the rest are counted.</summary>
+    public const int RelatedClaimsShown = 50;
+
+    /// <summary>A related claim's own speakers, and its challengers, listed beside it; the rest are counted.</summary>
+    public const int RelatedStatementsShown = 3;
+
+    /// <summary>
+    /// The dispute view of a claim, or null when there is no such claim. Bounded, whatever the claim's activity: a claim
+    /// repeated in thousands of articles lists its first <see cref="StatementsShown"/> statements of each kind (in order of
+    /// publication) and counts the rest, up to <see cref="RelatedClaimsShown"/> related claims per section, and beside each
+    /// related claim its first <see cref="RelatedStatementsShown"/> speakers and challengers. Every read is an index range
+    /// of this claim or of the related claims shown.
+    /// </summary>
     public async Task<ClaimDispute?> GetDisputeAsync(int id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var header = await db.Claims.AsNoTracking()
+        var claim = await db.Claims.AsNoTracking()
             .Where(c => c.Id == id)
-            .Select(c => new ClaimHeader(c.Id, c.Text, c.Status, c.Topics,
-                c.Subjects.OrderBy(s => s.Name).Select(s => new ActorRef(s.Id, s.Name)).ToList()))
+            .Select(c => new
+            {
+                c.Id,
+                c.Text,
+                c.Status,
+                c.Topics,
+            })
             .SingleOrDefaultAsync(ct);
-        if (header is null)
+        if (claim is null)
         {
             return null;
         }
+        // A query of its own: as a collection inside the claim's query, EF joined the subjects through a subquery that
+        // SQLite materialised for every claim's subjects (150,000 rows at a million statements) before picking this claim's.
+        var subjects = await db.Claims.AsNoTracking()
+            .Where(c => c.Id == id)
+            .SelectMany(c => c.Subjects)
+            .OrderBy(s => s.Name)
+            .Select(s => new ActorRef(s.Id, s.Name))
+            .ToListAsync(ct);
+        var header = new ClaimHeader(claim.Id, claim.Text, claim.Status, claim.Topics, subjects);
 
         var relations = await db.ClaimRelations.AsNoTracking()
             .Where(r => r.FromClaimId == id || r.ToClaimId == id)
@@ -166,36 +304,106 @@ public sealed class ClaimService(IDbContextFactory<ClaimTrackerDbContext> dbFact
             })
             .OrderBy(r => r.Id)
             .ToListAsync(ct);
+        var sections = relations
+            .Select(r => (Relation: r, Incoming: r.ToClaimId == id, OtherId: r.FromClaimId == id ? r.ToClaimId : r.FromClaimId))
+            .GroupBy(r => r.Relation.Type == RelationType.Contradicts ? RelationSection.Conflicting
+                : !r.Incoming ? RelationSection.BearsOn
+                : r.Relation.Type == RelationType.Supports ? RelationSection.Supporting
+                : RelationSection.Qualifications)
+            .ToDictionary(g => g.Key, g => (Total: g.Count(), Shown: g.Take(RelatedClaimsShown).ToList()));
+        var shownRelated = sections.Values.SelectMany(s => s.Shown).ToList();
 
-        var claimIds = relations.Select(r => r.FromClaimId == id ? r.ToClaimId : r.FromClaimId).Append(id).Distinct().ToList();
-        var attributions = await db.Attributions.AsNoTracking()
-            .Where(a => claimIds.Contains(a.ClaimId))
-            .OrderBy(a => a.Source.PublishedOn).ThenBy(a => a.Anchor.Start)
+        // This claim's statements: counted by stance from the index, and the first of each kind read in full.
+        var byStance = await db.Attributions.AsNoTracking()
+            .Where(a => a.ClaimId == id)
+            .GroupBy(a => a.Stance)
+            .Select(g => new { Stance = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Stance, g => g.Count, ct);
+        var challengeStances = StanceRules.Challenges;
+        var assertions = await FirstStatementsAsync(db, id, [Stance.Asserts], ct);
+        var challenges = await FirstStatementsAsync(db, id, challengeStances, ct);
+        var endorsements = await FirstStatementsAsync(db, id, [Stance.Endorses], ct);
+
+        // The related claims' first speakers and challengers (first recorded), and how many each has.
+        var relatedIds = shownRelated.Select(r => r.OtherId).Distinct().ToList();
+        var relatedCounts = relatedIds.Count == 0 ? [] : await db.Attributions.AsNoTracking()
+            .Where(a => relatedIds.Contains(a.ClaimId))
+            .GroupBy(a => new { a.ClaimId, Challenge = challengeStances.Contains(a.Stance) })
+            .Select(g => new { g.Key.ClaimId, g.Key.Challenge, Count = g.Count() })
+            .ToListAsync(ct);
+        // The first few of each kind per claim: a window over the index entries of those claims (EF Core does not translate
+        // "the first n of each group"), then the statements themselves by id.
+        var firstIds = relatedIds.Count == 0 ? [] : await db.Database.SqlQueryRaw<int>(FirstOfEachClaimSql,
+                new SqliteParameter("$claims", JsonSerializer.Serialize(relatedIds)), new SqliteParameter("$shown", RelatedStatementsShown))
+            .ToListAsync(ct);
+        var relatedStatements = firstIds.Count == 0 ? [] : await db.Attributions.AsNoTracking()
+            .Where(a => firstIds.Contains(a.Id))
             .Select(AttributionProjection.ToView)
             .ToListAsync(ct);
-        var byClaim = attributions.ToLookup(a => a.ClaimId);
+        var statementsOf = relatedStatements.OrderBy(a => a.PublishedOn).ThenBy(a => a.Start).ToLookup(a => a.ClaimId);
+        var countsOf = relatedCounts.ToLookup(c => c.ClaimId);
 
-        var related = relations.Select(r =>
+        List<RelatedClaim> Section(RelationSection section) => !sections.TryGetValue(section, out var s) ? [] : s.Shown.Select(r =>
         {
-            var otherId = r.FromClaimId == id ? r.ToClaimId : r.FromClaimId;
-            var evidence = r.Evidence is null || r.EvidenceSourceId is null
+            var relation = r.Relation;
+            var evidence = relation.Evidence is null || relation.EvidenceSourceId is null
                 ? null
-                : new EvidenceView(r.EvidenceSourceId.Value, r.EvidenceTitle ?? "", r.Evidence.Exact, r.Evidence.Start, r.Evidence.End);
-            return (Incoming: r.ToClaimId == id, Claim: new RelatedClaim(r.Id, otherId, r.OtherText, r.Type, r.Rationale, evidence, byClaim[otherId].ToList()));
+                : new EvidenceView(relation.EvidenceSourceId.Value, relation.EvidenceTitle ?? "", relation.Evidence.Exact, relation.Evidence.Start, relation.Evidence.End);
+            var counts = countsOf[r.OtherId].ToList();
+            return new RelatedClaim(relation.Id, r.OtherId, relation.OtherText, relation.Type, relation.Rationale, evidence, statementsOf[r.OtherId].ToList(),
+                SpeakerCount: counts.Where(c => !c.Challenge).Sum(c => c.Count), ChallengeCount: counts.Where(c => c.Challenge).Sum(c => c.Count));
         }).ToList();
+        int TotalOf(RelationSection section) => sections.TryGetValue(section, out var s) ? s.Total : 0;
+        int Count(params Stance[] stances) => stances.Sum(st => byStance.GetValueOrDefault(st));
 
-        var own = byClaim[id].ToList();
-        var conflicting = own.Where(a => a.Stance.IsChallenge()).Select(Assessment.Of)
-            .Concat(related.Where(r => r.Claim.Type == RelationType.Contradicts).Select(r => Assessment.Of(r.Claim)))
-            .ToList();
-        var supporting = own.Where(a => a.Stance == Stance.Endorses).Select(Assessment.Of)
-            .Concat(related.Where(r => r.Claim.Type == RelationType.Supports && r.Incoming).Select(r => Assessment.Of(r.Claim)))
-            .ToList();
-        var qualifications = related.Where(r => r.Claim.Type == RelationType.Qualifies && r.Incoming).Select(r => r.Claim).ToList();
-        var bearsOn = related.Where(r => r.Claim.Type != RelationType.Contradicts && !r.Incoming).Select(r => r.Claim).ToList();
-
-        return new ClaimDispute(header, own.Where(a => a.Stance == Stance.Asserts).ToList(), conflicting, supporting, qualifications, bearsOn);
+        var contradicting = Section(RelationSection.Conflicting);
+        var supportingClaims = Section(RelationSection.Supporting);
+        return new ClaimDispute(header,
+            assertions,
+            challenges.Select(Assessment.Of).Concat(contradicting.Select(Assessment.Of)).ToList(),
+            endorsements.Select(Assessment.Of).Concat(supportingClaims.Select(Assessment.Of)).ToList(),
+            Section(RelationSection.Qualifications),
+            Section(RelationSection.BearsOn),
+            new DisputeTotals(
+                Assertions: Count(Stance.Asserts),
+                Challenges: Count(challengeStances),
+                Endorsements: Count(Stance.Endorses),
+                ContradictingClaims: TotalOf(RelationSection.Conflicting),
+                SupportingClaims: TotalOf(RelationSection.Supporting),
+                QualifyingClaims: TotalOf(RelationSection.Qualifications),
+                ClaimsActedOn: TotalOf(RelationSection.BearsOn)));
     }
+
+    /// <summary>
+    /// The ids of the first <c>$shown</c> statements (in order of recording) that challenge each claim in <c>$claims</c>
+    /// (a JSON array), and of the first that do not, read from the index (ClaimId, Stance, IsDeleted) alone.
+    /// </summary>
+    private static readonly string FirstOfEachClaimSql = $"""
+        SELECT Id AS Value FROM (
+            SELECT a.Id, ROW_NUMBER() OVER (
+                PARTITION BY a.ClaimId, a.Stance IN ({string.Join(", ", DisputeCountTriggers.ChallengeStances.Select(s => $"'{s}'"))})
+                ORDER BY a.Id) AS Rank
+            FROM Attributions AS a
+            WHERE a.ClaimId IN (SELECT value FROM json_each($claims)) AND a.IsDeleted = 0)
+        WHERE Rank <= $shown
+        """;
+
+    private enum RelationSection
+    {
+        Conflicting,
+        Supporting,
+        Qualifications,
+        BearsOn,
+    }
+
+    /// <summary>The claim's first <see cref="StatementsShown"/> statements of the given stances, in order of publication.</summary>
+    private static async Task<List<AttributionView>> FirstStatementsAsync(ClaimTrackerDbContext db, int claimId, Stance[] stances, CancellationToken ct) =>
+        await db.Attributions.AsNoTracking()
+            .Where(a => a.ClaimId == claimId && stances.Contains(a.Stance))
+            .OrderBy(a => a.Source.PublishedOn).ThenBy(a => a.Anchor.Start).ThenBy(a => a.Id)
+            .Take(StatementsShown)
+            .Select(AttributionProjection.ToView)
+            .ToListAsync(ct);
 
     /// <summary>How far an old address follows merges (a merged claim's survivor merged again, and so on).</summary>
     private const int MaxMergeChain = 20;
