@@ -37,6 +37,7 @@ public static class ScaleBenchmark
         var scenarios = ScaleScenarios.All(workload, floor, targets).Where(s => only.Count == 0 || only.Contains(s.Name)).ToList();
         var results = new List<(ScaleScenario Scenario, Timings Service, Timings Floor, int Mismatches)>();
         var cpuTimes = new Dictionary<string, Timings>();
+        var floorCpuTimes = new Dictionary<string, Timings>();
         foreach (var scenario in scenarios)
         {
             clock.Restart();
@@ -56,6 +57,7 @@ public static class ScaleBenchmark
             var serviceTimes = new List<double>(scenario.Calls.Count);
             var serviceCpu = new List<double>(scenario.Calls.Count);
             var floorTimes = new List<double>(scenario.Calls.Count);
+            var floorCpu = new List<double>(scenario.Calls.Count);
             for (var i = 0; i < scenario.Calls.Count; i++)
             {
                 var call = scenario.Calls[i];
@@ -63,11 +65,11 @@ public static class ScaleBenchmark
                 if (i % 2 == 0)
                 {
                     await TimeServiceAsync(call.Service);
-                    floorTimes.Add((await TimeAsync(call.Floor)).Wall);
+                    await TimeFloorAsync(call.Floor);
                 }
                 else
                 {
-                    floorTimes.Add((await TimeAsync(call.Floor)).Wall);
+                    await TimeFloorAsync(call.Floor);
                     await TimeServiceAsync(call.Service);
                 }
             }
@@ -77,25 +79,35 @@ public static class ScaleBenchmark
                 serviceTimes.Add(wall);
                 serviceCpu.Add(cpu);
             }
+            async Task TimeFloorAsync(Func<Task<string>> floor)
+            {
+                var (wall, cpu) = await TimeAsync(floor);
+                floorTimes.Add(wall);
+                floorCpu.Add(cpu);
+            }
             var result = (scenario, new Timings(serviceTimes), new Timings(floorTimes), mismatches);
             cpuTimes[scenario.Name] = new Timings(serviceCpu);
+            floorCpuTimes[scenario.Name] = new Timings(floorCpu);
             results.Add(result);
             await output.WriteLineAsync(
-                $"{scenario.Name}: {scenario.Calls.Count} calls in {clock.Elapsed.TotalSeconds:F1} s; service {result.Item2} (CPU {cpuTimes[scenario.Name]}); floor {result.Item3}"
+                $"{scenario.Name}: {scenario.Calls.Count} calls in {clock.Elapsed.TotalSeconds:F1} s; service {result.Item2} (CPU {cpuTimes[scenario.Name]}); floor {result.Item3} (CPU {floorCpuTimes[scenario.Name]})"
                 + (mismatches > 0 ? $"; {mismatches} calls where the floor's rows differ, e.g. {firstMismatch}" : ""));
             var slowest = serviceTimes.Select((t, i) => (t, i)).OrderByDescending(x => x.t).Take(3).Select(x => $"{scenario.Calls[x.i].Label} {x.t:F1} ms");
             await output.WriteLineAsync($"  slowest: {string.Join("; ", slowest)}");
         }
 
         await output.WriteLineAsync();
-        await output.WriteLineAsync("| scenario | calls | p50 | p95 | max | CPU p95 | floor p50 | floor p95 | ratio p50 | ratio p95 | p95 ≤ 50 ms |");
-        await output.WriteLineAsync("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        await output.WriteLineAsync("| scenario | calls | p50 | p95 | max | floor p50 | floor p95 | ratio p50 | ratio p95 | CPU p50 / p95 | floor CPU p50 / p95 | CPU ratio p50 | p95 ≤ 50 ms |");
+        await output.WriteLineAsync("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var (scenario, service, plain, mismatches) in results)
         {
+            var cpu = cpuTimes[scenario.Name];
+            var floorCpu = floorCpuTimes[scenario.Name];
             var ok = service.P95 <= Budget.TotalMilliseconds ? "yes" : "**no**";
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"| {scenario.Description} | {scenario.Calls.Count} | {service.P50:F1} ms | {service.P95:F1} ms | {service.Max:F1} ms | {cpuTimes[scenario.Name].P95:F1} ms | {plain.P50:F1} ms | {plain.P95:F1} ms | "
-                + $"{service.P50 / plain.P50:F1}× | {service.P95 / plain.P95:F1}× | {ok}{(mismatches > 0 ? $" ({mismatches} floor mismatches)" : "")} |"));
+                $"| {scenario.Description} | {scenario.Calls.Count} | {service.P50:F1} ms | {service.P95:F1} ms | {service.Max:F1} ms | {plain.P50:F1} ms | {plain.P95:F1} ms | "
+                + $"{service.P50 / plain.P50:F1}× | {service.P95 / plain.P95:F1}× | {cpu.P50:F1} / {cpu.P95:F1} ms | {floorCpu.P50:F1} / {floorCpu.P95:F1} ms | "
+                + $"{cpu.P50 / Math.Max(0.1, floorCpu.P50):F1}× | {ok}{(mismatches > 0 ? $" ({mismatches} floor mismatches)" : "")} |"));
         }
         await output.WriteLineAsync();
         await output.WriteLineAsync($"Load average at the end: {LoadAverage()}");

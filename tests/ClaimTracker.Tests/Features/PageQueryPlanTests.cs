@@ -152,7 +152,7 @@ public sealed partial class PageQueryPlanTests(GeneratedNewsroom newsroom, ITest
             "common topic" => new ClaimSearchQuery(Topic: await Text("SELECT Topic FROM ClaimTopics GROUP BY Topic ORDER BY COUNT(*) DESC, Topic LIMIT 1")),
             "rare topic" => new ClaimSearchQuery(Topic: await Text("SELECT Topic FROM ClaimTopics GROUP BY Topic ORDER BY COUNT(*), Topic LIMIT 1")),
             "common status" => new ClaimSearchQuery(Status: ClaimStatus.New),
-            "rare status" => new ClaimSearchQuery(Status: ClaimStatus.Published),
+            "rare status" => new ClaimSearchQuery(Status: ClaimStatus.VerdictDrafted),
             "stance" => new ClaimSearchQuery(Stance: Stance.Doubts),
             "common word" => new ClaimSearchQuery("ceasefire"),
             "rare phrase" => new ClaimSearchQuery($"\"{await Text("SELECT Text FROM Claims WHERE Key LIKE 'generated-%' ORDER BY Id LIMIT 1")}\""),
@@ -185,7 +185,7 @@ public sealed partial class PageQueryPlanTests(GeneratedNewsroom newsroom, ITest
         Assert.Equal(GeneratedNewsroom.CountLimit + 1, broad.TotalCount);
         Assert.False(narrow.TotalIsLowerBound);
         Assert.InRange(narrow.TotalCount, 1, GeneratedNewsroom.CountLimit);
-        Assert.Equal(narrow.TotalCount, await newsroom.ScalarAsync("SELECT COUNT(*) FROM Claims WHERE Status = 'Published' AND IsDeleted = 0"));
+        Assert.Equal(narrow.TotalCount, await newsroom.ScalarAsync("SELECT COUNT(*) FROM Claims WHERE Status = 'VerdictDrafted' AND IsDeleted = 0"));
         Assert.False(unfiltered.TotalIsLowerBound);
         Assert.Equal(await newsroom.ScalarAsync("SELECT COUNT(*) FROM Claims WHERE IsDeleted = 0"), unfiltered.TotalCount);
     }

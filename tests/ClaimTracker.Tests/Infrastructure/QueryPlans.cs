@@ -126,7 +126,11 @@ public static partial class QueryPlan
         {
             return [];
         }
-        var tables = Aliases().Matches(sql.Text).ToDictionary(m => m.Groups["alias"].Value, m => m.Groups["table"].Value);
+        // An alias may be used twice (in two parts of a UNION); for the check the table is what matters, and a scan of either
+        // table under an alias used for it anywhere is reported.
+        var tables = Aliases().Matches(sql.Text)
+            .GroupBy(m => m.Groups["alias"].Value)
+            .ToDictionary(g => g.Key, g => g.Select(m => m.Groups["table"].Value).FirstOrDefault(Guarded.Contains) ?? g.First().Groups["table"].Value);
         var stopsEarly = Limit().IsMatch(sql.Text) && !plan.Any(l => l.Contains("USE TEMP B-TREE FOR ORDER BY", StringComparison.Ordinal));
         var problems = new List<string>();
         foreach (var line in plan.Select(l => l.Trim()))

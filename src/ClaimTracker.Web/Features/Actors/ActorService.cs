@@ -94,6 +94,7 @@ public sealed class ActorService(IDbContextFactory<ClaimTrackerDbContext> dbFact
     public async Task<ActorProfile?> GetProfileAsync(int id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.Database.OpenConnectionAsync(ct); // one connection for the page's queries, not one each
         var actor = await db.Actors.AsNoTracking()
             .Where(a => a.Id == id)
             .Select(a => new { a.Id, a.Name, a.Kind, a.Role, a.Country, a.Aliases })

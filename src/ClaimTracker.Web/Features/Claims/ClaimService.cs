@@ -47,8 +47,8 @@ public sealed class ClaimService(IDbContextFactory<ClaimTrackerDbContext> dbFact
     /// <para>
     /// <b>How a page is found in a large record</b> (each plan is pinned by the EXPLAIN QUERY PLAN tests,
     /// <c>PageQueryPlanTests</c>). A filtered list is first counted up to <see cref="DefaultCountLimit"/> + 1, starting from
-    /// the most selective filter (the search's matches, else the actor's statements, else the topic index, else the status
-    /// index), which stops as soon as the limit is passed. Then:
+    /// its most selective filter (the search's matches, the actor's statements, the topic index or the status index, whichever
+    /// has fewest matches), which stops as soon as the limit is passed. Then:
     /// <list type="bullet">
     /// <item>few matches (up to the limit): the page starts from the same filter and sorts those matches;</item>
     /// <item>many: the page reads the sort's own index in order and tests each claim against every filter, stopping after the
@@ -75,20 +75,21 @@ public sealed class ClaimService(IDbContextFactory<ClaimTrackerDbContext> dbFact
             }
         }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.Database.OpenConnectionAsync(ct); // one connection for the request's few queries, not one each
 
         int total;
-        bool fewMatches;
+        var startFrom = StartFrom.SortIndex;
         if (IsFiltered(query, terms))
         {
-            total = await Filter(db, query, ftsQuery, startFromFilter: true).Take(CountLimit + 1).CountAsync(ct);
-            fewMatches = total <= CountLimit;
+            var start = await ChooseStartAsync(db, query, ftsQuery, ct);
+            total = await Filter(db, query, ftsQuery, start).Take(CountLimit + 1).CountAsync(ct);
+            startFrom = total <= CountLimit ? start : StartFrom.SortIndex;
         }
         else
         {
             total = await CountLiveClaimsAsync(db, ct);
-            fewMatches = false;
         }
-        var claims = Filter(db, query, ftsQuery, startFromFilter: fewMatches);
+        var claims = Filter(db, query, ftsQuery, startFrom);
 
         var rows = claims.Select(c => new
         {
@@ -137,19 +138,55 @@ public sealed class ClaimService(IDbContextFactory<ClaimTrackerDbContext> dbFact
         await db.Claims.IgnoreQueryFilters().CountAsync(ct) - await db.Claims.IgnoreQueryFilters().CountAsync(c => c.IsDeleted, ct);
 
     /// <summary>
-    /// The claims that pass the query's filters. With <paramref name="startFromFilter"/>, the most selective filter is
-    /// written as <c>Id IN (…)</c> for SQLite to start from; every other filter, and all of them without it, is written
-    /// as a test of one claim that no index can start from (see <see cref="SearchAsync(ClaimSearchQuery, SearchTerms, CancellationToken)"/>).
+    /// The filter to start from: of those that can be (the search, the actor, the topic, the status; a stance cannot), the
+    /// one with the fewest matches, each counted only up to the limit, which is cheap however many there are. A common
+    /// word with a rare actor starts from the actor: starting from the word would test every claim that has it.
     /// </summary>
-    private static IQueryable<Claim> Filter(ClaimTrackerDbContext db, ClaimSearchQuery query, string? ftsQuery, bool startFromFilter)
+    private async Task<StartFrom> ChooseStartAsync(ClaimTrackerDbContext db, ClaimSearchQuery query, string? ftsQuery, CancellationToken ct)
+    {
+        var candidates = new List<(StartFrom Start, IQueryable<int> Matches)>();
+        if (ftsQuery is not null)
+        {
+            candidates.Add((StartFrom.Search, db.MatchClaims(ftsQuery).Select(m => m.ClaimId)));
+        }
+        if (query.ActorId is int actorId)
+        {
+            candidates.Add((StartFrom.Actor, query.Stance is Stance stance
+                ? db.Attributions.Where(a => a.ActorId == actorId && a.Stance == stance).Select(a => a.ClaimId)
+                : db.Attributions.Where(a => a.ActorId == actorId).Select(a => a.ClaimId)));
+        }
+        if (!string.IsNullOrEmpty(query.Topic))
+        {
+            candidates.Add((StartFrom.Topic, db.ClaimsWithTopic(query.Topic).Select(t => t.ClaimId)));
+        }
+        if (query.Status is ClaimStatus status)
+        {
+            candidates.Add((StartFrom.Status, db.Claims.Where(c => c.Status == status).Select(c => c.Id)));
+        }
+        if (candidates.Count <= 1)
+        {
+            return candidates.Count == 1 ? candidates[0].Start : StartFrom.SortIndex;
+        }
+        var best = (Start: StartFrom.SortIndex, Count: int.MaxValue);
+        foreach (var (start, matches) in candidates)
+        {
+            var count = await matches.Take(CountLimit + 1).CountAsync(ct);
+            if (count < best.Count)
+            {
+                best = (start, count);
+            }
+        }
+        return best.Start;
+    }
+
+    /// <summary>
+    /// The claims that pass the query's filters. The filter named by <paramref name="start"/> is written for SQLite to
+    /// start from (joined, or <c>Id IN (…)</c>); every other filter, and all of them for <see cref="StartFrom.SortIndex"/>,
+    /// is written as a test of one claim that no index can start from (see <see cref="SearchAsync(ClaimSearchQuery, SearchTerms, CancellationToken)"/>).
+    /// </summary>
+    private static IQueryable<Claim> Filter(ClaimTrackerDbContext db, ClaimSearchQuery query, string? ftsQuery, StartFrom start)
     {
         var claims = db.Claims.AsNoTracking();
-        var start = !startFromFilter ? StartFrom.SortIndex
-            : ftsQuery is not null ? StartFrom.Search
-            : query.ActorId is not null ? StartFrom.Actor
-            : !string.IsNullOrEmpty(query.Topic) ? StartFrom.Topic
-            : query.Status is not null ? StartFrom.Status
-            : StartFrom.SortIndex;
 
         if (ftsQuery is not null)
         {
@@ -235,6 +272,7 @@ public sealed class ClaimService(IDbContextFactory<ClaimTrackerDbContext> dbFact
     public async Task<ClaimFilterOptions> GetFilterOptionsAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.Database.OpenConnectionAsync(ct);
         var actors = await db.Actors.AsNoTracking()
             .Where(a => a.Attributions.Any())
             .OrderBy(a => a.Name)
@@ -264,6 +302,7 @@ public sealed class ClaimService(IDbContextFactory<ClaimTrackerDbContext> dbFact
     public async Task<ClaimDispute?> GetDisputeAsync(int id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.Database.OpenConnectionAsync(ct); // one connection for the view's queries, not one each
         var claim = await db.Claims.AsNoTracking()
             .Where(c => c.Id == id)
             .Select(c => new
@@ -313,35 +352,35 @@ public sealed class ClaimService(IDbContextFactory<ClaimTrackerDbContext> dbFact
             .ToDictionary(g => g.Key, g => (Total: g.Count(), Shown: g.Take(RelatedClaimsShown).ToList()));
         var shownRelated = sections.Values.SelectMany(s => s.Shown).ToList();
 
-        // This claim's statements: counted by stance from the index, and the first of each kind read in full.
-        var byStance = await db.Attributions.AsNoTracking()
-            .Where(a => a.ClaimId == id)
-            .GroupBy(a => a.Stance)
-            .Select(g => new { Stance = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Stance, g => g.Count, ct);
-        var challengeStances = StanceRules.Challenges;
-        var assertions = await FirstStatementsAsync(db, id, [Stance.Asserts], ct);
-        var challenges = await FirstStatementsAsync(db, id, challengeStances, ct);
-        var endorsements = await FirstStatementsAsync(db, id, [Stance.Endorses], ct);
-
-        // The related claims' first speakers and challengers (first recorded), and how many each has.
+        // How many statements of each stance this claim and the related claims shown have, from the index alone.
         var relatedIds = shownRelated.Select(r => r.OtherId).Distinct().ToList();
-        var relatedCounts = relatedIds.Count == 0 ? [] : await db.Attributions.AsNoTracking()
-            .Where(a => relatedIds.Contains(a.ClaimId))
-            .GroupBy(a => new { a.ClaimId, Challenge = challengeStances.Contains(a.Stance) })
-            .Select(g => new { g.Key.ClaimId, g.Key.Challenge, Count = g.Count() })
+        var countedIds = relatedIds.Append(id).ToList();
+        var counts = await db.Attributions.AsNoTracking()
+            .Where(a => countedIds.Contains(a.ClaimId))
+            .GroupBy(a => new { a.ClaimId, a.Stance })
+            .Select(g => new { g.Key.ClaimId, g.Key.Stance, Count = g.Count() })
             .ToListAsync(ct);
-        // The first few of each kind per claim: a window over the index entries of those claims (EF Core does not translate
-        // "the first n of each group"), then the statements themselves by id.
-        var firstIds = relatedIds.Count == 0 ? [] : await db.Database.SqlQueryRaw<int>(FirstOfEachClaimSql,
-                new SqliteParameter("$claims", JsonSerializer.Serialize(relatedIds)), new SqliteParameter("$shown", RelatedStatementsShown))
+        var byStance = counts.Where(c => c.ClaimId == id).ToDictionary(c => c.Stance, c => c.Count);
+        var countsOf = counts.Where(c => c.ClaimId != id).ToLookup(c => c.ClaimId);
+
+        // Which statements are listed: this claim's first of each kind in order of publication, and each related claim's
+        // first speakers and challengers in order of recording; found by window functions over the index (EF Core does not
+        // translate "the first n of each group"), then read in full in one query.
+        var listedIds = await db.Database.SqlQueryRaw<int>(ListedStatementsSql,
+                new SqliteParameter("$claim", id), new SqliteParameter("$own", StatementsShown),
+                new SqliteParameter("$related", JsonSerializer.Serialize(relatedIds)), new SqliteParameter("$relatedShown", RelatedStatementsShown))
             .ToListAsync(ct);
-        var relatedStatements = firstIds.Count == 0 ? [] : await db.Attributions.AsNoTracking()
-            .Where(a => firstIds.Contains(a.Id))
+        var listed = listedIds.Count == 0 ? [] : await db.Attributions.AsNoTracking()
+            .Where(a => listedIds.Contains(a.Id))
             .Select(AttributionProjection.ToView)
             .ToListAsync(ct);
-        var statementsOf = relatedStatements.OrderBy(a => a.PublishedOn).ThenBy(a => a.Start).ToLookup(a => a.ClaimId);
-        var countsOf = relatedCounts.ToLookup(c => c.ClaimId);
+        var inOrder = listed.OrderBy(a => a.PublishedOn).ThenBy(a => a.Start).ThenBy(a => a.Id).ToList();
+        var own = inOrder.Where(a => a.ClaimId == id).ToList();
+        var assertions = own.Where(a => a.Stance == Stance.Asserts).ToList();
+        var challenges = own.Where(a => a.Stance.IsChallenge()).ToList();
+        var endorsements = own.Where(a => a.Stance == Stance.Endorses).ToList();
+        var statementsOf = inOrder.Where(a => a.ClaimId != id).ToLookup(a => a.ClaimId);
+        var challengeStances = StanceRules.Challenges;
 
         List<RelatedClaim> Section(RelationSection section) => !sections.TryGetValue(section, out var s) ? [] : s.Shown.Select(r =>
         {
@@ -349,9 +388,9 @@ public sealed class ClaimService(IDbContextFactory<ClaimTrackerDbContext> dbFact
             var evidence = relation.Evidence is null || relation.EvidenceSourceId is null
                 ? null
                 : new EvidenceView(relation.EvidenceSourceId.Value, relation.EvidenceTitle ?? "", relation.Evidence.Exact, relation.Evidence.Start, relation.Evidence.End);
-            var counts = countsOf[r.OtherId].ToList();
+            var counted = countsOf[r.OtherId].ToList();
             return new RelatedClaim(relation.Id, r.OtherId, relation.OtherText, relation.Type, relation.Rationale, evidence, statementsOf[r.OtherId].ToList(),
-                SpeakerCount: counts.Where(c => !c.Challenge).Sum(c => c.Count), ChallengeCount: counts.Where(c => c.Challenge).Sum(c => c.Count));
+                SpeakerCount: counted.Where(c => !c.Stance.IsChallenge()).Sum(c => c.Count), ChallengeCount: counted.Where(c => c.Stance.IsChallenge()).Sum(c => c.Count));
         }).ToList();
         int TotalOf(RelationSection section) => sections.TryGetValue(section, out var s) ? s.Total : 0;
         int Count(params Stance[] stances) => stances.Sum(st => byStance.GetValueOrDefault(st));
@@ -374,18 +413,27 @@ public sealed class ClaimService(IDbContextFactory<ClaimTrackerDbContext> dbFact
                 ClaimsActedOn: TotalOf(RelationSection.BearsOn)));
     }
 
+    private static readonly string ChallengeList = string.Join(", ", DisputeCountTriggers.ChallengeStances.Select(s => $"'{s}'"));
+
     /// <summary>
-    /// The ids of the first <c>$shown</c> statements (in order of recording) that challenge each claim in <c>$claims</c>
-    /// (a JSON array), and of the first that do not, read from the index (ClaimId, Stance, IsDeleted) alone.
+    /// The ids of the statements a claim page lists: of claim <c>$claim</c>, the first <c>$own</c> assertions, challenges and
+    /// endorsements in order of publication; of each claim in <c>$related</c> (a JSON array), the first <c>$relatedShown</c>
+    /// that challenge it and the first that do not, in order of recording (from the index (ClaimId, Stance, IsDeleted) alone).
     /// </summary>
-    private static readonly string FirstOfEachClaimSql = $"""
+    private static readonly string ListedStatementsSql = $"""
         SELECT Id AS Value FROM (
             SELECT a.Id, ROW_NUMBER() OVER (
-                PARTITION BY a.ClaimId, a.Stance IN ({string.Join(", ", DisputeCountTriggers.ChallengeStances.Select(s => $"'{s}'"))})
-                ORDER BY a.Id) AS Rank
+                PARTITION BY CASE WHEN a.Stance = 'Asserts' THEN 0 WHEN a.Stance = 'Endorses' THEN 1 ELSE 2 END
+                ORDER BY s.PublishedOn, a.SpanStart, a.Id) AS Rank
+            FROM Attributions AS a JOIN Sources AS s ON s.Id = a.SourceId
+            WHERE a.ClaimId = $claim AND a.IsDeleted = 0)
+        WHERE Rank <= $own
+        UNION ALL
+        SELECT Id FROM (
+            SELECT a.Id, ROW_NUMBER() OVER (PARTITION BY a.ClaimId, a.Stance IN ({ChallengeList}) ORDER BY a.Id) AS Rank
             FROM Attributions AS a
-            WHERE a.ClaimId IN (SELECT value FROM json_each($claims)) AND a.IsDeleted = 0)
-        WHERE Rank <= $shown
+            WHERE a.ClaimId IN (SELECT value FROM json_each($related)) AND a.IsDeleted = 0)
+        WHERE Rank <= $relatedShown
         """;
 
     private enum RelationSection
@@ -395,15 +443,6 @@ public sealed class ClaimService(IDbContextFactory<ClaimTrackerDbContext> dbFact
         Qualifications,
         BearsOn,
     }
-
-    /// <summary>The claim's first <see cref="StatementsShown"/> statements of the given stances, in order of publication.</summary>
-    private static async Task<List<AttributionView>> FirstStatementsAsync(ClaimTrackerDbContext db, int claimId, Stance[] stances, CancellationToken ct) =>
-        await db.Attributions.AsNoTracking()
-            .Where(a => a.ClaimId == claimId && stances.Contains(a.Stance))
-            .OrderBy(a => a.Source.PublishedOn).ThenBy(a => a.Anchor.Start).ThenBy(a => a.Id)
-            .Take(StatementsShown)
-            .Select(AttributionProjection.ToView)
-            .ToListAsync(ct);
 
     /// <summary>How far an old address follows merges (a merged claim's survivor merged again, and so on).</summary>
     private const int MaxMergeChain = 20;

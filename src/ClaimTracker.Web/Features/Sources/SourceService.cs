@@ -45,6 +45,7 @@ public sealed class SourceService(IDbContextFactory<ClaimTrackerDbContext> dbFac
     public async Task<SourceReader?> GetReaderAsync(int id, int? focusStart = null, int? focusEnd = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.Database.OpenConnectionAsync(ct); // one connection for both queries
         var source = await db.Sources.AsNoTracking()
             .Where(s => s.Id == id)
             .Select(s => new { s.Id, s.Title, s.Outlet, s.PublishedOn, s.Url, s.ContentHash, s.Text, s.Revision, s.RevisedAt, s.RevisedBy, s.RevisionNote })
