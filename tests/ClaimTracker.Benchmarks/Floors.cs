@@ -208,7 +208,7 @@ public sealed class Floors(string connectionString)
 
     /// <summary>
     /// The actor page, bounded as the service bounds it: the actor, the first claims about them, their statements counted by
-    /// stance and the latest of each read in full, and what the agreements are derived from (relations of the claims listed,
+    /// stance and the latest of each read in full, and what the agreements are derived from (relations of the claims of the latest statements,
     /// who else spoke to those claims and how, with names, and the claims' texts).
     /// </summary>
     public async Task<string> ActorAsync(int id)
@@ -238,7 +238,7 @@ public sealed class Floors(string connectionString)
             FROM Attributions AS a JOIN Actors AS ac ON ac.Id = a.ActorId JOIN Sources AS s ON s.Id = a.SourceId JOIN Claims AS c ON c.Id = a.ClaimId
             WHERE a.Id IN ({ids}) ORDER BY s.PublishedOn, a.SpanStart, a.Id
             """, [], r => (Id: r.GetInt32(0), ClaimId: r.GetInt32(1)));
-        var claims = string.Join(',', own.Select(o => o.ClaimId).Distinct());
+        var claims = string.Join(',', own.OrderByDescending(o => o.Id).Take(ActorService.AlignmentBasis).Select(o => o.ClaimId).Distinct());
         if (claims.Length > 0)
         {
             await ReadAsync(connection, $"""

@@ -77,6 +77,9 @@ public sealed class ActorService(IDbContextFactory<ClaimTrackerDbContext> dbFact
     /// <summary>Claims about the actor listed; the rest are counted.</summary>
     public const int ClaimsAboutShown = 50;
 
+    /// <summary>The statements agreement and disagreement are derived from: the most recently recorded of those listed.</summary>
+    public const int AlignmentBasis = 100;
+
     /// <summary>Actors listed as agreeing, and as disagreeing; the rest are counted.</summary>
     public const int AlignmentsShown = 25;
 
@@ -86,7 +89,8 @@ public sealed class ActorService(IDbContextFactory<ClaimTrackerDbContext> dbFact
     /// <summary>
     /// The actor page, or null for an unknown actor. Bounded, whatever the actor's activity: a head of state with tens of
     /// thousands of statements lists the <see cref="PositionsShown"/> most recently recorded of each stance, and the
-    /// agreements and disagreements are derived from the statements listed (for nearly every actor, all of them), then
+    /// agreements and disagreements are derived from the <see cref="AlignmentBasis"/> most recent of those (for nearly every
+    /// actor, all their statements), then
     /// the <see cref="AlignmentsShown"/> actors with the most reasons are listed, each with up to <see cref="ReasonsShown"/>
     /// reasons. Everything else is counted from the indexes. Lists of ids passed to SQL are the ones listed, so they
     /// stay within SQLite's limit on parameters however busy the actor.
@@ -130,7 +134,9 @@ public sealed class ActorService(IDbContextFactory<ClaimTrackerDbContext> dbFact
             .OrderBy(a => a.Source.PublishedOn).ThenBy(a => a.Anchor.Start).ThenBy(a => a.Id)
             .Select(AttributionProjection.ToView)
             .ToListAsync(ct);
-        var ownClaimIds = own.Select(a => a.ClaimId).Distinct().ToList();
+        // Agreement is derived from the most recently recorded of the statements listed: all of them for nearly every actor.
+        var basis = own.OrderByDescending(a => a.Id).Take(AlignmentBasis).ToList();
+        var ownClaimIds = basis.Select(a => a.ClaimId).Distinct().ToList();
 
         var relations = ownClaimIds.Count == 0 ? [] : await db.ClaimRelations.AsNoTracking()
             .Where(r => ownClaimIds.Contains(r.FromClaimId) || ownClaimIds.Contains(r.ToClaimId))
@@ -159,7 +165,7 @@ public sealed class ActorService(IDbContextFactory<ClaimTrackerDbContext> dbFact
 
         var agreements = new List<(int ActorId, Reason Reason)>();
         var disagreements = new List<(int ActorId, Reason Reason)>();
-        foreach (var (claimId, stance) in own.Select(a => (a.ClaimId, a.Stance)).Distinct())
+        foreach (var (claimId, stance) in basis.OrderBy(a => a.PublishedOn).ThenBy(a => a.Start).ThenBy(a => a.Id).Select(a => (a.ClaimId, a.Stance)).Distinct())
         {
             ct.ThrowIfCancellationRequested();
             var links = linksByClaim[claimId].Select(l => (l.Other, l.Link, l.Relation)).Prepend((Other: claimId, Link: AlignmentLink.SameClaim, Relation: null));
@@ -183,7 +189,7 @@ public sealed class ActorService(IDbContextFactory<ClaimTrackerDbContext> dbFact
         var actorIds = listed.Select(a => a.ActorId).Distinct().ToList();
         var names = actorIds.Count == 0 ? [] : await db.Actors.AsNoTracking()
             .Where(a => actorIds.Contains(a.Id)).Select(a => new { a.Id, a.Name }).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
-        var textIds = listed.SelectMany(a => a.Reasons).SelectMany(r => new[] { r.OwnClaimId, r.TheirClaimId }).Concat(ownClaimIds).Distinct().ToList();
+        var textIds = listed.SelectMany(a => a.Reasons).SelectMany(r => new[] { r.OwnClaimId, r.TheirClaimId }).Concat(own.Select(a => a.ClaimId)).Distinct().ToList();
         var claimTexts = textIds.Count == 0 ? [] : await db.Claims.AsNoTracking()
             .Where(c => textIds.Contains(c.Id)).Select(c => new { c.Id, c.Text }).ToDictionaryAsync(c => c.Id, c => c.Text, ct);
 

@@ -50,7 +50,7 @@ public sealed class ClaimService(IDbContextFactory<ClaimTrackerDbContext> dbFact
     /// its most selective filter (the search's matches, the actor's statements, the topic index or the status index, whichever
     /// has fewest matches), which stops as soon as the limit is passed. Then:
     /// <list type="bullet">
-    /// <item>few matches (up to the limit): the page starts from the same filter and sorts those matches;</item>
+    /// <item>few matches (up to the limit): the count read their ids, and the page sorts those claims;</item>
     /// <item>many: the page reads the sort's own index in order and tests each claim against every filter, stopping after the
     /// page; with more than 2,000 matches in 250,000 claims, a page of 25 is found within a few thousand claims. Each
     /// filter is written so that SQLite cannot start from it here (<c>Id + 0</c>, <c>NOT IN</c>): starting from a broad
@@ -78,18 +78,27 @@ public sealed class ClaimService(IDbContextFactory<ClaimTrackerDbContext> dbFact
         await db.Database.OpenConnectionAsync(ct); // one connection for the request's few queries, not one each
 
         int total;
-        var startFrom = StartFrom.SortIndex;
+        List<int>? fewMatches = null;
         if (IsFiltered(query, terms))
         {
             var start = await ChooseStartAsync(db, query, ftsQuery, ct);
-            total = await Filter(db, query, ftsQuery, start).Take(CountLimit + 1).CountAsync(ct);
-            startFrom = total <= CountLimit ? start : StartFrom.SortIndex;
+            // The matches themselves, up to the limit and one more: when that is all of them, the page is sorted from this
+            // list, and the filters are not run a second time.
+            var matches = await Filter(db, query, ftsQuery, start).Select(c => c.Id).Take(CountLimit + 1).ToListAsync(ct);
+            total = matches.Count;
+            if (matches.Count <= CountLimit)
+            {
+                fewMatches = matches;
+            }
         }
         else
         {
             total = await CountLiveClaimsAsync(db, ct);
         }
-        var claims = Filter(db, query, ftsQuery, startFrom);
+        // Few matches: those claims, sorted. Many (or no filter): the sort's index read in order, each claim tested.
+        var claims = fewMatches is null
+            ? Filter(db, query, ftsQuery, StartFrom.SortIndex)
+            : db.Claims.AsNoTracking().Where(c => EF.Parameter(fewMatches).Contains(c.Id)); // one JSON parameter, however many
 
         var rows = claims.Select(c => new
         {
