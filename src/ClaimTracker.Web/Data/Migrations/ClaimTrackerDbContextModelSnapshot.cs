@@ -27,7 +27,7 @@ namespace ClaimTracker.Web.Data.Migrations
 
                     b.HasKey("SubjectOfId", "SubjectsId");
 
-                    b.HasIndex("SubjectsId");
+                    b.HasIndex("SubjectsId", "SubjectOfId");
 
                     b.ToTable("ClaimSubjects");
                 });

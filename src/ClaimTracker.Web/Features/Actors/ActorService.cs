@@ -107,11 +107,20 @@ public sealed class ActorService(IDbContextFactory<ClaimTrackerDbContext> dbFact
         {
             return null;
         }
-        // Queries of their own, from this actor: as collections inside the actor's query EF joins them through subqueries
-        // that SQLite materialises for every actor.
-        var about = db.Actors.AsNoTracking().Where(a => a.Id == id).SelectMany(a => a.SubjectOf);
-        var claimsAbout = await about.OrderBy(c => c.Id).Take(ClaimsAboutShown).Select(c => new ClaimRef(c.Id, c.Text)).ToListAsync(ct);
-        var claimsAboutCount = claimsAbout.Count < ClaimsAboutShown ? claimsAbout.Count : await about.CountAsync(ct);
+        // The claims about the actor, from the index (SubjectsId, SubjectOfId) in claim order, leaving out deleted claims by
+        // their partial index: the first are listed, all counted, without reading a claim that is not listed. (As a
+        // collection inside the actor's query, EF joined them through a subquery that SQLite materialised for every actor.)
+        var aboutIds = await db.Database.SqlQuery<int>($"""
+            SELECT s.SubjectOfId AS Value FROM ClaimSubjects AS s
+            WHERE s.SubjectsId = {id} AND s.SubjectOfId NOT IN (SELECT c.Id FROM Claims AS c WHERE c.IsDeleted)
+            ORDER BY s.SubjectOfId LIMIT {ClaimsAboutShown}
+            """).ToListAsync(ct);
+        var claimsAbout = aboutIds.Count == 0 ? [] : await db.Claims.AsNoTracking()
+            .Where(c => aboutIds.Contains(c.Id)).OrderBy(c => c.Id).Select(c => new ClaimRef(c.Id, c.Text)).ToListAsync(ct);
+        var claimsAboutCount = aboutIds.Count < ClaimsAboutShown ? claimsAbout.Count : (await db.Database.SqlQuery<int>($"""
+            SELECT COUNT(*) AS Value FROM ClaimSubjects AS s
+            WHERE s.SubjectsId = {id} AND s.SubjectOfId NOT IN (SELECT c.Id FROM Claims AS c WHERE c.IsDeleted)
+            """).ToListAsync(ct)).Single();
 
         var byStance = await db.Attributions.AsNoTracking()
             .Where(a => a.ActorId == id)

@@ -8,14 +8,19 @@ namespace ClaimTracker.Web.Data.Migrations
     /// Indexes for a record of a million statements (measured in docs/performance.md, "1M attributions"): the claims
     /// browser's three sorts and its status filter read partial indexes of live claims; the statements' indexes end with
     /// IsDeleted so that testing or counting a claim's statements reads the index alone, and one leads from an actor to
-    /// their latest statements; the topic index (<see cref="ClaimTopicIndex"/>, a table kept by triggers) lets the topic
-    /// filter start from a topic's claims. Indexes only: no table is rebuilt, so the search and count triggers stay.
+    /// their latest statements; claims about an actor are found in claim order; the topic index (<see cref="ClaimTopicIndex"/>,
+    /// a table kept by triggers) lets the topic filter start from a topic's claims. Indexes only: no table is rebuilt, so
+    /// the search and count triggers stay.
     /// </summary>
     public partial class LargeRecordIndexes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_ClaimSubjects_SubjectsId",
+                table: "ClaimSubjects");
+
             migrationBuilder.DropIndex(
                 name: "IX_Claims_ConflictCount_SupportCount_Id",
                 table: "Claims");
@@ -35,6 +40,11 @@ namespace ClaimTracker.Web.Data.Migrations
             migrationBuilder.DropIndex(
                 name: "IX_Attributions_ClaimId_Stance",
                 table: "Attributions");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClaimSubjects_SubjectsId_SubjectOfId",
+                table: "ClaimSubjects",
+                columns: new[] { "SubjectsId", "SubjectOfId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Claims_ConflictCount_SupportCount_Id",
@@ -92,6 +102,10 @@ namespace ClaimTracker.Web.Data.Migrations
             migrationBuilder.Sql(ClaimTopicIndex.DropSql);
 
             migrationBuilder.DropIndex(
+                name: "IX_ClaimSubjects_SubjectsId_SubjectOfId",
+                table: "ClaimSubjects");
+
+            migrationBuilder.DropIndex(
                 name: "IX_Claims_ConflictCount_SupportCount_Id",
                 table: "Claims");
 
@@ -122,6 +136,11 @@ namespace ClaimTracker.Web.Data.Migrations
             migrationBuilder.DropIndex(
                 name: "IX_Attributions_ClaimId_Stance_IsDeleted",
                 table: "Attributions");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClaimSubjects_SubjectsId",
+                table: "ClaimSubjects",
+                column: "SubjectsId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Claims_ConflictCount_SupportCount_Id",

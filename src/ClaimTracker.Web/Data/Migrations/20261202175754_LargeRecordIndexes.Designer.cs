@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ClaimTracker.Web.Data.Migrations
 {
     [DbContext(typeof(ClaimTrackerDbContext))]
-    [Migration("20261202165939_LargeRecordIndexes")]
+    [Migration("20261202175754_LargeRecordIndexes")]
     partial class LargeRecordIndexes
     {
         /// <inheritdoc />
@@ -30,7 +30,7 @@ namespace ClaimTracker.Web.Data.Migrations
 
                     b.HasKey("SubjectOfId", "SubjectsId");
 
-                    b.HasIndex("SubjectsId");
+                    b.HasIndex("SubjectsId", "SubjectOfId");
 
                     b.ToTable("ClaimSubjects");
                 });
