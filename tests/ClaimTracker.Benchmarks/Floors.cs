@@ -17,10 +17,14 @@ public sealed class Floors(string connectionString)
 {
     private static readonly string Challenges = string.Join(", ", StanceRules.Challenges.Select(s => $"'{s}'"));
 
+    /// <summary>A pooled connection reading through the same memory map as the app's (see <c>SqliteDurability</c>).</summary>
     public async Task<SqliteConnection> OpenAsync()
     {
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync();
+        await using var pragma = connection.CreateCommand();
+        pragma.CommandText = $"PRAGMA mmap_size = {ClaimTracker.Web.Data.SqliteDurability.MemoryMapBytes};";
+        await pragma.ExecuteNonQueryAsync();
         return connection;
     }
 

@@ -3,6 +3,7 @@ using ClaimTracker.Web.Domain;
 using ClaimTracker.Web.Features.Actors;
 using ClaimTracker.Web.Features.Claims;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 
 namespace ClaimTracker.Tests.Features;
 
@@ -16,6 +17,17 @@ public sealed class LargeRecordBoundsTests(GeneratedNewsroom newsroom) : IClassF
     {
         await using var connection = await newsroom.OpenAsync();
         return await DatabaseFile.ReadAsync(connection, sql, read);
+    }
+
+    [Fact]
+    public async Task The_apps_connections_read_the_database_through_a_memory_map()
+    {
+        await using var db = await newsroom.Factory.CreateDbContextAsync();
+        await db.Database.OpenConnectionAsync();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "PRAGMA mmap_size";
+
+        Assert.True(Convert.ToInt64(await command.ExecuteScalarAsync()) >= 256L * 1024 * 1024, "the pages of a large database are read through a memory map");
     }
 
     public static TheoryData<string, ClaimSort, int> Lists()
