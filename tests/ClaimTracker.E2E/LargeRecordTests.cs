@@ -56,6 +56,18 @@ public sealed class LargeRecordTests(E2EFixture app, LargeRecordServer large) : 
 {
     private string Url(string path) => large.Server.BaseUrl + path;
 
+    /// <summary>
+    /// The screen around <paramref name="locator"/> (these pages are long: a full-page image of a busy actor is 11 MB),
+    /// saved to <c>tests/ClaimTracker.E2E/screenshots/{name}.png</c>.
+    /// </summary>
+    private static async Task ScreenshotAroundAsync(ILocator locator, string name)
+    {
+        await locator.ScrollIntoViewIfNeededAsync();
+        var directory = Path.Combine(RepositoryRoot.Path, "tests", "ClaimTracker.E2E", "screenshots");
+        Directory.CreateDirectory(directory);
+        await locator.Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, name + ".png") });
+    }
+
     [Theory]
     [InlineData(1280, "desktop")]
     [InlineData(390, "phone")]
@@ -67,7 +79,7 @@ public sealed class LargeRecordTests(E2EFixture app, LargeRecordServer large) : 
 
         await Assertions.Expect(page.GetByText(new Regex($@"^1-25 of more than {ClaimTracker.Web.Features.Claims.ClaimService.DefaultCountLimit:N0}$"))).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("tr.claim-row")).ToHaveCountAsync(25);
-        await E2EFixture.ScreenshotAsync(page, $"large-claims-broad-filter-{device}");
+        await ScreenshotAroundAsync(page.GetByText("of more than"), $"large-claims-broad-filter-{device}");
         await E2EFixture.AssertNoSeriousAxeViolationsAsync(page);
         Assert.Empty(app.BrowserErrors(page));
     }
@@ -85,7 +97,7 @@ public sealed class LargeRecordTests(E2EFixture app, LargeRecordServer large) : 
         await Assertions.Expect(page.GetByTestId("more-assertions"))
             .ToHaveTextAsync($"Listed: the first 50 of {large.HubAssertions:N0} statements making this claim.");
         await Assertions.Expect(page.GetByTestId("assertions").Locator(".attribution-list > *").First).ToBeVisibleAsync();
-        await E2EFixture.ScreenshotAsync(page, $"large-claim-{device}");
+        await ScreenshotAroundAsync(page.GetByTestId("more-assertions"), $"large-claim-{device}");
         await E2EFixture.AssertNoSeriousAxeViolationsAsync(page);
         Assert.Empty(app.BrowserErrors(page));
     }
@@ -105,7 +117,7 @@ public sealed class LargeRecordTests(E2EFixture app, LargeRecordServer large) : 
         await Assertions.Expect(denials.GetByTestId("more-positions"))
             .ToHaveTextAsync($"Listed: the latest recorded 50 of {large.BusyActorDenials:N0} statements of this stance.");
         await Assertions.Expect(page.GetByTestId("alignment-basis")).ToContainTextAsync("derived from the");
-        await E2EFixture.ScreenshotAsync(page, $"large-actor-{device}");
+        await ScreenshotAroundAsync(denials.GetByTestId("more-positions"), $"large-actor-{device}");
         await E2EFixture.AssertNoSeriousAxeViolationsAsync(page);
         Assert.Empty(app.BrowserErrors(page));
     }
