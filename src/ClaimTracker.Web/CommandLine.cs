@@ -1,5 +1,6 @@
 using ClaimTracker.Web.Data;
 using ClaimTracker.Web.Features.Accounts;
+using ClaimTracker.Web.Features.Generating;
 using ClaimTracker.Web.Features.Importing;
 using ClaimTracker.Web.Features.Suggestions;
 
@@ -20,6 +21,7 @@ public static class CommandLine
         [ImportCommand.Name] = ImportCommand.RunAsync,
         [SuggestCommand.Name] = SuggestCommand.RunAsync,
         [BackupCommand.Name] = BackupCommand.RunAsync,
+        [GenerateCommand.Name] = GenerateCommand.RunAsync,
     };
 
     /// <summary>

@@ -1,3 +1,7 @@
+using ClaimTracker.Web.Data;
+using ClaimTracker.Web.Features.Generating;
+using Microsoft.EntityFrameworkCore;
+
 namespace ClaimTracker.Benchmarks;
 
 /// <summary>
@@ -9,6 +13,12 @@ public static class BenchmarkDatabase
 {
     /// <summary>Path of the database file. Set it yourself to keep one generated database across runs.</summary>
     public const string PathVariable = "CLAIMTRACKER_BENCH_DB";
+
+    /// <summary>How many attributions to generate (default 200,000); the rest scales from it (<see cref="NewsShape.For"/>).</summary>
+    public const string AttributionsVariable = "CLAIMTRACKER_BENCH_ATTRIBUTIONS";
+
+    public static NewsShape Shape =>
+        NewsShape.For(int.TryParse(Environment.GetEnvironmentVariable(AttributionsVariable), out var n) ? n : 200_000);
 
     public static string NewTempPath() =>
         Path.Combine(Path.GetTempPath(), $"claimtracker-bench-{Guid.NewGuid():N}.db");
@@ -28,11 +38,16 @@ public static class BenchmarkDatabase
             return path;
         }
 
-        log.WriteLine($"// Generating {DatasetShape.Default} into {path}");
+        log.WriteLine($"// Generating {Shape} into {path}");
         // Generate beside the target and move it into place, so a run cut short never leaves a half-filled file to reuse.
         var partial = path + ".partial";
         File.Delete(partial);
-        await DataGenerator.GenerateAsync(partial, DatasetShape.Default, log, ct);
+        var connectionString = $"Data Source={partial};Pooling=False";
+        await using (var db = new ClaimTrackerDbContext(new DbContextOptionsBuilder<ClaimTrackerDbContext>().UseSqlite(connectionString).Options))
+        {
+            await db.Database.MigrateAsync(ct); // the app's schema and triggers, without the seed
+        }
+        await NewsGenerator.GenerateAsync(connectionString, Shape, NewsGenerator.DefaultSeed, log, ct);
         File.Move(partial, path);
         return path;
     }

@@ -7,7 +7,7 @@ using ClaimTracker.Web.Features.Sources;
 namespace ClaimTracker.Benchmarks;
 
 /// <summary>
-/// What a journalist's clicks and a data desk's API calls cost on a large newsroom database (see <see cref="DatasetShape"/>).
+/// What a journalist's clicks and a data desk's API calls cost on a large newsroom database (see <see cref="BenchmarkDatabase.Shape"/>).
 /// Each benchmark is one service call as a page or the API makes it, with a fresh DbContext from the factory.
 /// </summary>
 [MemoryDiagnoser]

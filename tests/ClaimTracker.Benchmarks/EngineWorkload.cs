@@ -2,6 +2,7 @@ using System.Text;
 using Bogus;
 using ClaimTracker.Web.Data.Seeding;
 using ClaimTracker.Web.Domain;
+using ClaimTracker.Web.Features.Generating;
 using ClaimTracker.Web.Features.Suggestions;
 
 namespace ClaimTracker.Benchmarks;

@@ -15,7 +15,14 @@
 // that takes longer than the given seconds, 300 when not given):
 //   dotnet run -c Release --project tests/ClaimTracker.Benchmarks -- --engine-scaling [seconds]
 //
-// The database (see DatasetShape) is generated once per run into a temp file, which is deleted at the end.
+// The reading pages on a database made by the app's generate command (p50/p95 of 200+ calls each, beside hand-written SQL):
+//   dotnet run --project src/ClaimTracker.Web -- generate --attributions 1000000   (into the configured database)
+//   dotnet run -c Release --project tests/ClaimTracker.Benchmarks -- --scale /path/to/that.db [Search FirstPage ...]
+// Start-up of the published app (Production) on such a database, five runs:
+//   dotnet publish -c Release src/ClaimTracker.Web -o /tmp/claimtracker-publish
+//   dotnet run -c Release --project tests/ClaimTracker.Benchmarks -- --startup /tmp/claimtracker-publish/ClaimTracker.Web.dll /path/to/that.db
+//
+// The database (see BenchmarkDatabase.Shape; the app's generate command makes it) is generated once per run into a temp file, which is deleted at the end.
 // Set CLAIMTRACKER_BENCH_DB=/some/path.db to keep it and reuse it in later runs (delete it when the generator changes).
 // Results land in BenchmarkDotNet.Artifacts/ (git-ignored); the reading of them is in RESULTS.md beside this file.
 
@@ -25,6 +32,15 @@ using ClaimTracker.Benchmarks;
 if (args.Length > 0 && args[0] == "--engine-scaling")
 {
     return EngineScaling.Run(TimeSpan.FromSeconds(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 300), Console.Out);
+}
+
+if (args.Length > 1 && args[0] == "--scale")
+{
+    return await ScaleBenchmark.RunAsync(Path.GetFullPath(args[1]), args[2..], Console.Out);
+}
+if (args.Length > 2 && args[0] == "--startup")
+{
+    return await StartupTiming.RunAsync(Path.GetFullPath(args[1]), Path.GetFullPath(args[2]), args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 5, Console.Out);
 }
 
 var userPath = Environment.GetEnvironmentVariable(BenchmarkDatabase.PathVariable);

@@ -1,8 +1,9 @@
 namespace ClaimTracker.Web.Data;
 
 /// <summary>
-/// A claim id matched by the full-text index (the FTS5 table <c>ClaimSearch</c>, created and kept current by
-/// triggers in the AddClaimSearch migration). Read through <see cref="ClaimTrackerDbContext.MatchClaims"/>, never a table of its own.
+/// A claim id matched by an index that SQL keeps outside the model: the full-text index (the FTS5 table <c>ClaimSearch</c>,
+/// created and kept current by triggers in the AddClaimSearch migration) or the topic index (<see cref="ClaimTopicIndex"/>).
+/// Read through <see cref="ClaimTrackerDbContext.MatchClaims"/> and <see cref="ClaimTrackerDbContext.ClaimsWithTopic"/>, never a table of its own.
 /// </summary>
 public sealed class ClaimSearchMatch
 {

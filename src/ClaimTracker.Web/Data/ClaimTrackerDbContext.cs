@@ -31,6 +31,10 @@ public class ClaimTrackerDbContext(DbContextOptions<ClaimTrackerDbContext> optio
     public IQueryable<ClaimSearchMatch> MatchClaims(string ftsQuery) =>
         Set<ClaimSearchMatch>().FromSqlInterpolated($"SELECT rowid AS ClaimId FROM ClaimSearch WHERE ClaimSearch MATCH {ftsQuery}");
 
+    /// <summary>Claims (deleted ones too) with the topic, from the topic index (<see cref="ClaimTopicIndex"/>); composes as a subquery.</summary>
+    public IQueryable<ClaimSearchMatch> ClaimsWithTopic(string topic) =>
+        Set<ClaimSearchMatch>().FromSqlInterpolated($"SELECT ClaimId FROM ClaimTopics WHERE Topic = {topic}");
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder); // Identity's tables

@@ -23,7 +23,7 @@ public static class RequiredTriggers
         "ClaimSearch_ActorRenamed",
     ];
 
-    public static IEnumerable<string> All => ClaimSearch.Concat(DisputeCountTriggers.Names);
+    public static IEnumerable<string> All => ClaimSearch.Concat(DisputeCountTriggers.Names).Concat(ClaimTopicIndex.Names);
 
     /// <summary>The required triggers that the database lacks.</summary>
     public static async Task<IReadOnlyList<string>> FindMissingAsync(ClaimTrackerDbContext db, CancellationToken ct = default)

@@ -23,7 +23,7 @@ public sealed class RequiredTriggersTests : IAsyncLifetime
         await using var db = app.CreateDbContext();
         var triggers = await db.Database.SqlQuery<string>($"SELECT name AS Value FROM sqlite_master WHERE type = 'trigger'").ToListAsync();
 
-        Assert.Equal(14, RequiredTriggers.All.Count());
+        Assert.Equal(17, RequiredTriggers.All.Count());
         Assert.All(RequiredTriggers.All, name => Assert.Contains(name, triggers));
         Assert.Empty(await RequiredTriggers.FindMissingAsync(db));
     }

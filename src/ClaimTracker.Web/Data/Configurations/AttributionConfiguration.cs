@@ -13,11 +13,16 @@ public class AttributionConfiguration : IEntityTypeConfiguration<Attribution>
         builder.Property(a => a.Key).HasMaxLength(100);
         builder.Ignore(a => a.Quote);
 
-        // The filters of the claims browser and the actor page go through these.
-        builder.HasIndex(a => new { a.ClaimId, a.Stance });
-        builder.HasIndex(a => new { a.ActorId, a.Stance });
-        // "Claims this actor spoke to": the claims browser's actor filter (benchmarked: ~30 ms instead of ~0.5 s at 200k rows).
-        builder.HasIndex(a => new { a.ClaimId, a.ActorId });
+        // The filters of the claims browser and the actor page go through these. Each ends with IsDeleted, so that a test
+        // of a claim ("has this actor spoken to it?") or a count of its statements reads the index alone, without a visit
+        // to the row to see whether the statement is deleted (at a million statements those visits were most of the time).
+        builder.HasIndex(a => new { a.ClaimId, a.Stance, a.IsDeleted });
+        // From the actor: the actor page's latest statements of each stance (in Id order), and the claims browser's actor
+        // filter (the claims the actor spoke to).
+        builder.HasIndex(a => new { a.ActorId, a.Stance, a.Id, a.ClaimId, a.IsDeleted });
+        // From the claim: "has this actor spoken to this claim" (the same filter tested claim by claim, when the claims are
+        // read in sort order), and who else spoke to a claim and how (the actor page's agreements).
+        builder.HasIndex(a => new { a.ClaimId, a.ActorId, a.Stance, a.IsDeleted });
 
         builder.HasOne(a => a.Actor).WithMany(a => a.Attributions).HasForeignKey(a => a.ActorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(a => a.Claim).WithMany(c => c.Attributions).HasForeignKey(a => a.ClaimId).OnDelete(DeleteBehavior.Restrict);

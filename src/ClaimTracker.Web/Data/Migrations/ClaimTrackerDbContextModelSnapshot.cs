@@ -27,7 +27,7 @@ namespace ClaimTracker.Web.Data.Migrations
 
                     b.HasKey("SubjectOfId", "SubjectsId");
 
-                    b.HasIndex("SubjectsId");
+                    b.HasIndex("SubjectsId", "SubjectOfId");
 
                     b.ToTable("ClaimSubjects");
                 });
@@ -333,13 +333,13 @@ namespace ClaimTracker.Web.Data.Migrations
 
                     b.HasIndex("ReportedById");
 
-                    b.HasIndex("ActorId", "Stance");
-
-                    b.HasIndex("ClaimId", "ActorId");
-
-                    b.HasIndex("ClaimId", "Stance");
-
                     b.HasIndex("SourceId", "AnchorState");
+
+                    b.HasIndex("ClaimId", "Stance", "IsDeleted");
+
+                    b.HasIndex("ClaimId", "ActorId", "Stance", "IsDeleted");
+
+                    b.HasIndex("ActorId", "Stance", "Id", "ClaimId", "IsDeleted");
 
                     b.ToTable("Attributions");
                 });
@@ -546,10 +546,21 @@ namespace ClaimTracker.Web.Data.Migrations
 
                     b.HasIndex("MergedIntoId");
 
-                    b.HasIndex("Status");
+                    b.HasIndex("Status")
+                        .HasFilter("NOT \"IsDeleted\"");
+
+                    b.HasIndex("Text", "Id")
+                        .HasFilter("NOT \"IsDeleted\"");
 
                     b.HasIndex("ConflictCount", "SupportCount", "Id")
-                        .IsDescending(true, true, false);
+                        .IsDescending(true, true, false)
+                        .HasFilter("NOT \"IsDeleted\"");
+
+                    b.HasIndex(new[] { "Id" }, "IX_Claims_Deleted")
+                        .HasFilter("\"IsDeleted\"");
+
+                    b.HasIndex(new[] { "Id" }, "IX_Claims_Live")
+                        .HasFilter("NOT \"IsDeleted\"");
 
                     b.ToTable("Claims");
                 });

@@ -21,7 +21,9 @@ public sealed record ClaimSearchQuery(
     int PageSize = 25);
 
 /// <summary>A page of claims, or, when the search text cannot be read, none and the reason for the person who typed it.</summary>
-public sealed record ClaimSearchResult(IReadOnlyList<ClaimRow> Items, int TotalCount, string? SearchError);
+/// <param name="TotalIsLowerBound">The filtered list was counted only up to <see cref="ClaimService.DefaultCountLimit"/>: there
+/// are more matches than that (<paramref name="TotalCount"/> is the limit plus one).</param>
+public sealed record ClaimSearchResult(IReadOnlyList<ClaimRow> Items, int TotalCount, string? SearchError, bool TotalIsLowerBound = false);
 
 public sealed record ClaimRow(
     int Id,

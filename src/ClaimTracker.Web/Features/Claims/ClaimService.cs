@@ -1,6 +1,8 @@
+using System.Text.Json;
 using ClaimTracker.Web.Data;
 using ClaimTracker.Web.Domain;
 using ClaimTracker.Web.Features.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClaimTracker.Web.Features.Claims;
@@ -11,6 +13,17 @@ public sealed class ClaimService(IDbContextFactory<ClaimTrackerDbContext> dbFact
     private readonly ReadModelCache reads = cache ?? ReadModelCache.Disabled;
 
     public const int MaxPageSize = 100;
+
+    /// <summary>
+    /// How far a filtered list is counted. Counting every match of a broad filter ("energy", a president's claims, all
+    /// open claims) costs in proportion to the matches, hundreds of thousands in a large record; beyond this number the
+    /// browser says "more than 2,000" and the count costs no more (see <see cref="ClaimSearchResult.TotalIsLowerBound"/>).
+    /// The unfiltered list is counted exactly: that number is cheap (<see cref="CountLiveClaimsAsync"/>).
+    /// </summary>
+    public const int DefaultCountLimit = 2_000;
+
+    /// <summary><see cref="DefaultCountLimit"/>; tests lower it to reach both plans on a small database.</summary>
+    internal int CountLimit { get; init; } = DefaultCountLimit;
 
     /// <summary>
     /// One page of claims matching the query, its search text read here: a search that cannot be read (too long, too
@@ -24,12 +37,30 @@ public sealed class ClaimService(IDbContextFactory<ClaimTrackerDbContext> dbFact
             return new ClaimSearchResult([], 0, terms.Error);
         }
         var page = await SearchAsync(query, terms, ct);
-        return new ClaimSearchResult(page.Items, page.TotalCount, null);
+        return new ClaimSearchResult(page.Items, page.TotalCount, null, IsFiltered(query, terms) && page.TotalCount > CountLimit);
     }
+
+    private static bool IsFiltered(ClaimSearchQuery query, SearchTerms terms) =>
+        terms.Terms.Count > 0 || query.ActorId is not null || query.Stance is not null || !string.IsNullOrEmpty(query.Topic) || query.Status is not null;
 
     /// <summary>
     /// One page of claims matching the query, for a caller that has parsed the search text already. Terms come only
     /// from <see cref="SearchTerms.Parse"/>, so they are within its limits; terms that could not be read find nothing.
+    /// A filtered list's <see cref="PagedResult{T}.TotalCount"/> stops at the count limit + 1 ("more than the limit").
+    /// <para>
+    /// <b>How a page is found in a large record</b> (each plan is pinned by the EXPLAIN QUERY PLAN tests,
+    /// <c>PageQueryPlanTests</c>). A filtered list is first counted up to <see cref="DefaultCountLimit"/> + 1, starting from
+    /// its most selective filter (the search's matches, the actor's statements, the topic index or the status index, whichever
+    /// has fewest matches), which stops as soon as the limit is passed. Then:
+    /// <list type="bullet">
+    /// <item>few matches (up to the limit): the count read their ids, and the page sorts those claims;</item>
+    /// <item>many: the page reads the sort's own index in order and tests each claim against every filter, stopping after the
+    /// page; with more than 2,000 matches in 250,000 claims, a page of 25 is found within a few thousand claims. Each
+    /// filter is written so that SQLite cannot start from it here (<c>Id + 0</c>, <c>NOT IN</c>): starting from a broad
+    /// filter would sort all its matches, hundreds of thousands, for one page.</item>
+    /// </list>
+    /// The unfiltered list reads the sort's index (partial, live claims only) and skips to the page there.
+    /// </para>
     /// </summary>
     public Task<PagedResult<ClaimRow>> SearchAsync(ClaimSearchQuery query, SearchTerms terms, CancellationToken ct = default) =>
         terms.Error is not null
@@ -38,42 +69,40 @@ public sealed class ClaimService(IDbContextFactory<ClaimTrackerDbContext> dbFact
 
     private async Task<PagedResult<ClaimRow>> LoadPageAsync(ClaimSearchQuery query, SearchTerms terms, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var claims = db.Claims.AsNoTracking();
-
+        string? ftsQuery = null;
         if (terms.Terms.Count > 0)
         {
-            var ftsQuery = terms.ToFtsQuery();
+            ftsQuery = terms.ToFtsQuery();
             if (ftsQuery is null)
             {
                 return new PagedResult<ClaimRow>([], 0);
             }
-            // The full-text index covers claim text, topics, quotes and speakers' names and aliases (see the AddClaimSearch migration).
-            // As "Id IN (SELECT … MATCH …)", which SQLite runs once; as a correlated EXISTS it ran the full-text query again
-            // for every claim (benchmarked: 2.5 minutes for one word over 50,000 claims).
-            var matching = db.MatchClaims(ftsQuery).Select(m => m.ClaimId);
-            claims = claims.Where(c => matching.Contains(c.Id));
         }
-        if (query.ActorId is int actorId)
-        {
-            claims = query.Stance is Stance stanceOfActor
-                ? claims.Where(c => c.Attributions.Any(a => a.ActorId == actorId && a.Stance == stanceOfActor))
-                : claims.Where(c => c.Attributions.Any(a => a.ActorId == actorId));
-        }
-        else if (query.Stance is Stance stance)
-        {
-            claims = claims.Where(c => c.Attributions.Any(a => a.Stance == stance));
-        }
-        if (!string.IsNullOrEmpty(query.Topic))
-        {
-            claims = claims.Where(c => c.Topics.Contains(query.Topic));
-        }
-        if (query.Status is ClaimStatus status)
-        {
-            claims = claims.Where(c => c.Status == status);
-        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.Database.OpenConnectionAsync(ct); // one connection for the request's few queries, not one each
 
-        var total = await claims.CountAsync(ct);
+        int total;
+        List<int>? fewMatches = null;
+        if (IsFiltered(query, terms))
+        {
+            var start = await ChooseStartAsync(db, query, ftsQuery, ct);
+            // The matches themselves, up to the limit and one more: when that is all of them, the page is sorted from this
+            // list, and the filters are not run a second time.
+            var matches = await Filter(db, query, ftsQuery, start).Select(c => c.Id).Take(CountLimit + 1).ToListAsync(ct);
+            total = matches.Count;
+            if (matches.Count <= CountLimit)
+            {
+                fewMatches = matches;
+            }
+        }
+        else
+        {
+            total = await CountLiveClaimsAsync(db, ct);
+        }
+        // Few matches: those claims, sorted. Many (or no filter): the sort's index read in order, each claim tested.
+        var claims = fewMatches is null
+            ? Filter(db, query, ftsQuery, StartFrom.SortIndex)
+            : db.Claims.AsNoTracking().Where(c => EF.Parameter(fewMatches).Contains(c.Id)); // one JSON parameter, however many
 
         var rows = claims.Select(c => new
         {
@@ -114,6 +143,135 @@ public sealed class ClaimService(IDbContextFactory<ClaimTrackerDbContext> dbFact
             total);
     }
 
+    /// <summary>
+    /// Live claims: every row (a count SQLite takes from the table's pages without reading a row) less the deleted ones
+    /// (a partial index of deleted claims alone), instead of reading a quarter of a million rows to test each.
+    /// </summary>
+    private static async Task<int> CountLiveClaimsAsync(ClaimTrackerDbContext db, CancellationToken ct) =>
+        await db.Claims.IgnoreQueryFilters().CountAsync(ct) - await db.Claims.IgnoreQueryFilters().CountAsync(c => c.IsDeleted, ct);
+
+    /// <summary>
+    /// The filter to start from: of those that can be (the search, the actor, the topic, the status; a stance cannot), the
+    /// one with the fewest matches, each counted only up to the limit, which is cheap however many there are. A common
+    /// word with a rare actor starts from the actor: starting from the word would test every claim that has it.
+    /// </summary>
+    private async Task<StartFrom> ChooseStartAsync(ClaimTrackerDbContext db, ClaimSearchQuery query, string? ftsQuery, CancellationToken ct)
+    {
+        var candidates = new List<(StartFrom Start, IQueryable<int> Matches)>();
+        if (ftsQuery is not null)
+        {
+            candidates.Add((StartFrom.Search, db.MatchClaims(ftsQuery).Select(m => m.ClaimId)));
+        }
+        if (query.ActorId is int actorId)
+        {
+            candidates.Add((StartFrom.Actor, query.Stance is Stance stance
+                ? db.Attributions.Where(a => a.ActorId == actorId && a.Stance == stance).Select(a => a.ClaimId)
+                : db.Attributions.Where(a => a.ActorId == actorId).Select(a => a.ClaimId)));
+        }
+        if (!string.IsNullOrEmpty(query.Topic))
+        {
+            candidates.Add((StartFrom.Topic, db.ClaimsWithTopic(query.Topic).Select(t => t.ClaimId)));
+        }
+        if (query.Status is ClaimStatus status)
+        {
+            candidates.Add((StartFrom.Status, db.Claims.Where(c => c.Status == status).Select(c => c.Id)));
+        }
+        if (candidates.Count <= 1)
+        {
+            return candidates.Count == 1 ? candidates[0].Start : StartFrom.SortIndex;
+        }
+        var best = (Start: StartFrom.SortIndex, Count: int.MaxValue);
+        foreach (var (start, matches) in candidates)
+        {
+            var count = await matches.Take(CountLimit + 1).CountAsync(ct);
+            if (count < best.Count)
+            {
+                best = (start, count);
+            }
+        }
+        return best.Start;
+    }
+
+    /// <summary>
+    /// The claims that pass the query's filters. The filter named by <paramref name="start"/> is written for SQLite to
+    /// start from (joined, or <c>Id IN (…)</c>); every other filter, and all of them for <see cref="StartFrom.SortIndex"/>,
+    /// is written as a test of one claim that no index can start from (see <see cref="SearchAsync(ClaimSearchQuery, SearchTerms, CancellationToken)"/>).
+    /// </summary>
+    private static IQueryable<Claim> Filter(ClaimTrackerDbContext db, ClaimSearchQuery query, string? ftsQuery, StartFrom start)
+    {
+        var claims = db.Claims.AsNoTracking();
+
+        if (ftsQuery is not null)
+        {
+            // The full-text index covers claim text, topics, quotes and speakers' names and aliases (see the AddClaimSearch
+            // migration). Started from, its matches are joined (a claim appears once in the index), so SQLite reads them as it
+            // goes and a count stops at its limit; as "Id IN (…)" it would list every match first. Otherwise they are listed
+            // once ("Id + 0 IN (…)") and each claim read in sort order is looked up in the list; never a correlated EXISTS,
+            // which ran the full-text query again for every claim (benchmarked: 2.5 minutes for one word over 50,000 claims).
+            claims = start == StartFrom.Search
+                ? db.MatchClaims(ftsQuery).Join(claims, m => m.ClaimId, c => c.Id, (m, c) => c)
+                : claims.Where(c => db.MatchClaims(ftsQuery).Select(m => m.ClaimId).Contains(c.Id + 0));
+        }
+        if (query.ActorId is int actorId)
+        {
+            if (start == StartFrom.Actor)
+            {
+                var spokenTo = query.Stance is Stance stanceOfActor
+                    ? db.Attributions.Where(a => a.ActorId == actorId && a.Stance == stanceOfActor).Select(a => a.ClaimId)
+                    : db.Attributions.Where(a => a.ActorId == actorId).Select(a => a.ClaimId);
+                claims = claims.Where(c => spokenTo.Contains(c.Id));
+            }
+            else
+            {
+                claims = query.Stance is Stance stanceOfActor
+                    ? claims.Where(c => c.Attributions.Any(a => a.ActorId == actorId && a.Stance == stanceOfActor))
+                    : claims.Where(c => c.Attributions.Any(a => a.ActorId == actorId));
+            }
+        }
+        else if (query.Stance is Stance stance)
+        {
+            // Every stance is common (a quarter of the claims or more have a denial), so it is always a test of one claim.
+            claims = claims.Where(c => c.Attributions.Any(a => a.Stance == stance));
+        }
+        if (!string.IsNullOrEmpty(query.Topic))
+        {
+            var topic = query.Topic;
+            if (start == StartFrom.Topic)
+            {
+                // Joined, as the search's matches are: the index holds a claim once per topic.
+                claims = db.ClaimsWithTopic(topic).Join(claims, t => t.ClaimId, c => c.Id, (t, c) => c);
+            }
+            else
+            {
+                // A seek in the topic index per claim tested; cheaper than opening the claim's JSON.
+                claims = claims.Where(c => db.ClaimsWithTopic(topic).Any(t => t.ClaimId == c.Id));
+            }
+        }
+        if (query.Status is ClaimStatus status)
+        {
+            if (start == StartFrom.Status)
+            {
+                claims = claims.Where(c => c.Status == status);
+            }
+            else
+            {
+                // The same test as "= status", in a form the status index cannot start from.
+                var others = Enum.GetValues<ClaimStatus>().Where(s => s != status).ToList();
+                claims = claims.Where(c => !others.Contains(c.Status));
+            }
+        }
+        return claims;
+    }
+
+    private enum StartFrom
+    {
+        SortIndex,
+        Search,
+        Actor,
+        Topic,
+        Status,
+    }
+
     /// <summary>Claims whose words match what an editor is typing, for pickers; nothing for text the search cannot read.</summary>
     public async Task<IReadOnlyList<ClaimRow>> SuggestAsync(string? text, int take = 10, CancellationToken ct = default)
     {
@@ -131,34 +289,63 @@ public sealed class ClaimService(IDbContextFactory<ClaimTrackerDbContext> dbFact
     private async Task<ClaimFilterOptions> LoadFilterOptionsAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.Database.OpenConnectionAsync(ct);
         var actors = await db.Actors.AsNoTracking()
             .Where(a => a.Attributions.Any())
             .OrderBy(a => a.Name)
             .Select(a => new { a.Id, a.Name })
             .ToListAsync(ct);
-        // Topics are a JSON array column; EF would need SQL APPLY (which SQLite lacks) to flatten them, so ask json_each directly.
-        var topics = await db.Database
-            .SqlQuery<string>($"SELECT DISTINCT t.value AS Value FROM Claims AS c, json_each(c.Topics) AS t ORDER BY t.value")
-            .ToListAsync(ct);
+        // From the topic index, one seek per topic, rather than the JSON of every claim (see ClaimTopicIndex).
+        var topics = await db.Database.SqlQueryRaw<string>(ClaimTopicIndex.DistinctTopicsSql).ToListAsync(ct);
         return new ClaimFilterOptions(actors.Select(a => (a.Id, a.Name)).ToList(), topics);
     }
 
-    /// <summary>The dispute view of a claim, or null when there is no such claim.</summary>
+    /// <summary>Statements of each kind (assertions, challenges, endorsements) listed on a claim page; the rest are counted.</summary>
+    public const int StatementsShown = 50;
+
+    /// <summary>Related claims listed in each section of a claim page; the rest are counted.</summary>
+    public const int RelatedClaimsShown = 50;
+
+    /// <summary>A related claim's own speakers, and its challengers, listed beside it; the rest are counted.</summary>
+    public const int RelatedStatementsShown = 3;
+
+    /// <summary>
+    /// The dispute view of a claim, or null when there is no such claim. Bounded, whatever the claim's activity: a claim
+    /// repeated in thousands of articles lists its first <see cref="StatementsShown"/> statements of each kind (in order of
+    /// publication) and counts the rest, up to <see cref="RelatedClaimsShown"/> related claims per section, and beside each
+    /// related claim its first <see cref="RelatedStatementsShown"/> speakers and challengers. Every read is an index range
+    /// of this claim or of the related claims shown.
+    /// </summary>
     public Task<ClaimDispute?> GetDisputeAsync(int id, CancellationToken ct = default) =>
         reads.GetOrLoadAsync((nameof(GetDisputeAsync), id), c => LoadDisputeAsync(id, c), ct);
 
     private async Task<ClaimDispute?> LoadDisputeAsync(int id, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var header = await db.Claims.AsNoTracking()
+        await db.Database.OpenConnectionAsync(ct); // one connection for the view's queries, not one each
+        var claim = await db.Claims.AsNoTracking()
             .Where(c => c.Id == id)
-            .Select(c => new ClaimHeader(c.Id, c.Text, c.Status, c.Topics,
-                c.Subjects.OrderBy(s => s.Name).Select(s => new ActorRef(s.Id, s.Name)).ToList()))
+            .Select(c => new
+            {
+                c.Id,
+                c.Text,
+                c.Status,
+                c.Topics,
+            })
             .SingleOrDefaultAsync(ct);
-        if (header is null)
+        if (claim is null)
         {
             return null;
         }
+        // A query of its own: as a collection inside the claim's query, EF joined the subjects through a subquery that
+        // SQLite materialised for every claim's subjects (150,000 rows at a million statements) before picking this claim's.
+        var subjects = await db.Claims.AsNoTracking()
+            .Where(c => c.Id == id)
+            .SelectMany(c => c.Subjects)
+            .OrderBy(s => s.Name)
+            .Select(s => new ActorRef(s.Id, s.Name))
+            .ToListAsync(ct);
+        var header = new ClaimHeader(claim.Id, claim.Text, claim.Status, claim.Topics, subjects);
 
         var relations = await db.ClaimRelations.AsNoTracking()
             .Where(r => r.FromClaimId == id || r.ToClaimId == id)
@@ -176,35 +363,105 @@ public sealed class ClaimService(IDbContextFactory<ClaimTrackerDbContext> dbFact
             })
             .OrderBy(r => r.Id)
             .ToListAsync(ct);
+        var sections = relations
+            .Select(r => (Relation: r, Incoming: r.ToClaimId == id, OtherId: r.FromClaimId == id ? r.ToClaimId : r.FromClaimId))
+            .GroupBy(r => r.Relation.Type == RelationType.Contradicts ? RelationSection.Conflicting
+                : !r.Incoming ? RelationSection.BearsOn
+                : r.Relation.Type == RelationType.Supports ? RelationSection.Supporting
+                : RelationSection.Qualifications)
+            .ToDictionary(g => g.Key, g => (Total: g.Count(), Shown: g.Take(RelatedClaimsShown).ToList()));
+        var shownRelated = sections.Values.SelectMany(s => s.Shown).ToList();
 
-        var claimIds = relations.Select(r => r.FromClaimId == id ? r.ToClaimId : r.FromClaimId).Append(id).Distinct().ToList();
-        var attributions = await db.Attributions.AsNoTracking()
-            .Where(a => claimIds.Contains(a.ClaimId))
-            .OrderBy(a => a.Source.PublishedOn).ThenBy(a => a.Anchor.Start)
+        // How many statements of each stance this claim and the related claims shown have, from the index alone.
+        var relatedIds = shownRelated.Select(r => r.OtherId).Distinct().ToList();
+        var countedIds = relatedIds.Append(id).ToList();
+        var counts = await db.Attributions.AsNoTracking()
+            .Where(a => countedIds.Contains(a.ClaimId))
+            .GroupBy(a => new { a.ClaimId, a.Stance })
+            .Select(g => new { g.Key.ClaimId, g.Key.Stance, Count = g.Count() })
+            .ToListAsync(ct);
+        var byStance = counts.Where(c => c.ClaimId == id).ToDictionary(c => c.Stance, c => c.Count);
+        var countsOf = counts.Where(c => c.ClaimId != id).ToLookup(c => c.ClaimId);
+
+        // Which statements are listed: this claim's first of each kind in order of publication, and each related claim's
+        // first speakers and challengers in order of recording; found by window functions over the index (EF Core does not
+        // translate "the first n of each group"), then read in full in one query.
+        var listedIds = await db.Database.SqlQueryRaw<int>(ListedStatementsSql,
+                new SqliteParameter("$claim", id), new SqliteParameter("$own", StatementsShown),
+                new SqliteParameter("$related", JsonSerializer.Serialize(relatedIds)), new SqliteParameter("$relatedShown", RelatedStatementsShown))
+            .ToListAsync(ct);
+        var listed = listedIds.Count == 0 ? [] : await db.Attributions.AsNoTracking()
+            .Where(a => listedIds.Contains(a.Id))
             .Select(AttributionProjection.ToView)
             .ToListAsync(ct);
-        var byClaim = attributions.ToLookup(a => a.ClaimId);
+        var inOrder = listed.OrderBy(a => a.PublishedOn).ThenBy(a => a.Start).ThenBy(a => a.Id).ToList();
+        var own = inOrder.Where(a => a.ClaimId == id).ToList();
+        var assertions = own.Where(a => a.Stance == Stance.Asserts).ToList();
+        var challenges = own.Where(a => a.Stance.IsChallenge()).ToList();
+        var endorsements = own.Where(a => a.Stance == Stance.Endorses).ToList();
+        var statementsOf = inOrder.Where(a => a.ClaimId != id).ToLookup(a => a.ClaimId);
+        var challengeStances = StanceRules.Challenges;
 
-        var related = relations.Select(r =>
+        List<RelatedClaim> Section(RelationSection section) => !sections.TryGetValue(section, out var s) ? [] : s.Shown.Select(r =>
         {
-            var otherId = r.FromClaimId == id ? r.ToClaimId : r.FromClaimId;
-            var evidence = r.Evidence is null || r.EvidenceSourceId is null
+            var relation = r.Relation;
+            var evidence = relation.Evidence is null || relation.EvidenceSourceId is null
                 ? null
-                : new EvidenceView(r.EvidenceSourceId.Value, r.EvidenceTitle ?? "", r.Evidence.Exact, r.Evidence.Start, r.Evidence.End);
-            return (Incoming: r.ToClaimId == id, Claim: new RelatedClaim(r.Id, otherId, r.OtherText, r.Type, r.Rationale, evidence, byClaim[otherId].ToList()));
+                : new EvidenceView(relation.EvidenceSourceId.Value, relation.EvidenceTitle ?? "", relation.Evidence.Exact, relation.Evidence.Start, relation.Evidence.End);
+            var counted = countsOf[r.OtherId].ToList();
+            return new RelatedClaim(relation.Id, r.OtherId, relation.OtherText, relation.Type, relation.Rationale, evidence, statementsOf[r.OtherId].ToList(),
+                SpeakerCount: counted.Where(c => !c.Stance.IsChallenge()).Sum(c => c.Count), ChallengeCount: counted.Where(c => c.Stance.IsChallenge()).Sum(c => c.Count));
         }).ToList();
+        int TotalOf(RelationSection section) => sections.TryGetValue(section, out var s) ? s.Total : 0;
+        int Count(params Stance[] stances) => stances.Sum(st => byStance.GetValueOrDefault(st));
 
-        var own = byClaim[id].ToList();
-        var conflicting = own.Where(a => a.Stance.IsChallenge()).Select(Assessment.Of)
-            .Concat(related.Where(r => r.Claim.Type == RelationType.Contradicts).Select(r => Assessment.Of(r.Claim)))
-            .ToList();
-        var supporting = own.Where(a => a.Stance == Stance.Endorses).Select(Assessment.Of)
-            .Concat(related.Where(r => r.Claim.Type == RelationType.Supports && r.Incoming).Select(r => Assessment.Of(r.Claim)))
-            .ToList();
-        var qualifications = related.Where(r => r.Claim.Type == RelationType.Qualifies && r.Incoming).Select(r => r.Claim).ToList();
-        var bearsOn = related.Where(r => r.Claim.Type != RelationType.Contradicts && !r.Incoming).Select(r => r.Claim).ToList();
+        var contradicting = Section(RelationSection.Conflicting);
+        var supportingClaims = Section(RelationSection.Supporting);
+        return new ClaimDispute(header,
+            assertions,
+            challenges.Select(Assessment.Of).Concat(contradicting.Select(Assessment.Of)).ToList(),
+            endorsements.Select(Assessment.Of).Concat(supportingClaims.Select(Assessment.Of)).ToList(),
+            Section(RelationSection.Qualifications),
+            Section(RelationSection.BearsOn),
+            new DisputeTotals(
+                Assertions: Count(Stance.Asserts),
+                Challenges: Count(challengeStances),
+                Endorsements: Count(Stance.Endorses),
+                ContradictingClaims: TotalOf(RelationSection.Conflicting),
+                SupportingClaims: TotalOf(RelationSection.Supporting),
+                QualifyingClaims: TotalOf(RelationSection.Qualifications),
+                ClaimsActedOn: TotalOf(RelationSection.BearsOn)));
+    }
 
-        return new ClaimDispute(header, own.Where(a => a.Stance == Stance.Asserts).ToList(), conflicting, supporting, qualifications, bearsOn);
+    private static readonly string ChallengeList = string.Join(", ", DisputeCountTriggers.ChallengeStances.Select(s => $"'{s}'"));
+
+    /// <summary>
+    /// The ids of the statements a claim page lists: of claim <c>$claim</c>, the first <c>$own</c> assertions, challenges and
+    /// endorsements in order of publication; of each claim in <c>$related</c> (a JSON array), the first <c>$relatedShown</c>
+    /// that challenge it and the first that do not, in order of recording (from the index (ClaimId, Stance, IsDeleted) alone).
+    /// </summary>
+    private static readonly string ListedStatementsSql = $"""
+        SELECT Id AS Value FROM (
+            SELECT a.Id, ROW_NUMBER() OVER (
+                PARTITION BY CASE WHEN a.Stance = 'Asserts' THEN 0 WHEN a.Stance = 'Endorses' THEN 1 ELSE 2 END
+                ORDER BY s.PublishedOn, a.SpanStart, a.Id) AS Rank
+            FROM Attributions AS a JOIN Sources AS s ON s.Id = a.SourceId
+            WHERE a.ClaimId = $claim AND a.IsDeleted = 0)
+        WHERE Rank <= $own
+        UNION ALL
+        SELECT Id FROM (
+            SELECT a.Id, ROW_NUMBER() OVER (PARTITION BY a.ClaimId, a.Stance IN ({ChallengeList}) ORDER BY a.Id) AS Rank
+            FROM Attributions AS a
+            WHERE a.ClaimId IN (SELECT value FROM json_each($related)) AND a.IsDeleted = 0)
+        WHERE Rank <= $relatedShown
+        """;
+
+    private enum RelationSection
+    {
+        Conflicting,
+        Supporting,
+        Qualifications,
+        BearsOn,
     }
 
     /// <summary>How far an old address follows merges (a merged claim's survivor merged again, and so on).</summary>

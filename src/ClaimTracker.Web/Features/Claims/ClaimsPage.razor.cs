@@ -33,6 +33,15 @@ public partial class ClaimsPage
     private string? topic;
     private ClaimStatus? status;
     private ClaimSort sort;
+    private int? countedUpTo;
+
+    /// <summary>
+    /// "1-25 of 340", or, when a broad filter was counted only up to the limit, "1-25 of more than 2,000". Read when the
+    /// table renders its pager, which it does after every page it loads.
+    /// </summary>
+    private string PagerInfo => countedUpTo is int limit
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{{first_item}}-{{last_item}} of more than {limit:N0}")
+        : "{first_item}-{last_item} of {all_items}";
 
     protected override async Task OnInitializedAsync() => options = await Claims.GetFilterOptionsAsync();
 
@@ -60,6 +69,7 @@ public partial class ClaimsPage
         var query = new ClaimSearchQuery(search, actorId, stance, topic, status, sort, state.Page, state.PageSize);
         var page = await Claims.SearchAsync(query, ct);
         searchError = page.SearchError;
+        countedUpTo = page.TotalIsLowerBound ? page.TotalCount - 1 : null;
         return new TableData<ClaimRow> { Items = page.Items, TotalItems = page.TotalCount };
     }
 

@@ -54,6 +54,7 @@ public sealed class SourceService(IDbContextFactory<ClaimTrackerDbContext> dbFac
     private async Task<SourceReader?> LoadReaderAsync(int id, int? focusStart, int? focusEnd, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.Database.OpenConnectionAsync(ct); // one connection for both queries
         var source = await db.Sources.AsNoTracking()
             .Where(s => s.Id == id)
             .Select(s => new { s.Id, s.Title, s.Outlet, s.PublishedOn, s.Url, s.ContentHash, s.Text, s.Revision, s.RevisedAt, s.RevisedBy, s.RevisionNote })
