@@ -115,6 +115,48 @@ public sealed class JournalistJourneyTests(E2EFixture app)
     }
 
     [Theory]
+    [InlineData(1280, "desktop")]
+    [InlineData(390, "phone")]
+    public async Task The_filter_selects_and_the_pager_change_the_address_and_the_list(int width, string device)
+    {
+        var page = await app.NewPageAsync(width, 900);
+        await app.GotoAndWaitForInteractiveAsync(page, "/claims");
+        var rows = page.Locator("[data-testid=claims-table] tbody tr.claim-row");
+
+        // A stance picked from the browser's own select: the address says so and every row is a question.
+        await page.GetByTestId("filter-stance").SelectOptionAsync(new SelectOptionValue { Label = "questions" });
+        await Expect(page).ToHaveURLAsync(new Regex(@"/claims\?stance=Questions$"));
+        await Expect(rows).ToHaveCountAsync(1);
+        await Expect(rows.First).ToContainTextAsync("Putin still aims to seize all of Ukraine");
+        await Expect(page.GetByTestId("filter-stance")).ToHaveValueAsync("Questions");
+
+        // "Any stance" removes the filter again.
+        await page.GetByTestId("filter-stance").SelectOptionAsync(new SelectOptionValue { Label = "Any stance" });
+        await Expect(page).ToHaveURLAsync(new Regex(@"/claims$"));
+
+        // Ten to a page: the pager counts, and Next shows the next ten (the address keeps the page, so Back returns).
+        await page.GetByTestId("claims-pager").Locator("select").SelectOptionAsync("10");
+        await Expect(page).ToHaveURLAsync(new Regex(@"/claims\?size=10$"));
+        await Expect(rows).ToHaveCountAsync(10);
+        var info = page.GetByTestId("pager-info");
+        await Expect(info).ToHaveTextAsync(new Regex(@"^1-10 of \d+$"));
+        var firstOfPageOne = await rows.First.Locator("a.claim-link").InnerTextAsync();
+        await E2EFixture.ScreenshotAsync(page, $"claims-pager-{device}");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Next page" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"/claims\?size=10&page=2$"));
+        await Expect(info).ToHaveTextAsync(new Regex(@"^11-\d+ of \d+$"));
+        await Expect(rows.First.Locator("a.claim-link")).Not.ToHaveTextAsync(firstOfPageOne);
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth"));
+
+        await page.GoBackAsync();
+        await Expect(info).ToHaveTextAsync(new Regex(@"^1-10 of \d+$"));
+        await Expect(rows.First.Locator("a.claim-link")).ToHaveTextAsync(firstOfPageOne);
+        await E2EFixture.AssertNoSeriousAxeViolationsAsync(page);
+        Assert.Empty(app.BrowserErrors(page));
+    }
+
+    [Theory]
     [InlineData("/", "overview", null)]
     [InlineData("/claims", "claims", null)]
     [InlineData("/actors", "actors", null)]

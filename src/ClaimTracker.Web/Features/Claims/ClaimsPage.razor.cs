@@ -1,15 +1,19 @@
 using ClaimTracker.Web.Domain;
 using Microsoft.AspNetCore.Components;
-using MudBlazor;
 
 namespace ClaimTracker.Web.Features.Claims;
 
 /// <summary>
-/// The claims browser. Search, filters and sort live in the query string, so a filtered list can be
-/// bookmarked and shared; every change navigates, and the table reloads from the new parameters.
+/// The claims browser. Search, filters, sort and page live in the query string, so a filtered list can be bookmarked and
+/// shared, and Back returns to the page before; every change navigates, and the list is read from the new parameters
+/// (already in the prerendered page, so a reader sees claims before the circuit is up).
 /// </summary>
 public partial class ClaimsPage
 {
+    /// <summary>The page sizes offered; a size in the address that is not one of them falls back to the default.</summary>
+    internal static readonly int[] PageSizes = [10, 25, 50, 100];
+    private const int DefaultPageSize = 25;
+
     [SupplyParameterFromQuery(Name = "q")] public string? Q { get; set; }
     // Strings, not int?: a mangled link ("?actor=abc") must be ignored, not fail the page.
     [SupplyParameterFromQuery(Name = "actor")] public string? ActorParam { get; set; }
@@ -17,6 +21,9 @@ public partial class ClaimsPage
     [SupplyParameterFromQuery(Name = "topic")] public string? TopicParam { get; set; }
     [SupplyParameterFromQuery(Name = "status")] public string? StatusParam { get; set; }
     [SupplyParameterFromQuery(Name = "sort")] public string? SortParam { get; set; }
+    /// <summary>1-based, as people read it.</summary>
+    [SupplyParameterFromQuery(Name = "page")] public string? PageParam { get; set; }
+    [SupplyParameterFromQuery(Name = "size")] public string? SizeParam { get; set; }
 
     /// <summary>
     /// The same message as a validation rule of the box: MudBlazor's own validation (on typing, on leaving the box)
@@ -24,8 +31,8 @@ public partial class ClaimsPage
     /// </summary>
     private readonly Func<string?, string?> searchProblem = text => SearchTerms.Parse(text).Error;
 
-    private MudTable<ClaimRow>? table;
     private ClaimFilterOptions? options;
+    private ClaimSearchResult? result;
     private string? search;
     private string? searchError;
     private int? actorId;
@@ -33,75 +40,86 @@ public partial class ClaimsPage
     private string? topic;
     private ClaimStatus? status;
     private ClaimSort sort;
-    private int? countedUpTo;
+    private int pageIndex;
+    private int pageSize = DefaultPageSize;
 
-    /// <summary>
-    /// "1-25 of 340", or, when a broad filter was counted only up to the limit, "1-25 of more than 2,000". Read when the
-    /// table renders its pager, which it does after every page it loads.
-    /// </summary>
-    private string PagerInfo => countedUpTo is int limit
-        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{{first_item}}-{{last_item}} of more than {limit:N0}")
-        : "{first_item}-{last_item} of {all_items}";
+    /// <summary>"1-25 of 340", or, when a broad filter was counted only up to the limit, "1-25 of more than 2,000".</summary>
+    private string PagerInfo
+    {
+        get
+        {
+            if (result is null || result.Items.Count == 0)
+            {
+                return "";
+            }
+            var first = pageIndex * pageSize + 1;
+            var last = first + result.Items.Count - 1;
+            var inv = System.Globalization.CultureInfo.InvariantCulture;
+            return result.TotalIsLowerBound
+                ? string.Create(inv, $"{first}-{last} of more than {result.TotalCount - 1:N0}")
+                : string.Create(inv, $"{first}-{last} of {result.TotalCount:N0}");
+        }
+    }
+
+    private bool HasNextPage => result is not null && (pageIndex + 1) * pageSize < result.TotalCount;
 
     protected override async Task OnInitializedAsync() => options = await Claims.GetFilterOptionsAsync();
 
     protected override async Task OnParametersSetAsync()
     {
         search = Q;
-        // Said at once, from the address too (and in the prerendered page): the table loads after the first render,
-        // and the service gives the same answer when it refuses the search.
+        // Said at once, from the address too (and in the prerendered page); the service gives the same answer.
         searchError = SearchTerms.Parse(search).Error;
         actorId = int.TryParse(ActorParam, out var a) ? a : null;
         stance = Enum.TryParse<Stance>(StanceParam, true, out var s) ? s : null;
         topic = string.IsNullOrWhiteSpace(TopicParam) ? null : TopicParam;
         status = Enum.TryParse<ClaimStatus>(StatusParam, true, out var st) ? st : null;
         sort = Enum.TryParse<ClaimSort>(SortParam, true, out var so) ? so : ClaimSort.MostDisputed;
-        if (table is not null)
-        {
-            // New filters start at the first page: page 3 of the old list may not exist in the new one.
-            table.NavigateTo(0);
-            await table.ReloadServerData();
-        }
-    }
+        pageSize = int.TryParse(SizeParam, out var size) && PageSizes.Contains(size) ? size : DefaultPageSize;
+        // Capped so that a hand-edited address cannot ask SQLite to skip past the end of an int.
+        pageIndex = int.TryParse(PageParam, out var p) && p >= 1 ? Math.Min(p, 1_000_000) - 1 : 0;
 
-    private async Task<TableData<ClaimRow>> LoadPage(TableState state, CancellationToken ct)
-    {
-        var query = new ClaimSearchQuery(search, actorId, stance, topic, status, sort, state.Page, state.PageSize);
-        var page = await Claims.SearchAsync(query, ct);
-        searchError = page.SearchError;
-        countedUpTo = page.TotalIsLowerBound ? page.TotalCount - 1 : null;
-        return new TableData<ClaimRow> { Items = page.Items, TotalItems = page.TotalCount };
+        // The rows of the previous address stay on screen until the new ones arrive: no flash of "Loading".
+        result = await Claims.SearchAsync(new ClaimSearchQuery(search, actorId, stance, topic, status, sort, pageIndex, pageSize));
+        searchError = result.SearchError;
     }
 
     private void OnSearchChanged(string? value) => Navigate(q: value ?? "");
-    private void OnActorChanged(int? value) => Navigate(actor: value?.ToString() ?? "");
-    private void OnStanceChanged(Stance? value) => Navigate(stanceValue: value?.ToString() ?? "");
-    private void OnTopicChanged(string? value) => Navigate(topicValue: value ?? "");
-    private void OnStatusChanged(ClaimStatus? value) => Navigate(statusValue: value?.ToString() ?? "");
-    private void OnSortChanged(ClaimSort value) => Navigate(sortValue: value == ClaimSort.MostDisputed ? "" : value.ToString());
+
+    /// <summary>The option picked in a native select; "" (the "Any …" option) removes the parameter.</summary>
+    private static string Chosen(ChangeEventArgs e) => e.Value as string ?? "";
+
+    /// <summary>A click anywhere on a row opens the claim, as its link does (the link stops the click reaching the row).</summary>
+    private void OpenClaim(int id) => Nav.NavigateTo($"/claims/{id}");
 
     private void ClearFilters() => Nav.NavigateTo("/claims");
 
-    private void OpenClaim(TableRowClickEventArgs<ClaimRow> args)
-    {
-        if (args.Item is not null)
-        {
-            Nav.NavigateTo($"/claims/{args.Item.Id}");
-        }
-    }
+    /// <summary>Paging adds to the history (Back returns to the page before); filters replace the entry, below.</summary>
+    private void GoToPage(int index) =>
+        Nav.NavigateTo(Nav.GetUriWithQueryParameter("page", index <= 0 ? null : (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
-    /// <summary>Rewrites the query string with the changed values; an empty string removes a parameter.</summary>
-    private void Navigate(string? q = null, string? actor = null, string? stanceValue = null, string? topicValue = null, string? statusValue = null, string? sortValue = null)
+    /// <summary>
+    /// Rewrites the query string with the changed values; an empty string removes a parameter. Any change of search,
+    /// filter, sort or size starts at the first page: page 3 of the old list may not exist in the new one.
+    /// </summary>
+    private void Navigate(string? q = null, string? actor = null, string? stanceValue = null, string? topicValue = null,
+        string? statusValue = null, string? sortValue = null, string? sizeValue = null)
     {
         var parameters = new Dictionary<string, object?>
         {
             ["q"] = Blank(q ?? search),
-            ["actor"] = Blank(actor ?? actorId?.ToString()),
+            ["actor"] = Blank(actor ?? actorId?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ["stance"] = Blank(stanceValue ?? stance?.ToString()),
             ["topic"] = Blank(topicValue ?? topic),
             ["status"] = Blank(statusValue ?? status?.ToString()),
             ["sort"] = Blank(sortValue ?? (sort == ClaimSort.MostDisputed ? null : sort.ToString())),
+            ["size"] = Blank(sizeValue ?? (pageSize == DefaultPageSize ? null : pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+            ["page"] = null,
         };
+        if (parameters["size"] is "25")
+        {
+            parameters["size"] = null;
+        }
         Nav.NavigateTo(Nav.GetUriWithQueryParameters(parameters), replace: true);
     }
 
