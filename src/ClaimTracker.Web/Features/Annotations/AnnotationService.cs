@@ -17,10 +17,18 @@ public sealed class AnnotationService(
     IDbContextFactory<ClaimTrackerDbContext> dbFactory,
     CurrentUser currentUser,
     IClaimChangeNotifier notifier,
-    MarkdownRenderer markdown)
+    MarkdownRenderer markdown,
+    ReadModelCache? cache = null)
 {
+    // Note lists are the same for everyone who may see the page (who may edit a note is decided where it is shown),
+    // so they are kept in the read-model cache until the next commit.
+    private readonly ReadModelCache reads = cache ?? ReadModelCache.Disabled;
+
     /// <summary>The notes on a claim and on its attributions, as threads: roots oldest first, each with its replies.</summary>
-    public async Task<IReadOnlyList<NoteView>> ListForClaimAsync(int claimId, CancellationToken ct = default)
+    public Task<IReadOnlyList<NoteView>> ListForClaimAsync(int claimId, CancellationToken ct = default) =>
+        reads.GetOrLoadAsync((nameof(ListForClaimAsync), claimId), c => LoadForClaimAsync(claimId, c), ct);
+
+    private async Task<IReadOnlyList<NoteView>> LoadForClaimAsync(int claimId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await Project(db.Annotations.Where(n => n.ClaimId == claimId || n.Attribution!.ClaimId == claimId)).ToListAsync(ct);
@@ -28,7 +36,10 @@ public sealed class AnnotationService(
     }
 
     /// <summary>The notes on spans of a source, as threads ordered by where the span starts.</summary>
-    public async Task<IReadOnlyList<NoteView>> ListForSourceAsync(int sourceId, CancellationToken ct = default)
+    public Task<IReadOnlyList<NoteView>> ListForSourceAsync(int sourceId, CancellationToken ct = default) =>
+        reads.GetOrLoadAsync((nameof(ListForSourceAsync), sourceId), c => LoadForSourceAsync(sourceId, c), ct);
+
+    private async Task<IReadOnlyList<NoteView>> LoadForSourceAsync(int sourceId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await Project(db.Annotations.Where(n => n.SourceId == sourceId)).ToListAsync(ct);

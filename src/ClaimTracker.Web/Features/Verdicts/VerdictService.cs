@@ -13,10 +13,25 @@ namespace ClaimTracker.Web.Features.Verdicts;
 /// Every change checks <see cref="Permission.RateClaims"/> here, on the server, before anything is written;
 /// drafts are returned only to callers with <see cref="Permission.ReadDrafts"/>.
 /// </summary>
-public sealed class VerdictService(IDbContextFactory<ClaimTrackerDbContext> dbFactory, CurrentUser currentUser, IClaimChangeNotifier notifier)
+public sealed class VerdictService(IDbContextFactory<ClaimTrackerDbContext> dbFactory, CurrentUser currentUser, IClaimChangeNotifier notifier,
+    ReadModelCache? cache = null)
 {
+    private readonly ReadModelCache reads = cache ?? ReadModelCache.Disabled;
+
     /// <summary>The panel's data for the current user, or null when the claim does not exist.</summary>
+    /// <remarks>
+    /// What the panel holds depends only on the claim and on two permissions (may rate, may read drafts), so it is
+    /// kept in the read-model cache under those: every reader of a claim shares one, every editor another.
+    /// </remarks>
     public async Task<VerdictPanelData?> GetPanelAsync(int claimId, CancellationToken ct = default)
+    {
+        var canRate = await currentUser.HasAsync(Permission.RateClaims);
+        var canReadDrafts = await currentUser.HasAsync(Permission.ReadDrafts);
+        return await reads.GetOrLoadAsync((nameof(GetPanelAsync), claimId, canRate, canReadDrafts),
+            c => LoadPanelAsync(claimId, canRate, canReadDrafts, c), ct);
+    }
+
+    private async Task<VerdictPanelData?> LoadPanelAsync(int claimId, bool canRate, bool canReadDrafts, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var status = await db.Claims.AsNoTracking().Where(c => c.Id == claimId).Select(c => (ClaimStatus?)c.Status).SingleOrDefaultAsync(ct);
@@ -24,8 +39,7 @@ public sealed class VerdictService(IDbContextFactory<ClaimTrackerDbContext> dbFa
         {
             return null;
         }
-        var canRate = await currentUser.HasAsync(Permission.RateClaims);
-        var verdict = await LoadVisibleAsync(db, claimId, ct);
+        var verdict = await LoadVisibleAsync(db, claimId, canReadDrafts, ct);
         // That a verdict is in review is public (the claim's status says as much); what it says is not.
         var draftWithheld = verdict is null && await db.Verdicts.AnyAsync(v => v.ClaimId == claimId, ct);
         var ratings = await db.RatingLabels.AsNoTracking().OrderBy(r => r.SortOrder)
@@ -45,7 +59,7 @@ public sealed class VerdictService(IDbContextFactory<ClaimTrackerDbContext> dbFa
     public async Task<VerdictView?> GetAsync(int claimId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await LoadVisibleAsync(db, claimId, ct);
+        return await LoadVisibleAsync(db, claimId, await currentUser.HasAsync(Permission.ReadDrafts), ct);
     }
 
     /// <summary>New → In review.</summary>
@@ -283,10 +297,10 @@ public sealed class VerdictService(IDbContextFactory<ClaimTrackerDbContext> dbFa
 
     private static VerdictResult Refused(string message) => new(VerdictOutcome.Refused, message);
 
-    private async Task<VerdictView?> LoadVisibleAsync(ClaimTrackerDbContext db, int claimId, CancellationToken ct)
+    private static async Task<VerdictView?> LoadVisibleAsync(ClaimTrackerDbContext db, int claimId, bool canReadDrafts, CancellationToken ct)
     {
         var verdicts = db.Verdicts.AsNoTracking().Where(v => v.ClaimId == claimId);
-        if (!await currentUser.HasAsync(Permission.ReadDrafts))
+        if (!canReadDrafts)
         {
             verdicts = verdicts.Where(v => v.State == VerdictState.Published);
         }
