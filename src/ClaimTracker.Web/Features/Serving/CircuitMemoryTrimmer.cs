@@ -12,6 +12,11 @@ namespace ClaimTracker.Web.Features.Serving;
 /// circuit has closed for <see cref="QuietPeriod"/>, it runs one aggressive full collection, which also returns the freed
 /// memory to the operating system. That pause (tens of milliseconds) comes once, after the crowd, never while it reads.
 /// </para>
+/// <para>
+/// On Linux with glibc it then asks the C allocator to do the same (<c>malloc_trim</c>). The runtime's and libraries'
+/// native allocations made while the crowd was in are freed into glibc's arenas, which keep them: after 1,000 circuits
+/// closed, the managed heap had shrunk to 27 MB while about 280 MB stayed in those arenas (see docs/performance.md).
+/// </para>
 /// </summary>
 public sealed class CircuitMemoryTrimmer : IDisposable
 {
@@ -68,12 +73,39 @@ public sealed class CircuitMemoryTrimmer : IDisposable
         }
         var rssBefore = Environment.WorkingSet;
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        NativeMemory.TrimFreePages();
         Trims++;
         logger.LogInformation("Circuits fell from {Peak} to {Open}: returned memory to the system (working set {Before} MB -> {After} MB).",
             before, open, rssBefore / (1024 * 1024), Environment.WorkingSet / (1024 * 1024));
     }
 
     public void Dispose() => timer.Dispose();
+
+    /// <summary>glibc's <c>malloc_trim</c>, where there is one (not on Windows, macOS or musl-based Linux).</summary>
+    private static class NativeMemory
+    {
+        private static bool unavailable = !OperatingSystem.IsLinux();
+
+        public static void TrimFreePages()
+        {
+            if (unavailable)
+            {
+                return;
+            }
+            try
+            {
+                MallocTrim(0);
+            }
+            catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+            {
+                unavailable = true;
+            }
+        }
+
+        // DllImport rather than LibraryImport: one blittable call needs no generated marshalling (nor unsafe code).
+        [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "malloc_trim")]
+        private static extern int MallocTrim(nuint pad);
+    }
 
     /// <summary>Tells the trimmer about each circuit; one per circuit, as circuit handlers are.</summary>
     public sealed class Handler(CircuitMemoryTrimmer trimmer) : CircuitHandler
