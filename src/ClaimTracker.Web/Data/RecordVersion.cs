@@ -62,6 +62,18 @@ public sealed class RecordVersion : IDisposable
         }
     }
 
+    /// <summary>
+    /// Closes its connection until the next read of <see cref="Current"/>. A command that changes the journal mode (the
+    /// generator) needs every other connection to the file closed, this one included.
+    /// </summary>
+    public void ReleaseConnection()
+    {
+        lock (gate)
+        {
+            connection?.Close();
+        }
+    }
+
     public void Dispose()
     {
         lock (gate)

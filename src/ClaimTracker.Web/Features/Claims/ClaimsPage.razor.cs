@@ -116,9 +116,9 @@ public partial class ClaimsPage
             ["size"] = Blank(sizeValue ?? (pageSize == DefaultPageSize ? null : pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture))),
             ["page"] = null,
         };
-        if (parameters["size"] is "25")
+        if (parameters["size"] is string chosen && chosen == DefaultPageSize.ToString(System.Globalization.CultureInfo.InvariantCulture))
         {
-            parameters["size"] = null;
+            parameters["size"] = null; // the default needs no parameter: /claims, not /claims?size=25
         }
         Nav.NavigateTo(Nav.GetUriWithQueryParameters(parameters), replace: true);
     }

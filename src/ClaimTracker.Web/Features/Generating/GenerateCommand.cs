@@ -61,6 +61,9 @@ public static class GenerateCommand
         GeneratedCounts counts;
         try
         {
+            // The read-model cache's version connection keeps the file open; the generator switches the journal mode,
+            // which SQLite allows only with no other connection open.
+            services.GetService<RecordVersion>()?.ReleaseConnection();
             counts = await NewsGenerator.GenerateAsync(connectionString, shape, parsed.Seed, output);
         }
         catch (Exception ex) when (ex is SqliteException or InvalidOperationException or IOException)
