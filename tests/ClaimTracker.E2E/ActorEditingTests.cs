@@ -21,6 +21,8 @@ public sealed class ActorEditingTests(E2EFixture app)
         await page.GetByRole(AriaRole.Button, new() { Name = "Edit actor" }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
         var name = dialog.GetByLabel("Name");
+        // The dialog loads the actor after it opens: typing before that is overwritten by the loaded name.
+        await Expect(name).ToHaveValueAsync("Dmitry Peskov");
         await name.FillAsync("");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Expect(dialog).ToContainTextAsync("required");

@@ -2,6 +2,7 @@ using System.Text.Json;
 using ClaimTracker.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace ClaimTracker.Web.Data;
 
@@ -63,6 +64,9 @@ public static class RecordKeeping
                     action = AuditAction.Created;
                     break;
                 case EntityState.Modified:
+                // Only its owned part replaced (a statement's span moved, nothing else): a change all the same, with its
+                // history entry and a new version. EF leaves the owner itself unchanged then.
+                case EntityState.Unchanged when OwnedPartChanged(entry):
                     var wasDeleted = (bool)entry.Property(nameof(IEditableRecord.IsDeleted)).OriginalValue!;
                     action = (wasDeleted, record.IsDeleted) switch
                     {
@@ -96,8 +100,10 @@ public static class RecordKeeping
     }
 
     private static bool HasRealChange(EntityEntry entry) =>
-        entry.Properties.Any(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue))
-        || entry.References.Any(r => r.TargetEntry is { } owned && owned.Metadata.IsOwned()
+        entry.Properties.Any(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)) || OwnedPartChanged(entry);
+
+    private static bool OwnedPartChanged(EntityEntry entry) =>
+        entry.References.Any(r => r.TargetEntry is { } owned && owned.Metadata.IsOwned()
             && (owned.State is EntityState.Added or EntityState.Deleted || owned.Properties.Any(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue))));
 
     /// <summary>The record's scalar values (and those of owned parts such as its text anchor) as a JSON object.</summary>
@@ -108,14 +114,33 @@ public static class RecordKeeping
         {
             values[property.Metadata.Name] = current ? property.CurrentValue : property.OriginalValue;
         }
-        foreach (var reference in entry.References.Where(r => r.TargetEntry is { } target && target.Metadata.IsOwned()))
+        foreach (var navigation in entry.Metadata.GetNavigations().Where(n => !n.IsCollection && n.TargetEntityType.IsOwned()))
         {
-            foreach (var property in reference.TargetEntry!.Properties.Where(p => !p.Metadata.IsPrimaryKey()))
+            var owned = current ? entry.Reference(navigation.Name).TargetEntry : OriginalOwned(entry, navigation);
+            foreach (var property in owned?.Properties.Where(p => !p.Metadata.IsPrimaryKey()) ?? [])
             {
-                values[$"{reference.Metadata.Name}.{property.Metadata.Name}"] = current ? property.CurrentValue : property.OriginalValue;
+                values[$"{navigation.Name}.{property.Metadata.Name}"] = current ? property.CurrentValue : property.OriginalValue;
             }
         }
         return JsonSerializer.Serialize(values, Json);
+    }
+
+    /// <summary>
+    /// The owned part (a text anchor) as it was before the change. Owned values are replaced, not mutated, so the part the
+    /// record holds now is a new, added entry whose "original" values are the new ones; the old one is tracked as deleted,
+    /// under the owner's key. Without this, the history's "before" of a moved quote would be the quote it moved to.
+    /// </summary>
+    private static EntityEntry? OriginalOwned(EntityEntry owner, INavigation navigation)
+    {
+        var target = owner.Reference(navigation.Name).TargetEntry;
+        if (target is not null && target.State != EntityState.Added)
+        {
+            return target;
+        }
+        var foreignKey = navigation.ForeignKey;
+        return owner.Context.ChangeTracker.Entries().FirstOrDefault(e => e.State == EntityState.Deleted
+            && e.Metadata == navigation.TargetEntityType
+            && foreignKey.Properties.Select((p, i) => Equals(e.Property(p.Name).OriginalValue, owner.Property(foreignKey.PrincipalKey.Properties[i].Name).CurrentValue)).All(same => same));
     }
 
     private static int? ClaimOf(object entity) => entity switch

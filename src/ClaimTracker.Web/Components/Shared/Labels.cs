@@ -49,6 +49,31 @@ public static class Labels
         _ => type.ToString().ToLowerInvariant(),
     };
 
+    public static string Label(this VerdictState state) => state switch
+    {
+        VerdictState.Draft => "draft",
+        VerdictState.Published => "published",
+        _ => state.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>How a statement's or note's anchor fared at the last correction of its source's text (see AnchorStateChip).</summary>
+    public static string Label(this AnchorState state) => state switch
+    {
+        AnchorState.Attached => "attached",
+        AnchorState.Moved => "moved",
+        AnchorState.Fuzzy => "re-anchored approximately",
+        AnchorState.Orphaned => "orphaned",
+        _ => state.ToString().ToLowerInvariant(),
+    };
+
+    public static string Label(this SuggestionStatus status) => status switch
+    {
+        SuggestionStatus.Pending => "pending",
+        SuggestionStatus.Accepted => "accepted",
+        SuggestionStatus.Rejected => "rejected",
+        _ => status.ToString().ToLowerInvariant(),
+    };
+
     /// <summary>"1 statement", "3 statements".</summary>
     public static string Counted(this int count, string singular, string? plural = null) =>
         $"{count} {(count == 1 ? singular : plural ?? singular + "s")}";

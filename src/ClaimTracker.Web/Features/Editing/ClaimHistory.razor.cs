@@ -132,27 +132,5 @@ public partial class ClaimHistory
         }
     }
 
-    private static string ActionLabel(AuditAction action) => action switch
-    {
-        AuditAction.Merged => "merged two claims",
-        AuditAction.MergeUndone => "undid a merge",
-        AuditAction.Created => "created",
-        AuditAction.Updated => "edited",
-        AuditAction.Deleted => "deleted",
-        AuditAction.Restored => "restored",
-        _ => action.ToString().ToLowerInvariant(),
-    };
-
-    private static string EntityLabel(string entityType) => entityType switch
-    {
-        nameof(Claim) => "the claim",
-        nameof(ClaimRelation) => "a relation",
-        nameof(Attribution) => "an attribution",
-        nameof(Annotation) => "a note",
-        nameof(Verdict) => "the verdict",
-        Merging.ClaimMergeService.HistoryEntityType => "", // the action says it: "merged two claims"
-        _ => entityType,
-    };
-
     public void Dispose() => subscription?.Dispose();
 }

@@ -21,27 +21,40 @@ namespace ClaimTracker.Web.Features.Editing;
 /// what was removed and why.</item>
 /// <item>Everything else (the claim, its statements and relations, merges) is shown in full to every signed-in reader,
 /// deleted records included: those were public record, and showing what changed is what the history is for.</item>
+/// <item><b>Details</b> (the stored fields: ids, offsets, versions) with <see cref="Permission.EditRecord"/> only: editors
+/// trace a change with them; everyone else reads the entry in words.</item>
 /// </list>
 /// </summary>
-public sealed record HistoryReader(bool ReadsDrafts, bool ReadsModeratedNotes)
+public sealed record HistoryReader(bool ReadsDrafts, bool ReadsModeratedNotes, bool ReadsDetails = false)
 {
+    /// <summary>The stored fields (ids, offsets, versions) are for those who edit the record and need them to trace a change.</summary>
     public static HistoryReader Of(ClaimsPrincipal user) => new(
         CurrentUser.Has(user, Permission.ReadDrafts),
-        CurrentUser.Has(user, Permission.ModerateAnnotations));
+        CurrentUser.Has(user, Permission.ModerateAnnotations),
+        CurrentUser.Has(user, Permission.EditRecord));
 
     /// <summary>Whether this reader needs to know which of the notes in the history are deleted.</summary>
     public bool NeedsDeletedNotes => !ReadsModeratedNotes;
 
-    /// <summary>The entry as this reader may see it. <paramref name="deletedNotes"/>: ids of deleted notes among the entries.</summary>
-    public HistoryEntry Show(AuditEntry entry, IReadOnlySet<int> deletedNotes) => entry.EntityType switch
+    /// <summary>Whether this reader gets only a notice for the entry, without its values.</summary>
+    public bool Withholds(AuditEntry entry) => entry.EntityType switch
     {
-        nameof(Verdict) when !ReadsDrafts => Withheld(entry, VerdictNotice(entry)),
-        nameof(Annotation) when !ReadsModeratedNotes => Withheld(entry, NoteNotice(entry, deletedNotes.Contains(entry.EntityId))),
-        _ => ClaimHistoryService.ToEntry(entry),
+        nameof(Verdict) => !ReadsDrafts,
+        nameof(Annotation) => !ReadsModeratedNotes,
+        _ => false,
     };
 
-    private static HistoryEntry Withheld(AuditEntry e, string notice) =>
-        new(e.Id, e.At, e.UserName, e.Action, e.EntityType, e.EntityId, Summary: null, Changes: [], Withheld: notice);
+    /// <summary>The entry as this reader may see it. <paramref name="deletedNotes"/>: ids of deleted notes among the entries.</summary>
+    public HistoryEntry Show(AuditEntry entry, HistorySnapshot before, HistorySnapshot after, HistoryNames names, IReadOnlySet<int> deletedNotes) => entry.EntityType switch
+    {
+        nameof(Verdict) when !ReadsDrafts => Withheld(entry, before, after, VerdictNotice(entry)),
+        nameof(Annotation) when !ReadsModeratedNotes => Withheld(entry, before, after, NoteNotice(entry, deletedNotes.Contains(entry.EntityId))),
+        _ => ClaimHistoryService.ToEntry(entry, before, after, names, ReadsDetails),
+    };
+
+    /// <summary>What happened ("drafted the verdict", "added a note") says nothing the notice does not; the values stay out.</summary>
+    private static HistoryEntry Withheld(AuditEntry e, HistorySnapshot before, HistorySnapshot after, string notice) =>
+        new(e.Id, e.At, e.UserName, e.Action, e.EntityType, e.EntityId, HistoryWords.WhatOf(e, before, after), Summary: null, Changes: [], Withheld: notice);
 
     public static string VerdictNotice(AuditEntry entry) => (entry.Action, State(entry.Before), State(entry.After)) switch
     {

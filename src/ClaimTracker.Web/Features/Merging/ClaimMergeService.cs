@@ -454,7 +454,8 @@ public sealed class ClaimMergeService(
     /// <summary>One line in each claim's History, in words; the moved rows have their own entries besides.</summary>
     private static void WriteHistory(ClaimTrackerDbContext db, ClaimMerge merge, string survivorText, string mergedText, AuditAction action, ChangeAuthor author)
     {
-        var sentence = $"Merged {Quote(mergedText)} (claim {merge.MergedId}) into {Quote(survivorText)} (claim {merge.SurvivorId}): {merge.Summary}.";
+        // The claims by their words, as every page names them; the ids are in the entry's values (editors' Details).
+        var sentence = $"Merged {Quote(mergedText)} into {Quote(survivorText)}: {merge.Summary}.";
         var summary = action == AuditAction.Merged ? sentence : "Undid: " + sentence;
         var json = JsonSerializer.Serialize(new { summary, merge.SurvivorId, merge.MergedId }, Json);
         foreach (var claimId in new[] { merge.SurvivorId, merge.MergedId })

@@ -111,6 +111,29 @@ public class RecordEditServiceTests(ClaimTrackerFactory app) : IClassFixture<Cla
     }
 
     [Fact]
+    public async Task Moving_a_statements_span_keeps_the_old_quote_and_offsets_as_the_entrys_before()
+    {
+        var claim = await NewClaimAsync();
+        const string Longer = "ready to make a deal\" to end"; // as printed, with the quotation mark closing
+        var text = TestSeeds.ArticleText(Source);
+        var start = text.IndexOf("ready to make a deal", StringComparison.Ordinal);
+        Assert.Equal(start, text.IndexOf(Longer, StringComparison.Ordinal));
+        var created = (await AsEditorAsync(async s => await s.CreateAttributionAsync(new AttributionDraft(
+            await app.ActorId("donald-trump"), claim.Id, await app.SourceId(Source), Stance.Asserts, AttributionMode.DirectQuote, start, start + "ready to make a deal".Length)))).Value!;
+
+        var moved = await AsEditorAsync(async s => await s.UpdateAttributionAsync(created.Id, created.Version, new AttributionDraft(
+            created.ActorId, claim.Id, created.SourceId, Stance.Asserts, AttributionMode.DirectQuote, start, start + Longer.Length)));
+
+        Assert.Equal(EditOutcome.Saved, moved.Outcome);
+        var update = Assert.Single(await HistoryOfAsync(nameof(Attribution), created.Id), e => e.Action == AuditAction.Updated);
+        // The anchor is replaced, not mutated: the entry's before must be the replaced anchor, not the new one.
+        Assert.Equal("ready to make a deal", Json(update.Before).GetProperty("Anchor.Exact").GetString());
+        Assert.Equal(start + "ready to make a deal".Length, Json(update.Before).GetProperty("Anchor.End").GetInt32());
+        Assert.Equal(Longer, Json(update.After).GetProperty("Anchor.Exact").GetString());
+        Assert.Contains($"Quote: “ready to make a deal” → “{Longer}”", HistoryWords.Describe(update, new HistoryNames()).Changes.Select(c => c.Text));
+    }
+
+    [Fact]
     public async Task An_attribution_is_anchored_in_the_source_text_and_recorded_once()
     {
         var claim = await NewClaimAsync();
@@ -215,7 +238,7 @@ public class RecordEditServiceTests(ClaimTrackerFactory app) : IClassFixture<Cla
         Assert.True(Json(history[3].After).GetProperty("IsDeleted").GetBoolean() is false);
 
         // The readable diff shows only what changed.
-        var diff = HistoryDiff.Changes(history[1].Action, history[1].Before, history[1].After);
+        var diff = HistoryWords.Describe(history[1], new HistoryNames()).Changes;
         Assert.Equal(2, diff.Count);
         Assert.Contains(new FieldChange("Text", claim.Text, "History, rewritten."), diff);
         Assert.Contains(new FieldChange("Topics", "testing", "history"), diff);

@@ -15,7 +15,7 @@ public class ClaimMergeServiceTests(ClaimTrackerFactory app) : IClassFixture<Cla
     private const string Source = "reuters-ukraine-peace-talks";
 
     /// <summary>Two fresh claims and a third they relate to, each with something of its own.</summary>
-    private sealed record Pair(int A, int B, int Other, int AttributionOfB, int NoteOfB, int ReplyOfB, int RelationAB, int RelationBOther, int RelationOtherB, int DuplicateRelation);
+    private sealed record Pair(int A, int B, int Other, int AttributionOfB, int NoteOfB, int ReplyOfB, int RelationAB, int RelationBOther, int RelationOtherB, int DuplicateRelation, string Tag);
 
     private async Task<Pair> PairAsync()
     {
@@ -54,7 +54,7 @@ public class ClaimMergeServiceTests(ClaimTrackerFactory app) : IClassFixture<Cla
         var reply = new Annotation { ClaimId = b.Id, ParentId = note.Id, Body = "A reply.", AuthorId = "y", AuthorName = "Y", CreatedAt = DateTimeOffset.UtcNow };
         db.Annotations.Add(reply);
         await db.SaveChangesAsync();
-        return new Pair(a.Id, b.Id, other.Id, attribution.Id, note.Id, reply.Id, ab.Id, bo.Id, ob.Id, DuplicateRelation: bo.Id);
+        return new Pair(a.Id, b.Id, other.Id, attribution.Id, note.Id, reply.Id, ab.Id, bo.Id, ob.Id, DuplicateRelation: bo.Id, tag);
     }
 
     private async Task<T> AsAsync<T>(string? role, Func<ClaimMergeService, Task<T>> call)
@@ -141,15 +141,22 @@ public class ClaimMergeServiceTests(ClaimTrackerFactory app) : IClassFixture<Cla
         var lineA = Assert.Single(ofA, e => e.Action == AuditAction.Merged);
         var lineB = Assert.Single(ofB, e => e.Action == AuditAction.Merged);
         Assert.Equal(result.Merge!.Id, lineA.EntityId);
-        var entry = ClaimHistoryService.ToEntry(lineA);
+        var moved = Assert.Single(ofA, e => e.EntityType == nameof(Attribution) && e.EntityId == p.AttributionOfB && e.Action == AuditAction.Updated);
+        IReadOnlyList<HistoryEntry> described;
+        await using (var editor = app.Services.ScopeAs(Roles.Editor))
+        {
+            described = await editor.As<ClaimHistoryService>().DescribeAsync([lineA, lineB, moved]);
+        }
+        var entry = described[0];
+        Assert.Equal("merged two claims", entry.What);
         Assert.StartsWith("Merged “Duplicate wording", entry.Summary);
         Assert.Contains("1 statement, 1 relation, 2 notes moved; retired 2 relations", entry.Summary);
+        Assert.DoesNotContain("(claim ", entry.Summary); // the claims by their words, not their numbers
         Assert.Empty(entry.Changes);
-        Assert.Equal(entry.Summary, ClaimHistoryService.ToEntry(lineB).Summary);
+        Assert.Equal(entry.Summary, described[1].Summary);
 
-        // The moved statement's own entry shows the move, and is on the survivor's history.
-        var moved = Assert.Single(ofA, e => e.EntityType == nameof(Attribution) && e.EntityId == p.AttributionOfB && e.Action == AuditAction.Updated);
-        Assert.Contains(ClaimHistoryService.ToEntry(moved).Changes, c => c.Field == "Claim id" && c.Before == p.B.ToString() && c.After == p.A.ToString());
+        // The moved statement's own entry shows the move, by the claims' words, and is on the survivor's history.
+        Assert.Contains(described[2].Changes, c => c.Field == "Claim" && c.Before == $"“Duplicate wording zebrafinch{p.Tag}”" && c.After == $"“Survivor wording {p.Tag}”");
         Assert.Single(ofB, e => e.EntityType == nameof(Claim) && e.Action == AuditAction.Deleted);
     }
 
