@@ -1,8 +1,12 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ClaimTracker.E2E.Infrastructure;
+using ClaimTracker.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
+using Claim = ClaimTracker.Web.Domain.Claim;
 
 namespace ClaimTracker.E2E;
 
@@ -171,6 +175,27 @@ public sealed class RatingsAndEvidenceTests(E2EFixture app)
         await Expect(page.GetByTestId("filter-stance")).ToBeHiddenAsync();
         Assert.Equal(0, await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth"));
         Assert.Empty(app.BrowserErrors(page));
+
+        // A very long claim, with a word longer than the screen is wide, wraps inside its row.
+        var tag = "wombat" + Guid.NewGuid().ToString("N")[..6];
+        await using (var db = await app.Server.Services.GetRequiredService<IDbContextFactory<ClaimTrackerDbContext>>().CreateDbContextAsync())
+        {
+            db.Claims.Add(new Claim
+            {
+                Key = $"long-claim-{tag}",
+                Text = "According to a senior official who spoke on condition of anonymity because the talks are confidential, the negotiators "
+                    + "have agreed in principle on a phased withdrawal of heavy weapons from a thirty-kilometre zone along the entire front line, "
+                    + $"to be verified by observers from a neutral country (the ceasefireverificationandmonitoringmechanismagreedinprinciple), {tag}.",
+                CreatedAt = DateTimeOffset.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        }
+        await app.GotoAndWaitForInteractiveAsync(page, $"/claims?q={tag}");
+        var longRow = page.Locator("[data-testid=claims-table] tr.claim-row");
+        await Expect(longRow).ToHaveCountAsync(1);
+        await Expect(longRow).ToContainTextAsync("No assessments yet");
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth"));
+        await E2EFixture.ScreenshotAsync(page, "claims-phone-long-claim");
 
         // On a desktop nothing is folded: no button, every filter in one row beside the search box.
         var desktop = await app.NewPageAsync(1366, 900);
