@@ -123,6 +123,13 @@ public sealed class JournalistJourneyTests(E2EFixture app)
         await app.GotoAndWaitForInteractiveAsync(page, "/claims");
         var rows = page.Locator("[data-testid=claims-table] tbody tr.claim-row");
 
+        // On a phone the filters are folded away behind "Filters (N)": open them first.
+        if (device == "phone")
+        {
+            await page.GetByTestId("filters-toggle").ClickAsync();
+            await Expect(page.GetByTestId("filters-toggle")).ToHaveAttributeAsync("aria-expanded", "true");
+        }
+
         // A stance picked from the browser's own select: the address says so and every row is a question.
         await page.GetByTestId("filter-stance").SelectOptionAsync(new SelectOptionValue { Label = "questions" });
         await Expect(page).ToHaveURLAsync(new Regex(@"/claims\?stance=Questions$"));

@@ -102,7 +102,7 @@ public sealed partial class PageQueryPlanTests(GeneratedNewsroom newsroom, ITest
     public static TheoryData<string, ClaimSort> Filters()
     {
         var data = new TheoryData<string, ClaimSort>();
-        foreach (var filter in new[] { "busy actor", "rare actor and stance", "common topic", "rare topic", "common status", "rare status", "stance", "common word", "rare phrase", "prefix", "word and busy actor", "phrase and topic", "word and status", "words and stance" })
+        foreach (var filter in new[] { "busy actor", "rare actor and stance", "common topic", "rare topic", "common status", "rare status", "stance", "common word", "rare phrase", "prefix", "word and busy actor", "phrase and topic", "word and status", "words and stance", "common rating", "rare rating", "rating and busy actor", "rating and rare phrase" })
         {
             foreach (var sort in Enum.GetValues<ClaimSort>())
             {
@@ -161,8 +161,64 @@ public sealed partial class PageQueryPlanTests(GeneratedNewsroom newsroom, ITest
             "phrase and topic" => new ClaimSearchQuery("\"peace talks\"", Topic: "ukraine"),
             "word and status" => new ClaimSearchQuery("grain", Status: ClaimStatus.InReview),
             "words and stance" => new ClaimSearchQuery("Kremlin offensive", Stance: Stance.Denies),
+            "common rating" => new ClaimSearchQuery(RatingLabelId: await Int(RatingByUseSql("DESC"))),
+            "rare rating" => new ClaimSearchQuery(RatingLabelId: await Int(RatingByUseSql("ASC"))),
+            "rating and busy actor" => new ClaimSearchQuery(ActorId: busyActor, RatingLabelId: await Int(RatingByUseSql("DESC"))),
+            "rating and rare phrase" => new ClaimSearchQuery($"\"{await Text("SELECT Text FROM Claims WHERE Key LIKE 'generated-%' ORDER BY Id LIMIT 1")}\"",
+                RatingLabelId: await Int(RatingByUseSql("DESC"))),
             _ => throw new ArgumentOutOfRangeException(nameof(filter), filter, null),
         };
+    }
+
+    /// <summary>The rating label most (DESC) or least (ASC) used by published verdicts.</summary>
+    private static string RatingByUseSql(string order) =>
+        $"SELECT RatingLabelId FROM Verdicts WHERE State = 'Published' AND IsDeleted = 0 GROUP BY RatingLabelId ORDER BY COUNT(*) {order}, RatingLabelId LIMIT 1";
+
+    [GeneratedRegex(@"FROM ""Verdicts"" AS ""(?<alias>\w+)""")]
+    private static partial Regex VerdictAliases();
+
+    /// <summary>Whether the plan reads every verdict: a SCAN of the table (or of an index of it) under one of its aliases.</summary>
+    private static bool ScansVerdicts(Explained s) =>
+        VerdictAliases().Matches(s.Sql.Text).Select(m => m.Groups["alias"].Value).Distinct()
+            .Any(alias => s.Plan.Any(l => l.Trim() == $"SCAN {alias}" || l.Trim().StartsWith($"SCAN {alias} ", StringComparison.Ordinal)));
+
+    /// <summary>
+    /// Published ratings: the rating filter starts from a rating's published verdicts, or tests each claim with one seek, in
+    /// the index (RatingLabelId, State, ClaimId, IsDeleted); a page's ratings are looked up by claim in (ClaimId, State,
+    /// IsDeleted). Verdicts are few beside claims, but a scan of them on every page of the list would grow with the newsroom.
+    /// </summary>
+    [Fact]
+    public async Task The_rating_filter_and_a_pages_ratings_read_the_verdict_indexes()
+    {
+        const string ratingIndex = "IX_Verdicts_RatingLabelId_State_ClaimId_IsDeleted";
+        var started = await SearchAsync(await QueryForAsync("common rating"));
+        var tested = await SearchAsync(await QueryForAsync("rating and rare phrase"));
+        var unfiltered = await SearchAsync(new ClaimSearchQuery(Sort: ClaimSort.Newest));
+
+        foreach (var statements in new[] { started, tested, unfiltered })
+        {
+            AssertNoFullScan(statements);
+            Assert.DoesNotContain(statements, ScansVerdicts);
+        }
+        Assert.Contains(started, s => s.Plan.Any(l => l.Contains($"INDEX {ratingIndex} (RatingLabelId=? AND State=?)", StringComparison.Ordinal)));
+        Assert.Contains(tested, s => s.Plan.Any(l => l.Contains($"INDEX {ratingIndex} (RatingLabelId=? AND State=? AND ClaimId=?)", StringComparison.Ordinal)));
+        var ratings = Assert.Single(unfiltered, s => s.Sql.Text.Contains("FROM \"Verdicts\"", StringComparison.Ordinal));
+        Assert.Contains(ratings.Plan, l => l.Contains("INDEX IX_Verdicts_ClaimId_State_IsDeleted (ClaimId=? AND State=?)", StringComparison.Ordinal));
+
+        // The check can fail: without the rating index the filter reads every verdict.
+        newsroom.Sql.Take();
+        await newsroom.Claims.SearchAsync(await QueryForAsync("common rating"));
+        await using var connection = await newsroom.OpenAsync();
+        await using var transaction = connection.BeginTransaction();
+        await using (var drop = connection.CreateCommand())
+        {
+            drop.Transaction = transaction;
+            drop.CommandText = $"DROP INDEX \"{ratingIndex}\"";
+            await drop.ExecuteNonQueryAsync();
+        }
+        var without = await ExplainRecordedAsync(connection, transaction);
+        Assert.Contains(without, ScansVerdicts);
+        await transaction.RollbackAsync();
     }
 
     private static async Task<ClaimSearchQuery> RareActorAndStanceAsync(SqliteConnection connection)

@@ -20,6 +20,11 @@ public class VerdictConfiguration : IEntityTypeConfiguration<Verdict>
 
         // One verdict per claim; its earlier states live in the history.
         builder.HasIndex(v => v.ClaimId).IsUnique().HasFilter("IsDeleted = 0");
+        // The lists' published ratings. SQLite cannot use the unique index above for the soft-delete filter as EF writes it
+        // (NOT "IsDeleted" does not imply IsDeleted = 0 to its planner): a page's ratings are looked up by claim here, and the
+        // claims browser's rating filter starts from a rating's claims, or tests one claim, in the second index alone.
+        builder.HasIndex(v => new { v.ClaimId, v.State, v.IsDeleted });
+        builder.HasIndex(v => new { v.RatingLabelId, v.State, v.ClaimId, v.IsDeleted });
         builder.HasOne(v => v.Claim).WithMany(c => c.Verdicts).HasForeignKey(v => v.ClaimId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(v => v.RatingLabel).WithMany().HasForeignKey(v => v.RatingLabelId).OnDelete(DeleteBehavior.Restrict);
 

@@ -927,7 +927,9 @@ namespace ClaimTracker.Web.Data.Migrations
                         .IsUnique()
                         .HasFilter("IsDeleted = 0");
 
-                    b.HasIndex("RatingLabelId");
+                    b.HasIndex("ClaimId", "State", "IsDeleted");
+
+                    b.HasIndex("RatingLabelId", "State", "ClaimId", "IsDeleted");
 
                     b.ToTable("Verdicts");
                 });

@@ -1,6 +1,7 @@
 using ClaimTracker.Web.Data;
 using ClaimTracker.Web.Domain;
 using ClaimTracker.Web.Features.Common;
+using ClaimTracker.Web.Features.Verdicts;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClaimTracker.Web.Features.Actors;
@@ -11,13 +12,19 @@ public sealed record ActorRow(int Id, string Name, ActorKind Kind, string? Role,
 /// Bounded, whatever the actor's activity (see <see cref="ActorService.GetProfileAsync"/>); <see cref="Counts"/> says how
 /// many there are in all.
 /// </remarks>
+/// <param name="Ratings">The published ratings of the claims the page lists (positions, alignments, claims about), by claim id.</param>
 public sealed record ActorProfile(
     int Id, string Name, ActorKind Kind, string? Role, string? Country, IReadOnlyList<string> Aliases,
     IReadOnlyList<ActorPosition> Positions,
     IReadOnlyList<ActorAlignment> AgreesWith,
     IReadOnlyList<ActorAlignment> DisagreesWith,
     IReadOnlyList<ClaimRef> ClaimsAbout,
-    ActorCounts Counts);
+    ActorCounts Counts,
+    IReadOnlyDictionary<int, PublishedRating>? Ratings = null)
+{
+    /// <summary>The published rating of a claim the page lists, or null.</summary>
+    public PublishedRating? RatingOf(int claimId) => Ratings?.GetValueOrDefault(claimId);
+}
 
 /// <summary>How many of each an actor has in all, listed or not.</summary>
 /// <param name="PositionsByStance">The actor's statements by stance.</param>
@@ -210,6 +217,8 @@ public sealed class ActorService(IDbContextFactory<ClaimTrackerDbContext> dbFact
         var textIds = listed.SelectMany(a => a.Reasons).SelectMany(r => new[] { r.OwnClaimId, r.TheirClaimId }).Concat(own.Select(a => a.ClaimId)).Distinct().ToList();
         var claimTexts = textIds.Count == 0 ? [] : await db.Claims.AsNoTracking()
             .Where(c => textIds.Contains(c.Id)).Select(c => new { c.Id, c.Text }).ToDictionaryAsync(c => c.Id, c => c.Text, ct);
+        // Published ratings only, as every list shows them: the profile is the same for every reader.
+        var ratings = await PublishedRatings.OfClaimsAsync(db, textIds.Concat(aboutIds).ToList(), ct);
 
         List<ActorAlignment> Named(List<(int ActorId, List<Reason> Reasons, int Count)> top) => top
             // An actor deleted since (not in the names) or a claim deleted since drops out, as the query filters did before.
@@ -227,7 +236,8 @@ public sealed class ActorService(IDbContextFactory<ClaimTrackerDbContext> dbFact
             Named(agreeing), Named(disagreeing),
             claimsAbout,
             new ActorCounts(byStance, claimsAboutCount,
-                agreements.Select(a => a.ActorId).Distinct().Count(), disagreements.Select(a => a.ActorId).Distinct().Count()));
+                agreements.Select(a => a.ActorId).Distinct().Count(), disagreements.Select(a => a.ActorId).Distinct().Count()),
+            ratings);
     }
 
     private sealed record Reason(int OwnClaimId, Stance OwnStance, int TheirClaimId, Stance TheirStance, RelationType? Relation, AlignmentLink Link);

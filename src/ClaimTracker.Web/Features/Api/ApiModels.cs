@@ -4,7 +4,16 @@ namespace ClaimTracker.Web.Features.Api;
 
 public sealed record ApiPage<T>(IReadOnlyList<T> Items, string? Next);
 
-public sealed record ApiClaim(int Id, string Text, string Status, IReadOnlyList<string> Topics, IReadOnlyList<ApiAttribution> Attributions, IReadOnlyList<ApiRelation> Relations);
+/// <param name="Verdict">The claim's published verdict (its rating), null while it has none; a verdict in review is never shown here.</param>
+public sealed record ApiClaim(int Id, string Text, string Status, IReadOnlyList<string> Topics, IReadOnlyList<ApiAttribution> Attributions, IReadOnlyList<ApiRelation> Relations,
+    ApiVerdict? Verdict = null);
+
+/// <summary>
+/// A published verdict's rating: <c>rating</c> is the label ("Misleading"), <c>ratingValue</c> its place on the scale (5
+/// accurate to 1 false, 0 off the scale, as ClaimReview's ratingValue), <c>publishedAt</c> when it was published. The
+/// rationale and evidence are in the ClaimReview (<c>/api/claims/{id}/claimreview</c>) and on the claim page.
+/// </summary>
+public sealed record ApiVerdict(string Rating, int RatingValue, DateTimeOffset? PublishedAt);
 
 /// <summary>
 /// <c>start</c>/<c>end</c> are offsets into revision <c>anchorRevision</c> of the source's text: the current one unless

@@ -1,6 +1,7 @@
 using ClaimTracker.Web.Components.Shared;
 using ClaimTracker.Web.Data;
 using ClaimTracker.Web.Domain;
+using ClaimTracker.Web.Features.Verdicts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -101,6 +102,8 @@ public static class ReadApi
             })
             .AsSplitQuery()
             .ToListAsync(ct);
+        // Published verdicts only, whoever asks: the API serves no drafts.
+        var ratings = await PublishedRatings.OfClaimsAsync(db, rows.Select(r => r.Id).ToList(), ct);
 
         return rows.Select(c => new ApiClaim(
             c.Id,
@@ -111,7 +114,8 @@ public static class ReadApi
                 a.Anchor.Exact, a.SourceId, a.Anchor.Start, a.Anchor.End, a.SaidWhen, a.SaidWhere, a.ReportedVia, Wire(a.AnchorState), a.AnchorRevision)).ToList(),
             c.Outgoing.Select(r => new ApiRelation(Wire(r.Type), r.ClaimId, "outgoing", r.Rationale))
                 .Concat(c.Incoming.Select(r => new ApiRelation(Wire(r.Type), r.ClaimId, "incoming", r.Rationale)))
-                .ToList())).ToList();
+                .ToList(),
+            ratings.TryGetValue(c.Id, out var rating) ? new ApiVerdict(rating.Label, rating.Value, rating.PublishedAt) : null)).ToList();
     }
 
     /// <summary>A malformed value as quoted back in a problem: shortened, since a client may send anything, a megabyte included.</summary>

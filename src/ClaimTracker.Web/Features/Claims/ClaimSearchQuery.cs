@@ -1,4 +1,5 @@
 using ClaimTracker.Web.Domain;
+using ClaimTracker.Web.Features.Verdicts;
 
 namespace ClaimTracker.Web.Features.Claims;
 
@@ -10,6 +11,7 @@ public enum ClaimSort
 }
 
 /// <summary>What the claims browser asks for: free-text search, filters, sort and one page.</summary>
+/// <param name="RatingLabelId">Only claims whose published verdict has this rating (drafts never count).</param>
 public sealed record ClaimSearchQuery(
     string? Search = null,
     int? ActorId = null,
@@ -18,7 +20,8 @@ public sealed record ClaimSearchQuery(
     ClaimStatus? Status = null,
     ClaimSort Sort = ClaimSort.MostDisputed,
     int Page = 0,
-    int PageSize = 25);
+    int PageSize = 25,
+    int? RatingLabelId = null);
 
 /// <summary>A page of claims, or, when the search text cannot be read, none and the reason for the person who typed it.</summary>
 /// <param name="TotalIsLowerBound">The filtered list was counted only up to <see cref="ClaimService.DefaultCountLimit"/>: there
@@ -33,9 +36,10 @@ public sealed record ClaimRow(
     int ConflictCount,
     int SupportCount,
     int AttributionCount,
-    IReadOnlyList<string> Speakers);
+    IReadOnlyList<string> Speakers,
+    PublishedRating? Rating = null);
 
-public sealed record ClaimFilterOptions(IReadOnlyList<(int Id, string Name)> Actors, IReadOnlyList<string> Topics);
+public sealed record ClaimFilterOptions(IReadOnlyList<(int Id, string Name)> Actors, IReadOnlyList<string> Topics, IReadOnlyList<RatingOption> Ratings);
 
 /// <summary>A claim worded much like another (<see cref="Similarity"/> from 0 to 1), offered as a possible duplicate.</summary>
 public sealed record SimilarClaim(int Id, string Text, double Similarity);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using ClaimTracker.Web.Data;
 using ClaimTracker.Web.Domain;
 using ClaimTracker.Web.Features.Common;
+using ClaimTracker.Web.Features.Verdicts;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -41,7 +42,8 @@ public sealed class ClaimService(IDbContextFactory<ClaimTrackerDbContext> dbFact
     }
 
     private static bool IsFiltered(ClaimSearchQuery query, SearchTerms terms) =>
-        terms.Terms.Count > 0 || query.ActorId is not null || query.Stance is not null || !string.IsNullOrEmpty(query.Topic) || query.Status is not null;
+        terms.Terms.Count > 0 || query.ActorId is not null || query.Stance is not null || !string.IsNullOrEmpty(query.Topic) || query.Status is not null
+        || query.RatingLabelId is not null;
 
     /// <summary>
     /// One page of claims matching the query, for a caller that has parsed the search text already. Terms come only
@@ -50,8 +52,8 @@ public sealed class ClaimService(IDbContextFactory<ClaimTrackerDbContext> dbFact
     /// <para>
     /// <b>How a page is found in a large record</b> (each plan is pinned by the EXPLAIN QUERY PLAN tests,
     /// <c>PageQueryPlanTests</c>). A filtered list is first counted up to <see cref="DefaultCountLimit"/> + 1, starting from
-    /// its most selective filter (the search's matches, the actor's statements, the topic index or the status index, whichever
-    /// has fewest matches), which stops as soon as the limit is passed. Then:
+    /// its most selective filter (the search's matches, the actor's statements, the topic index, the status index or the
+    /// rating's published verdicts, whichever has fewest matches), which stops as soon as the limit is passed. Then:
     /// <list type="bullet">
     /// <item>few matches (up to the limit): the count read their ids, and the page sorts those claims;</item>
     /// <item>many: the page reads the sort's own index in order and tests each claim against every filter, stopping after the
@@ -138,8 +140,12 @@ public sealed class ClaimService(IDbContextFactory<ClaimTrackerDbContext> dbFact
                 .Select(a => new { a.ClaimId, a.Actor.Name })
                 .ToListAsync(ct))
             .ToLookup(s => s.ClaimId, s => s.Name);
+        // Likewise the page's published ratings: published only, so the page is the same for every reader (drafts stay in the
+        // verdict panel, for editors).
+        var ratings = await PublishedRatings.OfClaimsAsync(db, pageIds, ct);
         return new PagedResult<ClaimRow>(
-            page.Select(r => new ClaimRow(r.Id, r.Text, r.Status, r.Topics, r.Conflicts, r.Supports, r.Attributions, speakers[r.Id].Distinct().Take(3).ToList())).ToList(),
+            page.Select(r => new ClaimRow(r.Id, r.Text, r.Status, r.Topics, r.Conflicts, r.Supports, r.Attributions, speakers[r.Id].Distinct().Take(3).ToList(),
+                ratings.GetValueOrDefault(r.Id))).ToList(),
             total);
     }
 
@@ -151,7 +157,7 @@ public sealed class ClaimService(IDbContextFactory<ClaimTrackerDbContext> dbFact
         await db.Claims.IgnoreQueryFilters().CountAsync(ct) - await db.Claims.IgnoreQueryFilters().CountAsync(c => c.IsDeleted, ct);
 
     /// <summary>
-    /// The filter to start from: of those that can be (the search, the actor, the topic, the status; a stance cannot), the
+    /// The filter to start from: of those that can be (the search, the actor, the topic, the status, the rating; a stance cannot), the
     /// one with the fewest matches, each counted only up to the limit, which is cheap however many there are. A common
     /// word with a rare actor starts from the actor: starting from the word would test every claim that has it.
     /// </summary>
@@ -175,6 +181,10 @@ public sealed class ClaimService(IDbContextFactory<ClaimTrackerDbContext> dbFact
         if (query.Status is ClaimStatus status)
         {
             candidates.Add((StartFrom.Status, db.Claims.Where(c => c.Status == status).Select(c => c.Id)));
+        }
+        if (query.RatingLabelId is int rating)
+        {
+            candidates.Add((StartFrom.Rating, PublishedRatings.ClaimsRated(db, rating)));
         }
         if (candidates.Count <= 1)
         {
@@ -260,6 +270,15 @@ public sealed class ClaimService(IDbContextFactory<ClaimTrackerDbContext> dbFact
                 claims = claims.Where(c => !others.Contains(c.Status));
             }
         }
+        if (query.RatingLabelId is int rating)
+        {
+            // Published verdicts are few beside claims (a few percent are rated), so starting from a rating lists its claims
+            // from the index (RatingLabelId, State, ClaimId, IsDeleted) and looks each up; as a test of one claim, the same
+            // index answers with one seek.
+            claims = start == StartFrom.Rating
+                ? claims.Where(c => PublishedRatings.ClaimsRated(db, rating).Contains(c.Id))
+                : PublishedRatings.WhereRated(claims, rating);
+        }
         return claims;
     }
 
@@ -270,6 +289,7 @@ public sealed class ClaimService(IDbContextFactory<ClaimTrackerDbContext> dbFact
         Actor,
         Topic,
         Status,
+        Rating,
     }
 
     /// <summary>Claims whose words match what an editor is typing, for pickers; nothing for text the search cannot read.</summary>
@@ -297,7 +317,7 @@ public sealed class ClaimService(IDbContextFactory<ClaimTrackerDbContext> dbFact
             .ToListAsync(ct);
         // From the topic index, one seek per topic, rather than the JSON of every claim (see ClaimTopicIndex).
         var topics = await db.Database.SqlQueryRaw<string>(ClaimTopicIndex.DistinctTopicsSql).ToListAsync(ct);
-        return new ClaimFilterOptions(actors.Select(a => (a.Id, a.Name)).ToList(), topics);
+        return new ClaimFilterOptions(actors.Select(a => (a.Id, a.Name)).ToList(), topics, await PublishedRatings.ScaleAsync(db, ct));
     }
 
     /// <summary>Statements of each kind (assertions, challenges, endorsements) listed on a claim page; the rest are counted.</summary>

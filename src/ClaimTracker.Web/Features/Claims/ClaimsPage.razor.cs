@@ -20,6 +20,8 @@ public partial class ClaimsPage
     [SupplyParameterFromQuery(Name = "stance")] public string? StanceParam { get; set; }
     [SupplyParameterFromQuery(Name = "topic")] public string? TopicParam { get; set; }
     [SupplyParameterFromQuery(Name = "status")] public string? StatusParam { get; set; }
+    /// <summary>A rating label's id: only claims whose published verdict has it.</summary>
+    [SupplyParameterFromQuery(Name = "rating")] public string? RatingParam { get; set; }
     [SupplyParameterFromQuery(Name = "sort")] public string? SortParam { get; set; }
     /// <summary>1-based, as people read it.</summary>
     [SupplyParameterFromQuery(Name = "page")] public string? PageParam { get; set; }
@@ -39,9 +41,21 @@ public partial class ClaimsPage
     private Stance? stance;
     private string? topic;
     private ClaimStatus? status;
+    private int? ratingId;
     private ClaimSort sort;
     private int pageIndex;
     private int pageSize = DefaultPageSize;
+
+    /// <summary>Whether the filter panel is unfolded on a phone (on wider screens it always shows).</summary>
+    private bool filtersOpen;
+
+    /// <summary>How many filters are set, on the phone's "Filters (N)" button: the search, which stays in view, and the sort are not counted.</summary>
+    private int ActiveFilters => new object?[] { actorId, stance, topic, status, ratingId }.Count(f => f is not null);
+
+    private bool IsFilteredBesidesRating => !string.IsNullOrWhiteSpace(search) || actorId is not null || stance is not null || topic is not null || status is not null;
+
+    /// <summary>The name of the rating filtered by, for the empty list's message; null without a rating filter.</summary>
+    private string? RatingName => ratingId is int id ? options?.Ratings.FirstOrDefault(r => r.Id == id)?.Label ?? "that rating" : null;
 
     /// <summary>"1-25 of 340", or, when a broad filter was counted only up to the limit, "1-25 of more than 2,000".</summary>
     private string PagerInfo
@@ -74,13 +88,14 @@ public partial class ClaimsPage
         stance = Enum.TryParse<Stance>(StanceParam, true, out var s) ? s : null;
         topic = string.IsNullOrWhiteSpace(TopicParam) ? null : TopicParam;
         status = Enum.TryParse<ClaimStatus>(StatusParam, true, out var st) ? st : null;
+        ratingId = int.TryParse(RatingParam, out var r) ? r : null;
         sort = Enum.TryParse<ClaimSort>(SortParam, true, out var so) ? so : ClaimSort.MostDisputed;
         pageSize = int.TryParse(SizeParam, out var size) && PageSizes.Contains(size) ? size : DefaultPageSize;
         // Capped so that a hand-edited address cannot ask SQLite to skip past the end of an int.
         pageIndex = int.TryParse(PageParam, out var p) && p >= 1 ? Math.Min(p, 1_000_000) - 1 : 0;
 
         // The rows of the previous address stay on screen until the new ones arrive: no flash of "Loading".
-        result = await Claims.SearchAsync(new ClaimSearchQuery(search, actorId, stance, topic, status, sort, pageIndex, pageSize));
+        result = await Claims.SearchAsync(new ClaimSearchQuery(search, actorId, stance, topic, status, sort, pageIndex, pageSize, ratingId));
         searchError = result.SearchError;
     }
 
@@ -94,6 +109,8 @@ public partial class ClaimsPage
 
     private void ClearFilters() => Nav.NavigateTo("/claims");
 
+    private void ToggleFilters() => filtersOpen = !filtersOpen;
+
     /// <summary>Paging adds to the history (Back returns to the page before); filters replace the entry, below.</summary>
     private void GoToPage(int index) =>
         Nav.NavigateTo(Nav.GetUriWithQueryParameter("page", index <= 0 ? null : (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
@@ -103,7 +120,7 @@ public partial class ClaimsPage
     /// filter, sort or size starts at the first page: page 3 of the old list may not exist in the new one.
     /// </summary>
     private void Navigate(string? q = null, string? actor = null, string? stanceValue = null, string? topicValue = null,
-        string? statusValue = null, string? sortValue = null, string? sizeValue = null)
+        string? statusValue = null, string? sortValue = null, string? sizeValue = null, string? ratingValue = null)
     {
         var parameters = new Dictionary<string, object?>
         {
@@ -112,6 +129,7 @@ public partial class ClaimsPage
             ["stance"] = Blank(stanceValue ?? stance?.ToString()),
             ["topic"] = Blank(topicValue ?? topic),
             ["status"] = Blank(statusValue ?? status?.ToString()),
+            ["rating"] = Blank(ratingValue ?? ratingId?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ["sort"] = Blank(sortValue ?? (sort == ClaimSort.MostDisputed ? null : sort.ToString())),
             ["size"] = Blank(sizeValue ?? (pageSize == DefaultPageSize ? null : pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture))),
             ["page"] = null,

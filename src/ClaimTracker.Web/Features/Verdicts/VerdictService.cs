@@ -2,6 +2,7 @@ using ClaimTracker.Web.Components.Shared;
 using ClaimTracker.Web.Data;
 using ClaimTracker.Web.Domain;
 using ClaimTracker.Web.Features.Accounts;
+using ClaimTracker.Web.Features.Claims;
 using ClaimTracker.Web.Features.Common;
 using ClaimTracker.Web.Features.Live;
 using Microsoft.EntityFrameworkCore;
@@ -13,8 +14,9 @@ namespace ClaimTracker.Web.Features.Verdicts;
 /// Every change checks <see cref="Permission.RateClaims"/> here, on the server, before anything is written;
 /// drafts are returned only to callers with <see cref="Permission.ReadDrafts"/>.
 /// </summary>
+/// <param name="claims">The dispute view, whose statements the evidence picker offers.</param>
 public sealed class VerdictService(IDbContextFactory<ClaimTrackerDbContext> dbFactory, CurrentUser currentUser, IClaimChangeNotifier notifier,
-    ReadModelCache? cache = null)
+    ClaimService claims, ReadModelCache? cache = null)
 {
     private readonly ReadModelCache reads = cache ?? ReadModelCache.Disabled;
 
@@ -42,18 +44,59 @@ public sealed class VerdictService(IDbContextFactory<ClaimTrackerDbContext> dbFa
         var verdict = await LoadVisibleAsync(db, claimId, canReadDrafts, ct);
         // That a verdict is in review is public (the claim's status says as much); what it says is not.
         var draftWithheld = verdict is null && await db.Verdicts.AnyAsync(v => v.ClaimId == claimId, ct);
-        var ratings = await db.RatingLabels.AsNoTracking().OrderBy(r => r.SortOrder)
-            .Select(r => new RatingOption(r.Id, r.Label, r.Description, r.Value)).ToListAsync(ct);
-        List<EvidenceOption> options = [];
-        if (canRate)
-        {
-            var rows = await db.Attributions.AsNoTracking().Where(a => a.ClaimId == claimId)
-                .OrderBy(a => a.Source.PublishedOn).ThenBy(a => a.Anchor.Start).ThenBy(a => a.Id)
-                .Select(a => new { a.Id, a.Actor.Name, a.Stance, a.Anchor.Exact }).ToListAsync(ct);
-            options = rows.Select(a => new EvidenceOption(a.Id, a.Name, a.Stance.Verb(), a.Exact)).ToList();
-        }
-        return new VerdictPanelData(claimId, status.Value, verdict, canRate, ratings, options, draftWithheld);
+        var ratings = await PublishedRatings.ScaleAsync(db, ct);
+        // Only those who may rate get the picker's options: they are what the dispute view shows anyway, but nobody else needs them.
+        var evidence = canRate && await claims.GetDisputeAsync(claimId, ct) is { } dispute ? ChoicesFrom(dispute) : EvidenceChoices.None;
+        return new VerdictPanelData(claimId, status.Value, verdict, canRate, ratings, evidence, draftWithheld);
     }
+
+    /// <summary>
+    /// The evidence picker's options: what the dispute view shows, grouped as it groups it. First the claim's own statements
+    /// (who makes it, and who challenges or endorses it); then the claims that conflict with it, support it, qualify it,
+    /// and that it acts on in turn, each with its listed speakers and challengers; last the sources of all of those. Bounded
+    /// as the dispute view is (<see cref="ClaimService.GetDisputeAsync"/>), and read from the same cached model.
+    /// </summary>
+    public static EvidenceChoices ChoicesFrom(ClaimDispute dispute)
+    {
+        var groups = new List<EvidenceGroup>();
+        var own = dispute.Assertions
+            .Concat(dispute.Conflicting.Select(a => a.Stance).OfType<AttributionView>())
+            .Concat(dispute.Supporting.Select(a => a.Stance).OfType<AttributionView>())
+            .Select(Option)
+            .ToList();
+        if (own.Count > 0)
+        {
+            groups.Add(new EvidenceGroup("claim", "Statements on this claim", [new EvidenceClaim(dispute.Claim.Id, null, null, own)]));
+        }
+        void Related(string key, string title, IEnumerable<RelatedClaim> related, Func<RelatedClaim, string> relation)
+        {
+            var claims = related
+                .Where(r => r.Attributions.Count > 0)
+                .Select(r => new EvidenceClaim(r.ClaimId, relation(r), r.Text, r.Speakers.Concat(r.Challenges).Select(Option).ToList()))
+                .ToList();
+            if (claims.Count > 0)
+            {
+                groups.Add(new EvidenceGroup(key, title, claims));
+            }
+        }
+        Related("conflicting", "Conflicting", dispute.Conflicting.Select(a => a.Related).OfType<RelatedClaim>(), _ => "Contradicting claim");
+        Related("supporting", "Supporting", dispute.Supporting.Select(a => a.Related).OfType<RelatedClaim>(), _ => "Supporting claim");
+        Related("qualifying", "Qualified by", dispute.Qualifications, _ => "Qualifying claim");
+        Related("acted-on", "This claim in turn…", dispute.BearsOn, r => $"This claim {r.Type.Label()}");
+
+        var statements = dispute.Assertions
+            .Concat(dispute.Conflicting.Concat(dispute.Supporting).SelectMany(a => a.Stance is { } stance ? (IEnumerable<AttributionView>)[stance] : a.Related!.Attributions))
+            .Concat(dispute.Qualifications.Concat(dispute.BearsOn).SelectMany(r => r.Attributions));
+        var sources = statements
+            .DistinctBy(a => a.SourceId)
+            .OrderBy(a => a.PublishedOn).ThenBy(a => a.SourceId)
+            .Select(a => new EvidenceSourceOption(a.SourceId, $"{a.SourceOutlet}: {a.SourceTitle} ({a.PublishedOn.Display()})"))
+            .ToList();
+        return new EvidenceChoices(groups, sources);
+    }
+
+    private static EvidenceOption Option(AttributionView a) =>
+        new(a.Id, a.ActorName, a.Stance.Verb(), a.Quote, a.SourceId, $"{a.SourceOutlet}, {a.PublishedOn.Display()}");
 
     /// <summary>The claim's verdict as the current user may see it: drafts only with <see cref="Permission.ReadDrafts"/>.</summary>
     public async Task<VerdictView?> GetAsync(int claimId, CancellationToken ct = default)
@@ -103,7 +146,7 @@ public sealed class VerdictService(IDbContextFactory<ClaimTrackerDbContext> dbFa
         }
 
         var errors = Validate(input);
-        await CheckReferencesAsync(db, input, errors, ct);
+        await CheckReferencesAsync(db, claimId, input, errors, ct);
         if (errors.Count > 0)
         {
             return new VerdictResult(VerdictOutcome.Invalid, "The verdict has errors; see the fields.", Errors: errors);
@@ -242,23 +285,66 @@ public sealed class VerdictService(IDbContextFactory<ClaimTrackerDbContext> dbFa
                 ? null
                 : $"\"{clean.Shortened(60)}\" is not a web address (http:// or https://).";
 
-    private static async Task CheckReferencesAsync(ClaimTrackerDbContext db, VerdictInput input, Dictionary<string, string> errors, CancellationToken ct)
+    /// <summary>
+    /// The records the input cites must exist and bear on the claim: a statement on the claim itself or on a claim related
+    /// to it (either way, any relation), as the evidence picker offers them (<see cref="ChoicesFrom"/>); a source that holds
+    /// such a statement or establishes one of the claim's relations. Checked against the record, not against the picker's
+    /// bounded lists: a statement beyond the first the dispute view lists is evidence too. Anything else is refused, so a
+    /// verdict cannot rest on a statement about something else.
+    /// </summary>
+    private static async Task CheckReferencesAsync(ClaimTrackerDbContext db, int claimId, VerdictInput input, Dictionary<string, string> errors, CancellationToken ct)
     {
         if (input.RatingLabelId is int ratingId && !await db.RatingLabels.AnyAsync(r => r.Id == ratingId, ct))
         {
             errors[nameof(VerdictInput.RatingLabelId)] = "That rating is not on the scale.";
         }
         var attributionIds = (input.AttributionIds ?? []).Distinct().ToList();
-        var knownAttributions = await db.Attributions.Where(a => attributionIds.Contains(a.Id)).Select(a => a.Id).ToListAsync(ct);
-        if (attributionIds.Except(knownAttributions).ToList() is { Count: > 0 } missingAttributions)
+        var sourceIds = (input.SourceIds ?? []).Distinct().ToList();
+        if (attributionIds.Count == 0 && sourceIds.Count == 0)
+        {
+            return;
+        }
+        var bearing = (await db.ClaimRelations.AsNoTracking()
+                .Where(r => r.FromClaimId == claimId || r.ToClaimId == claimId)
+                .Select(r => r.FromClaimId == claimId ? r.ToClaimId : r.FromClaimId)
+                .ToListAsync(ct))
+            .Append(claimId).ToHashSet();
+
+        var cited = await db.Attributions.AsNoTracking().Where(a => attributionIds.Contains(a.Id))
+            .Select(a => new { a.Id, a.ClaimId, ActorName = a.Actor.Name, a.Anchor.Exact }).ToListAsync(ct);
+        if (attributionIds.Except(cited.Select(a => a.Id)).ToList() is { Count: > 0 } missingAttributions)
         {
             errors[nameof(VerdictInput.AttributionIds)] = $"No such attribution in the record: {string.Join(", ", missingAttributions)}.";
         }
-        var sourceIds = (input.SourceIds ?? []).Distinct().ToList();
-        var knownSources = await db.Sources.Where(s => sourceIds.Contains(s.Id)).Select(s => s.Id).ToListAsync(ct);
-        if (sourceIds.Except(knownSources).ToList() is { Count: > 0 } missingSources)
+        else if (cited.Where(a => !bearing.Contains(a.ClaimId)).ToList() is { Count: > 0 } unrelated)
+        {
+            errors[nameof(VerdictInput.AttributionIds)] =
+                $"Not about this claim: {string.Join("; ", unrelated.Select(a => $"{a.ActorName}, “{a.Exact.Shortened(60)}”"))}. "
+                + "Cite statements on this claim or on the claims that conflict with it, support it or relate to it otherwise.";
+        }
+
+        if (sourceIds.Count == 0)
+        {
+            return;
+        }
+        var bearingIds = bearing.ToList();
+        var sources = await db.Sources.AsNoTracking().Where(s => sourceIds.Contains(s.Id))
+            .Select(s => new
+            {
+                s.Id,
+                s.Title,
+                Bears = s.Attributions.Any(a => bearingIds.Contains(a.ClaimId))
+                    || db.ClaimRelations.Any(r => r.EvidenceSourceId == s.Id && (r.FromClaimId == claimId || r.ToClaimId == claimId)),
+            })
+            .ToListAsync(ct);
+        if (sourceIds.Except(sources.Select(s => s.Id)).ToList() is { Count: > 0 } missingSources)
         {
             errors[nameof(VerdictInput.SourceIds)] = $"No such source in the record: {string.Join(", ", missingSources)}.";
+        }
+        else if (sources.Where(s => !s.Bears).ToList() is { Count: > 0 } unrelatedSources)
+        {
+            errors[nameof(VerdictInput.SourceIds)] =
+                $"Not about this claim: {string.Join("; ", unrelatedSources.Select(s => $"“{s.Title.Shortened(60)}”"))} holds no statement on it or on a claim related to it.";
         }
     }
 
@@ -325,15 +411,16 @@ public sealed class VerdictService(IDbContextFactory<ClaimTrackerDbContext> dbFa
             return null;
         }
         return new VerdictView(row.Id, row.ClaimId, row.RatingLabelId, row.Label, row.Value, row.Rationale, row.State,
-            await ResolveEvidenceAsync(db, row.Evidence, ct), row.AuthorName, row.CreatedAt, row.UpdatedAt, row.PublishedAt, row.Version);
+            await ResolveEvidenceAsync(db, claimId, row.Evidence, ct), row.AuthorName, row.CreatedAt, row.UpdatedAt, row.PublishedAt, row.Version);
     }
 
-    private static async Task<List<EvidenceItem>> ResolveEvidenceAsync(ClaimTrackerDbContext db, List<VerdictEvidence> evidence, CancellationToken ct)
+    private static async Task<List<EvidenceItem>> ResolveEvidenceAsync(ClaimTrackerDbContext db, int claimId, List<VerdictEvidence> evidence, CancellationToken ct)
     {
         var attributionIds = evidence.Where(e => e.AttributionId is not null).Select(e => e.AttributionId!.Value).ToList();
         var sourceIds = evidence.Where(e => e.SourceId is not null).Select(e => e.SourceId!.Value).ToList();
         var attributions = await db.Attributions.AsNoTracking().Where(a => attributionIds.Contains(a.Id))
-            .Select(a => new { a.Id, a.SourceId, ActorName = a.Actor.Name, a.Stance, a.Anchor.Exact }).ToDictionaryAsync(a => a.Id, ct);
+            .Select(a => new { a.Id, a.SourceId, ActorName = a.Actor.Name, a.Stance, a.Anchor.Exact, a.ClaimId, ClaimText = a.Claim.Text })
+            .ToDictionaryAsync(a => a.Id, ct);
         var sources = await db.Sources.AsNoTracking().Where(s => sourceIds.Contains(s.Id))
             .Select(s => new { s.Id, s.Outlet, s.Title }).ToDictionaryAsync(s => s.Id, ct);
 
@@ -342,8 +429,9 @@ public sealed class VerdictService(IDbContextFactory<ClaimTrackerDbContext> dbFa
         {
             if (e.AttributionId is int aid && attributions.TryGetValue(aid, out var a))
             {
+                // A statement on a related claim says which claim it is on: "asserts" alone would read as about this one.
                 items.Add(new EvidenceItem(EvidenceKind.Attribution, aid, $"{a.ActorName} {a.Stance.Verb()}: “{a.Exact}”",
-                    $"/sources/{a.SourceId}?attribution={aid}#a-{aid}", e.Note));
+                    $"/sources/{a.SourceId}?attribution={aid}#a-{aid}", e.Note, a.ClaimId == claimId ? null : a.ClaimText));
             }
             else if (e.SourceId is int sid && sources.TryGetValue(sid, out var s))
             {

@@ -2,6 +2,7 @@ using System.Text;
 using ClaimTracker.Web.Features.Serving;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ClaimTracker.Web.Features.Verdicts;
 
@@ -9,10 +10,14 @@ public static class VerdictsSetup
 {
     public const string JsonLdContentType = "application/ld+json";
 
-    /// <summary>Verdicts, the rating scale and the claim workflow.</summary>
-    public static IServiceCollection AddVerdicts(this IServiceCollection services) => services
-        .AddScoped<VerdictService>()
-        .AddScoped<ClaimReviewService>();
+    /// <summary>Verdicts, the rating scale and the claim workflow; the dispute view the evidence picker offers from, unless added already.</summary>
+    public static IServiceCollection AddVerdicts(this IServiceCollection services)
+    {
+        services.TryAddScoped<Claims.ClaimService>();
+        return services
+            .AddScoped<VerdictService>()
+            .AddScoped<ClaimReviewService>();
+    }
 
     /// <summary>GET /api/claims/{id}/claimreview: a published verdict as schema.org ClaimReview.</summary>
     public static IEndpointRouteBuilder MapVerdictApi(this IEndpointRouteBuilder app)

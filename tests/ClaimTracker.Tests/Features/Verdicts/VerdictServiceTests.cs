@@ -97,7 +97,7 @@ public class VerdictServiceTests(ClaimTrackerFactory app) : IClassFixture<ClaimT
             var panel = await app.AsAsync(role, s => s.GetPanelAsync(claimId));
             Assert.Null(panel!.Verdict);
             Assert.False(panel.CanRate);
-            Assert.Empty(panel.EvidenceOptions);
+            Assert.Empty(panel.Evidence.Statements);
         }
         foreach (var role in new[] { Roles.Editor, Roles.Admin })
         {
