@@ -20,14 +20,23 @@ public static class SourceText
     /// <see cref="Read"/> on a thread-pool thread (parsing a large page is CPU work that must not hold up a circuit),
     /// refused when it takes longer than <paramref name="timeout"/> (by default <see cref="ImportLimits.ParseTimeout"/>).
     /// </summary>
-    public static async Task<Extracted> ReadAsync(SourceImportRequest request, int maxBytes, CancellationToken ct = default, TimeSpan? timeout = null)
+    public static Task<Extracted> ReadAsync(SourceImportRequest request, int maxBytes, CancellationToken ct = default, TimeSpan? timeout = null) =>
+        ReadAsync(request, maxBytes, Read, ct, timeout);
+
+    /// <summary>
+    /// The time limit around any reader: tests hand in a reader that outlasts the limit for certain, where a real
+    /// parse racing a short limit could win on a fast machine.
+    /// </summary>
+    internal static async Task<Extracted> ReadAsync(
+        SourceImportRequest request, int maxBytes, Func<SourceImportRequest, int, CancellationToken, Extracted> read,
+        CancellationToken ct = default, TimeSpan? timeout = null)
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
         limit.CancelAfter(timeout ?? ImportLimits.ParseTimeout);
         try
         {
             // WaitAsync as well: should a parser ever stop looking at the token, the caller still gets its answer in time.
-            return await Task.Run(() => Read(request, maxBytes, limit.Token), limit.Token).WaitAsync(limit.Token);
+            return await Task.Run(() => read(request, maxBytes, limit.Token), limit.Token).WaitAsync(limit.Token);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
