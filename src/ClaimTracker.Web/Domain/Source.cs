@@ -56,6 +56,19 @@ public class Source
     /// <summary>What the current revision corrected; null for the original text.</summary>
     public string? RevisionNote { get; private set; }
 
+    /// <summary>
+    /// Gives the outlet a new name (a misspelt outlet is repaired across all its sources). Not a revision: the text,
+    /// and every anchor into it, stay as they are.
+    /// </summary>
+    public void RenameOutlet(string outlet)
+    {
+        if (string.IsNullOrWhiteSpace(outlet))
+        {
+            throw new ArgumentException("An outlet needs a name.", nameof(outlet));
+        }
+        Outlet = outlet;
+    }
+
     /// <summary>The superseded texts, one per earlier revision.</summary>
     public List<SourceRevision> PastRevisions { get; private set; } = [];
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -33,12 +32,11 @@ public partial class UsersPage
     private bool HasError(string field) => lastResult.Errors.ContainsKey(field);
     private string? ErrorOf(string field) => lastResult.Errors.GetValueOrDefault(field);
 
-    private static string StatusOf(UserRow row) =>
-        !row.IsActive ? $"Deactivated {Date(row.DeactivatedAt!.Value)}{(row.DeactivatedBy is null ? "" : " by " + row.DeactivatedBy)}"
-        : row.LockedUntil is { } until ? $"Locked until {until.UtcDateTime.ToString("HH:mm 'UTC'", CultureInfo.InvariantCulture)} (wrong passwords)"
+    // In the admin's own time zone (ReaderClock), as every time on the pages is.
+    private string StatusOf(UserRow row) =>
+        !row.IsActive ? $"Deactivated {Clock.Format(row.DeactivatedAt!.Value)}{(row.DeactivatedBy is null ? "" : " by " + row.DeactivatedBy)}"
+        : row.LockedUntil is { } until ? $"Locked until {Clock.Format(until)} (wrong passwords)"
         : "Active";
-
-    private static string Date(DateTimeOffset at) => at.UtcDateTime.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
 
     private async Task CreateAsync()
     {

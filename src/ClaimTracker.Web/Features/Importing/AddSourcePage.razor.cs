@@ -24,6 +24,7 @@ public sealed partial class AddSourcePage : IAsyncDisposable
 
     private Access access = Access.Checking;
     private string? outlet;
+    private IReadOnlyList<string> knownOutlets = [];
     private string? title;
     private DateTime? publishedOn = DateTime.Today;
     private string? url;
@@ -50,6 +51,10 @@ public sealed partial class AddSourcePage : IAsyncDisposable
         access = user.Identity?.IsAuthenticated != true ? Access.SignIn
             : CurrentUser.Has(user, Permission.EditRecord) ? Access.Allowed
             : Access.Denied;
+        if (access == Access.Allowed)
+        {
+            knownOutlets = await Importer.KnownOutletsAsync();
+        }
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
@@ -74,9 +79,6 @@ public sealed partial class AddSourcePage : IAsyncDisposable
             duplicate = null;
         }
     }
-
-    private async Task<IEnumerable<string>> SearchOutletsAsync(string? text, CancellationToken ct) =>
-        await Importer.OutletsAsync(text, ct);
 
     /// <summary>
     /// Reads the chosen file at once (it is at most the import limit) and checks it the way the import will, so a

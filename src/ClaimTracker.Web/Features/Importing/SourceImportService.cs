@@ -197,22 +197,20 @@ public sealed class SourceImportService(
         return rows;
     }
 
-    /// <summary>Outlets already in the record that contain <paramref name="search"/>, for the page's autocomplete.</summary>
-    public async Task<IReadOnlyList<string>> OutletsAsync(string? search, CancellationToken ct = default)
+    /// <summary>
+    /// The outlets already in the record, most used first, for the outlet field's list of suggestions. The browser
+    /// filters the list as the editor types: nothing goes back and forth per keystroke, so nothing typed can be
+    /// overwritten by an answer to an earlier one.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> KnownOutletsAsync(int max = 200, CancellationToken ct = default)
     {
-        if (search?.Trim().Length > MaxOutletLength)
-        {
-            // No outlet holds more than that, and SQLite refuses LIKE patterns past 50,000 bytes.
-            return [];
-        }
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var outlets = db.Sources.AsNoTracking().Select(s => s.Outlet);
-        if (!string.IsNullOrWhiteSpace(search))
-        {
-            var pattern = LikePattern.Containing(search.Trim());
-            outlets = outlets.Where(o => EF.Functions.Like(o, pattern, LikePattern.Escape));
-        }
-        return await outlets.Distinct().OrderBy(o => o).Take(20).ToListAsync(ct);
+        return await db.Sources.AsNoTracking()
+            .GroupBy(s => s.Outlet)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key)
+            .Select(g => g.Key)
+            .Take(max)
+            .ToListAsync(ct);
     }
 
     private DateOnly? ValidateDate(string? value, FieldErrors errors)

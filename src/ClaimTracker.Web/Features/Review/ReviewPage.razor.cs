@@ -34,6 +34,7 @@ public partial class ReviewPage
     private bool showHelp;
     private string? notice;
     private Severity noticeSeverity = Severity.Success;
+    private ReviewFilter? noticeTab;
     /// <summary>The last decision made on this page, which Undo reopens.</summary>
     private SuggestionItem? undoable;
     private IReadOnlyDictionary<string, string> errors = new Dictionary<string, string>();
@@ -56,6 +57,13 @@ public partial class ReviewPage
     {
         index = 0;
         editing = false;
+        // A notice (and its Undo) belongs to the tab where the decision was made: on another tab it would describe
+        // something not shown there.
+        if (noticeTab != Filter)
+        {
+            notice = null;
+            undoable = null;
+        }
         await LoadAsync(keep: null);
         if (Queue is null)
         {
@@ -283,6 +291,7 @@ public partial class ReviewPage
 
     private void Notify(string message, Severity severity)
     {
+        noticeTab = Filter;
         notice = message;
         noticeSeverity = severity;
     }

@@ -49,7 +49,7 @@ public sealed class ReviewQueueService(
             var status = (SuggestionStatus)(int)filter;
             query = query.Where(s => s.Status == status);
         }
-        var items = await Project(query.OrderBy(s => s.Anchor.Start).ThenBy(s => s.Anchor.End).ThenBy(s => s.Id).Take(MaxItems)).ToListAsync(ct);
+        var items = await Project(db, query.OrderBy(s => s.Anchor.Start).ThenBy(s => s.Anchor.End).ThenBy(s => s.Id).Take(MaxItems)).ToListAsync(ct);
         return new ReviewQueue(source.Id, source.Title, source.Outlet, source.Text, counts, filter, items);
     }
 
@@ -87,7 +87,7 @@ public sealed class ReviewQueueService(
     {
         await currentUser.RequireAsync(Permission.EditRecord);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await Project(db.AttributionSuggestions.AsNoTracking().Where(s => s.Id == id)).SingleOrDefaultAsync(ct);
+        return await Project(db, db.AttributionSuggestions.AsNoTracking().Where(s => s.Id == id)).SingleOrDefaultAsync(ct);
     }
 
     /// <summary>
@@ -276,7 +276,7 @@ public sealed class ReviewQueueService(
     private async Task<SuggestionItem?> GetUncheckedAsync(int id, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await Project(db.AttributionSuggestions.AsNoTracking().Where(s => s.Id == id)).SingleOrDefaultAsync(ct);
+        return await Project(db, db.AttributionSuggestions.AsNoTracking().Where(s => s.Id == id)).SingleOrDefaultAsync(ct);
     }
 
     private static async Task<SuggestionCounts> CountsAsync(ClaimTrackerDbContext db, int sourceId, CancellationToken ct)
@@ -288,16 +288,37 @@ public sealed class ReviewQueueService(
         return new SuggestionCounts(Of(SuggestionStatus.Pending), Of(SuggestionStatus.Accepted), Of(SuggestionStatus.Rejected));
     }
 
-    // A suggested actor or claim deleted since the engine ran is shown as new: accepting it must not point at something gone.
-    private static IQueryable<SuggestionItem> Project(IQueryable<AttributionSuggestion> query) => query.Select(s => new SuggestionItem(
-        s.Id, s.SourceId, s.Anchor.Start, s.Anchor.End, s.Anchor.Exact,
-        s.Actor != null ? s.Actor.Name : s.ActorName,
-        s.Actor != null ? s.ActorId : null,
-        s.Stance, s.Mode, s.ClaimText,
-        s.Claim != null ? s.ClaimId : null,
-        s.Claim != null ? s.Claim.Text : null,
-        s.Claim != null ? s.Similarity : null,
-        s.Cue, s.Status, s.DecidedBy, s.DecidedAt, s.AttributionId,
-        s.Attribution != null ? s.Attribution.ClaimId : null,
-        s.Version));
+    // What the card shows follows the record as it is now, not as the engine saw it:
+    // - an accepted suggestion shows the statement it became (its actor and claim exist, whatever the engine proposed);
+    // - a pending one whose new actor or new claim has since been recorded under the same name or words (often by
+    //   accepting a neighbouring suggestion) points at that record, so accepting it does not make a duplicate;
+    // - a suggested actor or claim deleted since the engine ran is shown as new: accepting it must not point at something gone.
+    // Both lookups by name or words are index seeks (Actors.Name; the live claims' (Text, Id)); the soft-delete filter
+    // keeps deleted records out of every subquery.
+    private static IQueryable<SuggestionItem> Project(ClaimTrackerDbContext db, IQueryable<AttributionSuggestion> query) => query
+        .Select(s => new
+        {
+            Suggestion = s,
+            Statement = s.Attribution,
+            ActorId = s.Attribution != null
+                ? db.Actors.Where(a => a.Id == s.Attribution.ActorId).Select(a => (int?)a.Id).FirstOrDefault()
+                : s.Actor != null ? s.ActorId
+                : db.Actors.Where(a => a.Name == s.ActorName).OrderBy(a => a.Id).Select(a => (int?)a.Id).FirstOrDefault(),
+            ClaimId = s.Attribution != null
+                ? db.Claims.Where(c => c.Id == s.Attribution.ClaimId).Select(c => (int?)c.Id).FirstOrDefault()
+                : s.Claim != null ? s.ClaimId
+                : db.Claims.Where(c => c.Text == s.ClaimText).OrderBy(c => c.Id).Select(c => (int?)c.Id).FirstOrDefault(),
+        })
+        .Select(x => new SuggestionItem(
+            x.Suggestion.Id, x.Suggestion.SourceId, x.Suggestion.Anchor.Start, x.Suggestion.Anchor.End, x.Suggestion.Anchor.Exact,
+            db.Actors.Where(a => a.Id == x.ActorId).Select(a => a.Name).FirstOrDefault() ?? x.Suggestion.ActorName,
+            x.ActorId,
+            x.Suggestion.Stance, x.Suggestion.Mode, x.Suggestion.ClaimText,
+            x.ClaimId,
+            db.Claims.Where(c => c.Id == x.ClaimId).Select(c => c.Text).FirstOrDefault(),
+            // The engine's similarity describes the claim it proposed, so it is shown only while that is still the proposal.
+            x.Statement == null && x.Suggestion.Claim != null ? x.Suggestion.Similarity : null,
+            x.Suggestion.Cue, x.Suggestion.Status, x.Suggestion.DecidedBy, x.Suggestion.DecidedAt, x.Suggestion.AttributionId,
+            x.Statement != null ? x.Statement.ClaimId : null,
+            x.Suggestion.Version));
 }

@@ -39,6 +39,8 @@ public static class ServingSetup
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CircuitMemoryTrimmer>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, CircuitMemoryTrimmer.Handler>();
+        services.AddScoped<Components.Shared.ReaderClock>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, Components.Shared.ReaderClock.FromConnection>();
         // Demo accounts are a question of who can reach the server, answered once it listens.
         services.AddHostedService<Accounts.DemoAccountStartup>();
         return services;

@@ -4,7 +4,10 @@ window.claimTracker = {
     scrollToFocus: function () {
         const target = document.querySelector('.source-text .focus');
         if (target) {
-            target.scrollIntoView({ block: 'center' });
+            // A passage taller than half the screen (a long quote on a phone) is shown from its first line, below the
+            // app bar (its scroll-margin-top); a short one in the middle of the view.
+            const tall = target.getBoundingClientRect().height > window.innerHeight / 2;
+            target.scrollIntoView({ block: tall ? 'start' : 'center' });
         }
     }
 };

@@ -58,8 +58,9 @@ window.claimTrackerReview = (function () {
         // The current suggestion's span, in the middle of the view.
         scrollToCurrent: function () {
             const target = document.querySelector('[data-testid=source-text] .review-current');
-            // On a narrow screen the card comes first; jumping into the text would hide it.
-            if (target && window.matchMedia('(min-width: 961px)').matches) {
+            // On a narrow screen the card is a sheet at the bottom; the span's scroll-margin-bottom keeps the passage
+            // above it, its scroll-margin-top below the app bar.
+            if (target) {
                 target.scrollIntoView({ block: 'center' });
             }
         },

@@ -25,6 +25,7 @@ public sealed class AnnotationThreadTests : BunitContext, IAsyncLifetime
     {
         Services.AddDbContextFactory<ClaimTrackerDbContext>(o => o.UseSqlite($"Data Source={databaseFile};Pooling=false"));
         Services.AddMudServices();
+        Services.AddScoped<ClaimTracker.Web.Components.Shared.ReaderClock>(); // times shown in the reader's zone (UTC here)
         auth = this.AddAnnotationComponents();
         JSInterop.Mode = JSRuntimeMode.Loose;
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));

@@ -20,6 +20,7 @@ public sealed class ClaimDisputePageTests : BunitContext, IAsyncLifetime
         Services.AddDbContextFactory<ClaimTrackerDbContext>(o => o.UseSqlite($"Data Source={databaseFile};Pooling=false"));
         Services.AddScoped<ClaimService>();
         Services.AddMudServices();
+        Services.AddScoped<ClaimTracker.Web.Components.Shared.ReaderClock>(); // times shown in the reader's zone (UTC here)
         AddBunitPersistentComponentState(); // the page carries its data from the prerender into the circuit
         Services.AddSingleton<ClaimTracker.Web.Features.Live.IClaimChangeNotifier, ClaimTracker.Web.Features.Live.InProcessClaimChangeNotifier>();
         JSInterop.Mode = JSRuntimeMode.Loose;

@@ -29,6 +29,7 @@ public sealed class ClaimsPageTests : BunitContext, IAsyncLifetime
         Services.AddDbContextFactory<ClaimTrackerDbContext>(o => o.UseSqlite($"Data Source={databaseFile};Pooling=false"));
         Services.AddScoped<ClaimService>();
         Services.AddMudServices();
+        Services.AddScoped<ClaimTracker.Web.Components.Shared.ReaderClock>(); // times shown in the reader's zone (UTC here)
         JSInterop.Mode = JSRuntimeMode.Loose;
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
 

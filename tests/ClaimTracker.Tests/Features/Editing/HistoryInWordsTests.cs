@@ -47,6 +47,7 @@ public sealed partial class HistoryInWordsTests(HistoryScenario app) : BunitCont
     {
         Services.AddDbContextFactory<ClaimTrackerDbContext>(o => o.UseSqlite($"Data Source={app.DatabasePath};Pooling=false").AddInterceptors(sql));
         Services.AddMudServices();
+        Services.AddScoped<ClaimTracker.Web.Components.Shared.ReaderClock>(); // times shown in the reader's zone (UTC here)
         Services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         auth = this.AddAnnotationComponents();
         Services.AddEditing();

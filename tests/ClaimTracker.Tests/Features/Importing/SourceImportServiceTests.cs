@@ -396,15 +396,18 @@ public class SourceImportServiceTests : IClassFixture<ImportFactory>
     }
 
     [Fact]
-    public async Task Outlets_are_offered_from_the_record_matching_what_is_typed()
+    public async Task Known_outlets_are_offered_most_used_first()
     {
+        var rare = Unique("Zeitung am Abend");
         await ImportAsync(Txt(Unique("Outlet text one."), outlet: "Süddeutsche Zeitung"));
         await ImportAsync(Txt(Unique("Outlet text two."), outlet: "Süddeutsche Zeitung"));
+        await ImportAsync(Txt(Unique("Outlet text three."), outlet: rare));
         await using var scope = app.Services.ScopeAs(Roles.Editor);
-        var service = scope.As<SourceImportService>();
+        var known = (await scope.As<SourceImportService>().KnownOutletsAsync()).ToList();
 
-        Assert.Equal(["Süddeutsche Zeitung"], await service.OutletsAsync("zeit"));
-        Assert.Contains("Reuters", await service.OutletsAsync(null));
-        Assert.Empty(await service.OutletsAsync("100%"));
+        Assert.Equal(known.Distinct().Count(), known.Count);
+        var (usedTwice, usedOnce) = (known.IndexOf("Süddeutsche Zeitung"), known.IndexOf(rare));
+        Assert.True(usedTwice >= 0 && usedOnce > usedTwice, string.Join(", ", known));
+        Assert.Single(await scope.As<SourceImportService>().KnownOutletsAsync(max: 1));
     }
 }

@@ -27,6 +27,7 @@ public sealed class MergeComponentsTests : BunitContext, IAsyncLifetime
     {
         Services.AddDbContextFactory<ClaimTrackerDbContext>(o => o.UseSqlite($"Data Source={databaseFile};Pooling=false"));
         Services.AddMudServices();
+        Services.AddScoped<ClaimTracker.Web.Components.Shared.ReaderClock>(); // times shown in the reader's zone (UTC here)
         auth = this.AddAnnotationComponents();
         Services.AddScoped<ClaimService>();
         Services.AddScoped<ClaimMergeService>();

@@ -38,6 +38,7 @@ public sealed class LiveLeakTests : BunitContext, IAsyncLifetime
     {
         Services.AddDbContextFactory<ClaimTrackerDbContext>(o => o.UseSqlite($"Data Source={databaseFile};Pooling=false"));
         Services.AddMudServices();
+        Services.AddScoped<ClaimTracker.Web.Components.Shared.ReaderClock>(); // times shown in the reader's zone (UTC here)
         Services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         auth = this.AddAnnotationComponents();
         Services.AddEditing();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Bunit;
 using ClaimTracker.Web.Features.Verdicts;
 using Microsoft.AspNetCore.Components;
@@ -27,6 +28,7 @@ public sealed class VerdictFormTests : BunitContext, IAsyncLifetime
     public Task InitializeAsync()
     {
         Services.AddMudServices();
+        Services.AddScoped<ClaimTracker.Web.Components.Shared.ReaderClock>(); // times shown in the reader's zone (UTC here)
         JSInterop.Mode = JSRuntimeMode.Loose;
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         Render<MudPopoverProvider>();
