@@ -50,13 +50,25 @@ public sealed class E2EFixture : IAsyncLifetime
     /// A page in a fresh browser context whose base URL is the test server, so tests pass paths like <c>/claims</c>.
     /// The context is closed when the fixture is disposed; close <c>page.Context</c> earlier if you like.
     /// </summary>
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800)
-    {
-        var context = await Browser.Browser.NewContextAsync(new BrowserNewContextOptions
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800) =>
+        await NewPageAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+
+    /// <summary>A phone: 390×844, touch and no mouse, in the given time zone (the server's, UTC, when null).</summary>
+    public Task<IPage> NewPhonePageAsync(string? timezoneId = null) =>
+        NewPageAsync(new BrowserNewContextOptions
         {
-            BaseURL = BaseUrl,
-            ViewportSize = new ViewportSize { Width = width, Height = height },
+            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+            IsMobile = true,
+            HasTouch = true,
+            DeviceScaleFactor = 1,
+            TimezoneId = timezoneId,
         });
+
+    /// <summary>A page in a context made with <paramref name="options"/>; its base URL is set here.</summary>
+    public async Task<IPage> NewPageAsync(BrowserNewContextOptions options)
+    {
+        options.BaseURL = BaseUrl;
+        var context = await Browser.Browser.NewContextAsync(options);
         _contexts.Add(context);
         var page = await context.NewPageAsync();
 
@@ -145,11 +157,17 @@ public sealed class E2EFixture : IAsyncLifetime
     }
 
     /// <summary>Runs axe-core on the page and fails, listing every rule broken, if any violation is serious or critical.</summary>
-    public static async Task AssertNoSeriousAxeViolationsAsync(IPage page)
+    public static Task AssertNoSeriousAxeViolationsAsync(IPage page) => AssertNoAxeViolationsAsync(page, seriousOnly: true);
+
+    /// <summary>
+    /// Runs axe-core with every rule it runs by default (WCAG A and AA and its best practices, such as landmarks and
+    /// heading order) and fails, listing every rule broken, on any violation at all, or on the serious and critical only.
+    /// </summary>
+    public static async Task AssertNoAxeViolationsAsync(IPage page, bool seriousOnly = false)
     {
         var result = await page.RunAxe();
         var serious = result.Violations
-            .Where(v => v.Impact is "serious" or "critical")
+            .Where(v => !seriousOnly || v.Impact is "serious" or "critical")
             .ToList();
         if (serious.Count == 0)
         {
@@ -159,6 +177,6 @@ public sealed class E2EFixture : IAsyncLifetime
         var report = string.Join("\n", serious.Select(v =>
             $"- {v.Id} ({v.Impact}): {v.Help}\n    {v.HelpUrl}\n" +
             string.Join("\n", v.Nodes.Select(n => $"    at {n.Target}"))));
-        Assert.Fail($"{serious.Count} serious or critical accessibility violation(s) on {page.Url}:\n{report}");
+        Assert.Fail($"{serious.Count} accessibility violation(s){(seriousOnly ? ", serious or critical," : "")} on {page.Url}:\n{report}");
     }
 }

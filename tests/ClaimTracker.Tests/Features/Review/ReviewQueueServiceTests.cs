@@ -166,6 +166,34 @@ public sealed class ReviewQueueServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Once_accepted_or_recorded_by_a_neighbour_a_new_actor_and_claim_are_shown_as_the_records_they_are()
+    {
+        // Two suggestions proposing the same new actor and claim; nothing of either is in the record yet.
+        var first = await AddAsync(UsLedEfforts, "Western diplomats", null, Stance.Asserts, AttributionMode.Paraphrase,
+            "US-led efforts have not yet ended the war in Ukraine.");
+        var second = await AddAsync(KremlinAgreed, "Western diplomats", null, Stance.Asserts, AttributionMode.Paraphrase,
+            "US-led efforts have not yet ended the war in Ukraine.");
+        Assert.Equal((null, null), ((await ItemAsync(first.Id)).ActorId, (await ItemAsync(first.Id)).ClaimId));
+
+        var item = await ItemAsync(first.Id);
+        await using (var scope = app.Services.ScopeAs(Roles.Editor))
+        {
+            Assert.True((await scope.As<ReviewQueueService>().AcceptAsync(item.Id, item.AsProposed(), item.Version)).Succeeded);
+        }
+
+        // The accepted one shows the statement it became: its actor and claim exist, so no "new" badge.
+        await using var db = app.CreateDbContext();
+        var actorId = await db.Actors.Where(a => a.Name == "Western diplomats").Select(a => a.Id).SingleAsync();
+        var claimId = await db.Claims.Where(c => c.Text == "US-led efforts have not yet ended the war in Ukraine.").Select(c => c.Id).SingleAsync();
+        var accepted = await ItemAsync(first.Id);
+        Assert.Equal((actorId, claimId), (accepted.ActorId, accepted.ClaimId));
+
+        // The pending neighbour now points at them, so accepting it would not make a second "Western diplomats".
+        var pending = await ItemAsync(second.Id);
+        Assert.Equal((actorId, claimId), (pending.ActorId, pending.ClaimId));
+    }
+
+    [Fact]
     public async Task An_edited_decision_is_what_gets_recorded()
     {
         // The engine read "the Kremlin" as a new actor with a claim of its own; the editor corrects all of it.
