@@ -178,6 +178,22 @@ public sealed class ReviewQueueTests(E2EFixture app)
         await E2EFixture.ScreenshotAsync(page, "review-queue-empty");
         await E2EFixture.AssertNoSeriousAxeViolationsAsync(page);
 
+        // The notice answers an action in the tab it was taken in: another tab opens without it (and without Undo).
+        await Expect(page.GetByTestId("review-notice")).ToContainTextAsync("Rejected");
+        await page.GetByTestId("filter-accepted").ClickAsync();
+        await Expect(page.GetByTestId("filter-accepted")).ToHaveAttributeAsync("aria-current", "page");
+        await Expect(page.GetByTestId("suggestion-card")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("review-notice")).ToHaveCountAsync(0);
+        // An accepted suggestion shows the statement it became: its actor and its claim exist now, neither is "new".
+        // The one that proposed "the Kremlin" and a new claim (edited to Peskov and reworded) is checked in particular.
+        await Expect(quote).ToHaveTextAsync(OneWordAnswer); // text order
+        await page.Keyboard.PressAsync("n");
+        await Expect(quote).ToHaveTextAsync(KremlinAgreed);
+        await Expect(card.GetByTestId("suggestion-actor")).ToContainTextAsync("Dmitry Peskov");
+        await Expect(card.GetByTestId("suggestion-actor")).Not.ToContainTextAsync("new actor");
+        await Expect(card).Not.ToContainTextAsync("new claim");
+        await E2EFixture.ScreenshotAsync(page, "review-queue-accepted-tab");
+
         // What was recorded: the accepted statements in the reader and on their claim pages.
         int acceptedAttribution, editedAttribution, editedClaim;
         await using (var db = Db())
