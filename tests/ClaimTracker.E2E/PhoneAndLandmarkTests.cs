@@ -16,7 +16,6 @@ namespace ClaimTracker.E2E;
 [Collection(E2ECollection.Name)]
 public sealed class PhoneAndLandmarkTests(E2EFixture app)
 {
-    private const string Password = "ClaimTracker-demo-1!";
 
     private async Task<T> QueryAsync<T>(Func<ClaimTrackerDbContext, Task<T>> query)
     {
@@ -55,12 +54,12 @@ public sealed class PhoneAndLandmarkTests(E2EFixture app)
         { "/sources", null },
         { "/sources/{source}", null },
         { "/account/login", null },
-        { "/claims/{claim}", "editor@claimtracker.test" },
-        { "/sources/{source}", "editor@claimtracker.test" },
-        { "/sources/{source}/review", "editor@claimtracker.test" },
-        { "/sources/new", "editor@claimtracker.test" },
-        { "/claims/deleted", "editor@claimtracker.test" },
-        { "/admin/users", "admin@claimtracker.test" },
+        { "/claims/{claim}", Demo.Editor },
+        { "/sources/{source}", Demo.Editor },
+        { "/sources/{source}/review", Demo.Editor },
+        { "/sources/new", Demo.Editor },
+        { "/claims/deleted", Demo.Editor },
+        { "/admin/users", Demo.Admin },
     };
 
     [Theory]
@@ -72,7 +71,7 @@ public sealed class PhoneAndLandmarkTests(E2EFixture app)
         var page = await app.NewPhonePageAsync();
         if (email is not null)
         {
-            await app.SignInAsync(page, email, Password);
+            await app.SignInAsync(page, email);
         }
         if (path == "/account/login")
         {
@@ -126,7 +125,7 @@ public sealed class PhoneAndLandmarkTests(E2EFixture app)
     public async Task On_a_phone_the_account_is_one_button_that_opens_the_name_role_and_sign_out()
     {
         var page = await app.NewPhonePageAsync();
-        await app.SignInAsync(page, "editor@claimtracker.test", Password);
+        await app.SignInAsync(page, Demo.Editor);
         await app.GotoAndWaitForInteractiveAsync(page, "/claims");
 
         // The name and "Sign out" of wide screens are not there to wrap; one round button is.
@@ -176,7 +175,7 @@ public sealed class PhoneAndLandmarkTests(E2EFixture app)
             return source.Id;
         });
         var page = await app.NewPhonePageAsync();
-        await app.SignInAsync(page, "editor@claimtracker.test", Password);
+        await app.SignInAsync(page, Demo.Editor);
         await app.GotoAndWaitForInteractiveAsync(page, $"/sources/{sourceId}/review");
 
         // No keyboard to press them on: the hints and the key list are not shown.
@@ -209,7 +208,7 @@ public sealed class PhoneAndLandmarkTests(E2EFixture app)
         var tag = "tz" + Guid.NewGuid().ToString("N")[..6];
         var claimId = await QueryAsync(async db =>
         {
-            var editor = await db.Users.SingleAsync(u => u.Email == "editor@claimtracker.test");
+            var editor = await db.Users.SingleAsync(u => u.Email == Demo.Editor);
             var claim = new Claim { Key = $"zone-{tag}", Text = $"Talks resume next week ({tag}).", CreatedAt = DateTimeOffset.UtcNow, Topics = ["peace talks"] };
             db.Claims.Add(claim);
             await db.SaveChangesAsync();
@@ -226,7 +225,7 @@ public sealed class PhoneAndLandmarkTests(E2EFixture app)
         });
 
         var page = await app.NewPhonePageAsync(zone);
-        await app.SignInAsync(page, "editor@claimtracker.test", Password);
+        await app.SignInAsync(page, Demo.Editor);
         await app.GotoAndWaitForInteractiveAsync(page, $"/claims/{claimId}");
         var time = page.Locator("[data-testid=note] time").First;
         await Expect(time).ToHaveTextAsync(expected);

@@ -17,9 +17,24 @@ namespace ClaimTracker.E2E;
 /// waits, as a person waits for a greyed-out field).
 /// </summary>
 [Collection(E2ECollection.Name)]
-public sealed class TypingTests(E2EFixture app)
+public sealed class TypingTests(E2EFixture app) : IAsyncLifetime
 {
-    private const string Password = "ClaimTracker-demo-1!";
+    private readonly List<IBrowserContext> slowed = [];
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>
+    /// Closes this test's throttled pages at once: Chromium's CPU throttling keeps a renderer busy for as long as the
+    /// page is open, which would slow every test after this one.
+    /// </summary>
+    public async Task DisposeAsync()
+    {
+        foreach (var context in slowed)
+        {
+            await context.CloseAsync();
+        }
+    }
+
     private const int CpuSlowdown = 6;
 
     private async Task<IPage> SlowPageAsync(string? email, int width = 1366, int height = 900)
@@ -27,9 +42,10 @@ public sealed class TypingTests(E2EFixture app)
         var page = await app.NewPageAsync(width, height);
         if (email is not null)
         {
-            await app.SignInAsync(page, email, Password);
+            await app.SignInAsync(page, email);
         }
         // Chromium's DevTools CPU throttling, as Lighthouse uses for phones; it stays on for this page's navigations.
+        slowed.Add(page.Context);
         var devTools = await page.Context.NewCDPSessionAsync(page);
         await devTools.SendAsync("Emulation.setCPUThrottlingRate", new Dictionary<string, object> { ["rate"] = CpuSlowdown });
         return page;
@@ -91,7 +107,7 @@ public sealed class TypingTests(E2EFixture app)
     [Fact]
     public async Task Adding_a_source_keeps_the_outlet_typed_the_moment_the_form_appears()
     {
-        var page = await SlowPageAsync("editor@claimtracker.test");
+        var page = await SlowPageAsync(Demo.Editor);
         var tag = Tag();
         var outletName = $"Nordic Wire {tag}";
         await page.GotoAsync("/sources/new", new() { WaitUntil = WaitUntilState.Commit });
@@ -123,7 +139,7 @@ public sealed class TypingTests(E2EFixture app)
     [Fact]
     public async Task Creating_an_account_keeps_the_e_mail_typed_the_moment_the_page_appears()
     {
-        var page = await SlowPageAsync("admin@claimtracker.test");
+        var page = await SlowPageAsync(Demo.Admin);
         var email = $"reporter.{Tag()}@claimtracker.test";
         await page.GotoAsync("/admin/users", new() { WaitUntil = WaitUntilState.Commit });
         await TypeTheMomentItAppearsAsync(page, page.GetByLabel("E-mail"), email);
@@ -141,7 +157,7 @@ public sealed class TypingTests(E2EFixture app)
     {
         var tag = Tag();
         var claim = await OwnClaimAsync(tag);
-        var page = await SlowPageAsync("editor@claimtracker.test");
+        var page = await SlowPageAsync(Demo.Editor);
         var body = $"Check the Kremlin readout before quoting this ({tag}).";
         await page.GotoAsync($"/claims/{claim.Id}", new() { WaitUntil = WaitUntilState.Commit });
         var notes = page.Locator("[data-testid=notes]");
@@ -158,7 +174,7 @@ public sealed class TypingTests(E2EFixture app)
     {
         var tag = Tag();
         var claim = await OwnClaimAsync(tag);
-        var page = await SlowPageAsync("editor@claimtracker.test");
+        var page = await SlowPageAsync(Demo.Editor);
         await page.GotoAsync($"/claims/{claim.Id}", new() { WaitUntil = WaitUntilState.Commit });
 
         // The verdict form opens on a click; its first text field is typed into the moment it shows.
@@ -208,7 +224,7 @@ public sealed class TypingTests(E2EFixture app)
             return (first.Id, second.Id);
         });
 
-        var page = await SlowPageAsync("editor@claimtracker.test", 390, 844);
+        var page = await SlowPageAsync(Demo.Editor, 390, 844);
         await page.GotoAsync($"/sources/{ids.Item1}", new() { WaitUntil = WaitUntilState.Commit });
         await page.GetByTestId("rename-outlet").ClickAsync();
         var dialog = page.GetByTestId("outlet-rename-dialog");
@@ -248,7 +264,7 @@ public sealed class TypingTests(E2EFixture app)
             await db.SaveChangesAsync();
             return source.Id;
         });
-        var page = await SlowPageAsync("editor@claimtracker.test");
+        var page = await SlowPageAsync(Demo.Editor);
         await page.GotoAsync($"/sources/{sourceId}", new() { WaitUntil = WaitUntilState.Commit });
         await app.WaitForInteractiveAsync(page);
         await SourceTextSelection.SelectAsync(page, passage);
@@ -286,7 +302,7 @@ public sealed class TypingTests(E2EFixture app)
             await db.SaveChangesAsync();
             return source.Id;
         });
-        var page = await SlowPageAsync("editor@claimtracker.test");
+        var page = await SlowPageAsync(Demo.Editor);
         await page.GotoAsync($"/sources/{sourceId}", new() { WaitUntil = WaitUntilState.Commit });
         await TypeTheMomentItAppearsAsync(page, page.GetByTestId("correct-text"), "");
         var dialog = page.GetByRole(AriaRole.Dialog);

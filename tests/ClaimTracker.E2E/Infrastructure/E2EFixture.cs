@@ -133,6 +133,9 @@ public sealed class E2EFixture : IAsyncLifetime
         await page.WaitForSelectorAsync("[data-interactive='true']",
             new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached, Timeout = (float)InteractiveTimeout.TotalMilliseconds });
 
+    /// <summary>Signs in a demo account (see <see cref="Demo"/>) through the real login form.</summary>
+    public Task SignInAsync(IPage page, string email) => SignInAsync(page, email, Demo.Password);
+
     /// <summary>Signs in through the real login form; the page ends on the home page with a live circuit.</summary>
     public async Task SignInAsync(IPage page, string email, string password)
     {
