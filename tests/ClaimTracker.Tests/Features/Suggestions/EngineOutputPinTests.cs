@@ -1,8 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using ClaimTracker.Tests.Infrastructure;
-using ClaimTracker.Web.Domain;
 using ClaimTracker.Web.Features.Suggestions;
 
 namespace ClaimTracker.Tests.Features.Suggestions;
@@ -25,13 +23,27 @@ public class EngineOutputPinTests
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static TheoryData<string> Articles => new() { "seed", "lakeside-water", "norland-inflation", "harbour-bridge", "datavault-breach" };
+    /// <summary>The test articles beside the quality tests, and the seed article.</summary>
+    internal static readonly string[] ArticleNames = ["seed", "lakeside-water", "norland-inflation", "harbour-bridge", "datavault-breach"];
+
+    public static TheoryData<string> Articles
+    {
+        get
+        {
+            var data = new TheoryData<string>();
+            foreach (var name in ArticleNames)
+            {
+                data.Add(name);
+            }
+            return data;
+        }
+    }
 
     [Theory]
     [MemberData(nameof(Articles))]
     public void Engine_output_matches_its_pin(string article)
     {
-        var (text, actors, claims) = Load(article);
+        var (text, actors, claims, _) = Load(article);
         var actual = new RuleBasedAttributionSuggester().Suggest(text, actors, claims);
         var path = Path.Combine(SourceFolder(), article + ".json");
 
@@ -54,18 +66,15 @@ public class EngineOutputPinTests
         }
     }
 
-    /// <summary>The text, actors and claims of a test article, or of the seed article ("seed") with the seeder's ids.</summary>
-    internal static (string Text, List<KnownActor> Actors, List<KnownClaim> Claims) Load(string article)
+    /// <summary>A test article with its actors, claims and expected attributions; "seed" is the seed article, with the seeder's ids.</summary>
+    internal static (string Text, List<KnownActor> Actors, List<KnownClaim> Claims, List<ExpectedAttribution> Expected) Load(string article)
     {
         if (article != "seed")
         {
-            var (text, actors, claims, _) = SuggestionQualityTests.LoadArticle(article);
-            return (text, actors, claims);
+            return SuggestionQualityTests.LoadArticle(article);
         }
-        var seed = TestSeeds.Document;
-        var seedActors = seed.Actors.Select((a, i) => new KnownActor(i + 1, a.Name, a.Aliases ?? [], Enum.Parse<ActorKind>(a.Kind), a.Role, a.Country)).ToList();
-        var seedClaims = seed.Claims.Select((c, i) => new KnownClaim(i + 1, c.Text)).ToList();
-        return (TestSeeds.ArticleText(seed.Sources.Single().Key), seedActors, seedClaims);
+        var (_, text, actors, claims, expected) = SuggestionQualityTests.LoadSeed();
+        return (text, actors, claims, expected);
     }
 
     /// <summary>Pins/ in the source tree (found from the build output by the solution file above it).</summary>
