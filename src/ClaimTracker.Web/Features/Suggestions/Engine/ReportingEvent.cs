@@ -30,7 +30,7 @@ internal sealed class ReportingEvent
 }
 
 /// <summary>A suggestion being built.</summary>
-internal sealed class Draft(ActorRef actor, Stance stance, AttributionMode mode, TextRange span, string claimWords, string cue, Draft? refersTo, int paragraph)
+internal sealed class Draft(ActorRef actor, Stance stance, AttributionMode mode, TextRange span, string claimWords, string cue, Draft? refersTo, int paragraph, string rule)
 {
     public ActorRef Actor { get; } = actor;
     public Stance Stance { get; } = stance;
@@ -46,5 +46,5 @@ internal sealed class Draft(ActorRef actor, Stance stance, AttributionMode mode,
     public ProposedClaim? Claim { get; set; }
 
     /// <summary>The rule that made it, for the evaluation.</summary>
-    public required string Rule { get; init; }
+    public string Rule { get; } = rule;
 }

@@ -69,7 +69,7 @@ internal sealed class PassiveRule(SuggestionContext context) : SentenceRule(cont
             {
                 Context.Add(new Draft(actor, verb.Verb.Stance, AttributionMode.Paraphrase, span, Context.Neutral(words, actor, false),
                     $"passive '{verb.Surface} … by'; speaker {agent.Cue}" + (refers is null ? "" : $"; refers back to {refers.Actor}'s statement"),
-                    refers, sentence.Paragraph) { Rule = Name }, sentenceDrafts);
+                    refers, sentence.Paragraph, Name), sentenceDrafts);
             }
         }
     }

@@ -70,7 +70,7 @@ internal sealed class QuotationRule(SuggestionContext context) : SentenceRule(co
             foreach (var actor in speakers)
             {
                 var draft = new Draft(actor, container?.Stance ?? Stance.Asserts, relayed ? AttributionMode.Reported : AttributionMode.DirectQuote, q.Words,
-                    Context.Neutral(claimWords.Item1, actor, claimWords.Item2), cue, null, sentence.Paragraph) { Rule = Name };
+                    Context.Neutral(claimWords.Item1, actor, claimWords.Item2), cue, null, sentence.Paragraph, Name);
                 if (firstHalf is not null && firstHalf.Actor == actor)
                 {
                     // One statement in two halves: both propose the claim of the whole.

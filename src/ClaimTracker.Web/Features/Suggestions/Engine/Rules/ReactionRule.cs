@@ -49,7 +49,7 @@ internal sealed class ReactionRule(SuggestionContext context) : SentenceRule(con
             {
                 var actor = Actors.Resolve(m);
                 yield return new Draft(actor, Stance.Asserts, AttributionMode.Paraphrase, span, words,
-                    $"'{t.Text}' {m.Surface}: they object to it", null, sentence.Paragraph) { Rule = Name };
+                    $"'{t.Text}' {m.Surface}: they object to it", null, sentence.Paragraph, Name);
             }
         }
     }

@@ -31,7 +31,7 @@ internal sealed class StanceNounRule(SuggestionContext context) : SentenceRule(c
             var actor = Actors.Resolve(m);
             yield return new Draft(actor, stance, relay is null ? AttributionMode.Paraphrase : AttributionMode.Reported, span,
                 span.Of(Text), $"stance noun '{after[0].Text}' of {m.Surface}" + (relay is null ? "" : $"; known through '{relay.Subject.Cue}'"),
-                null, sentence.Paragraph) { Rule = Name };
+                null, sentence.Paragraph, Name);
         }
     }
 }

@@ -28,7 +28,7 @@ internal sealed class StatementDrafts(SuggestionContext context) : SentenceRule(
             {
                 var words = e.ClaimWords == e.Content.Of(Text) ? Context.Neutral(e.Content, actor, false) : Context.Neutral(e.ClaimWords, actor, false);
                 var refersTo = e.RefersBack ? work.Drafts.LastOrDefault(d => d.Span.End <= e.Span.Start) ?? e.RefersTo : e.RefersTo;
-                var draft = new Draft(actor, e.Stance, e.Mode, e.Span, words, e.Cue, refersTo, work.Sentence.Paragraph) { Rule = e.Rule };
+                var draft = new Draft(actor, e.Stance, e.Mode, e.Span, words, e.Cue, refersTo, work.Sentence.Paragraph, e.Rule);
                 Context.Add(draft, work.Drafts);
             }
         }
