@@ -27,7 +27,10 @@ public sealed class AccountJourneyTests(E2EFixture app)
         var signIn = page.GetByTestId("sign-in-link");
         await Expect(signIn).ToHaveAttributeAsync("href", "/account/login?returnUrl=" + Uri.EscapeDataString(claimPath));
         await signIn.ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex("/account/login"));
+        // The address changes as the navigation starts: wait for the sign-in page itself to have loaded before axe runs
+        // in it (else the navigation destroys the page axe was injected into).
+        await page.WaitForURLAsync(new Regex("/account/login"), new() { WaitUntil = WaitUntilState.Load });
+        await Expect(page.Locator("#email")).ToBeVisibleAsync();
         await E2EFixture.AssertNoSeriousAxeViolationsAsync(page);
         await page.Locator("#email").FillAsync(Demo.Editor);
         await page.Locator("#password").FillAsync(Demo.Password);
