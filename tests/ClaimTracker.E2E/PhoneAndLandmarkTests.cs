@@ -2,7 +2,6 @@ using ClaimTracker.E2E.Infrastructure;
 using ClaimTracker.Web.Data;
 using ClaimTracker.Web.Domain;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -17,16 +16,9 @@ namespace ClaimTracker.E2E;
 public sealed class PhoneAndLandmarkTests(E2EFixture app)
 {
 
-    private async Task<T> QueryAsync<T>(Func<ClaimTrackerDbContext, Task<T>> query)
-    {
-        var factory = app.Server.Services.GetRequiredService<IDbContextFactory<ClaimTrackerDbContext>>();
-        await using var db = await factory.CreateDbContextAsync();
-        return await query(db);
-    }
-
     private sealed record SeedIds(int Claim, int Actor, int Source);
 
-    private Task<SeedIds> SeedIdsAsync() => QueryAsync(async db => new SeedIds(
+    private Task<SeedIds> SeedIdsAsync() => app.QueryAsync(async db => new SeedIds(
         await db.Attributions.Where(a => a.Source.Key == "reuters-ukraine-peace-talks").OrderBy(a => a.Id).Select(a => a.ClaimId).FirstAsync(),
         await db.Actors.Where(a => a.Key == "donald-trump").Select(a => a.Id).SingleAsync(),
         await db.Sources.Where(s => s.Key == "reuters-ukraine-peace-talks").Select(s => s.Id).SingleAsync()));
@@ -152,7 +144,7 @@ public sealed class PhoneAndLandmarkTests(E2EFixture app)
         // A source of this test's own, long enough that the suggestion's passage is far down the page.
         var tag = "sheet" + Guid.NewGuid().ToString("N")[..6];
         const string passage = "the harbour would reopen on Friday";
-        var sourceId = await QueryAsync(async db =>
+        var sourceId = await app.QueryAsync(async db =>
         {
             var filler = string.Join("\n\n", Enumerable.Range(1, 12).Select(i =>
                 $"Paragraph {i}: ferries stayed in port and the quays were closed to traffic while crews cleared the storm damage ({tag})."));
@@ -206,7 +198,7 @@ public sealed class PhoneAndLandmarkTests(E2EFixture app)
     public async Task Times_are_shown_in_the_readers_own_zone_with_UTC_on_hover(string zone, string expected)
     {
         var tag = "tz" + Guid.NewGuid().ToString("N")[..6];
-        var claimId = await QueryAsync(async db =>
+        var claimId = await app.QueryAsync(async db =>
         {
             var editor = await db.Users.SingleAsync(u => u.Email == Demo.Editor);
             var claim = new Claim { Key = $"zone-{tag}", Text = $"Talks resume next week ({tag}).", CreatedAt = DateTimeOffset.UtcNow, Topics = ["peace talks"] };

@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
+using ClaimTracker.Web.Data;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace ClaimTracker.E2E.Infrastructure;
@@ -87,6 +90,17 @@ public sealed class E2EFixture : IAsyncLifetime
         page.PageError += (_, error) => errors.Enqueue($"page error: {error}");
         page.Close += (_, _) => _browserErrors.TryRemove(page, out _);
         return page;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="query"/> on the test server's own database, through the app's context factory: to set up
+    /// records of a test's own, or to read back exactly what a page stored.
+    /// </summary>
+    public async Task<T> QueryAsync<T>(Func<ClaimTrackerDbContext, Task<T>> query)
+    {
+        var factory = Server.Services.GetRequiredService<IDbContextFactory<ClaimTrackerDbContext>>();
+        await using var db = await factory.CreateDbContextAsync();
+        return await query(db);
     }
 
     /// <summary>Console errors, warnings and uncaught exceptions this page has seen so far.</summary>
