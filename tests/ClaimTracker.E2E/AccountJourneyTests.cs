@@ -11,14 +11,14 @@ namespace ClaimTracker.E2E;
 
 /// <summary>Signing in and out, a wrong password, and the admin's users page, in a real browser.</summary>
 [Collection(E2ECollection.Name)]
-public sealed class AccountJourneyTests(E2EFixture app)
+public sealed class AccountJourneyTests(E2EFixture app) : BrowserTest(app)
 {
 
     [Fact]
     public async Task An_editor_signs_in_from_a_claim_returns_to_it_and_signs_out()
     {
-        var page = await app.NewPageAsync();
-        await app.GotoAndWaitForInteractiveAsync(page, "/claims");
+        var page = await App.NewPageAsync();
+        await App.GotoAndWaitForInteractiveAsync(page, "/claims");
         await page.Locator("[data-testid=claims-table] tbody a.claim-link").First.ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex(@"/claims/\d+$"));
         var claimUrl = page.Url;
@@ -37,7 +37,7 @@ public sealed class AccountJourneyTests(E2EFixture app)
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
         await Expect(page).ToHaveURLAsync(claimUrl);
-        await app.WaitForInteractiveAsync(page);
+        await App.WaitForInteractiveAsync(page);
         await Expect(page.GetByTestId("user-name")).ToHaveTextAsync("Eddie Editor");
         await E2EFixture.ScreenshotAsync(page, "signed-in-editor");
 
@@ -48,8 +48,8 @@ public sealed class AccountJourneyTests(E2EFixture app)
     [Fact]
     public async Task A_wrong_password_is_explained_beside_the_password_field_and_keeps_the_email()
     {
-        var page = await app.NewPageAsync();
-        await page.GotoAsync(app.BaseUrl + "/account/login");
+        var page = await App.NewPageAsync();
+        await page.GotoAsync(App.BaseUrl + "/account/login");
 
         await page.Locator("#email").FillAsync(Demo.Journalist);
         await page.Locator("#password").FillAsync("not-the-password");
@@ -65,9 +65,9 @@ public sealed class AccountJourneyTests(E2EFixture app)
     [Fact]
     public async Task The_sign_in_form_takes_typing_the_moment_it_appears_even_on_a_phone()
     {
-        var page = await app.NewPageAsync(width: 390, height: 844);
+        var page = await App.NewPageAsync(width: 390, height: 844);
         // Only the HTML is awaited: no scripts, no circuit. Whatever is typed now must reach the server.
-        await page.GotoAsync(app.BaseUrl + "/account/login", new() { WaitUntil = WaitUntilState.Commit });
+        await page.GotoAsync(App.BaseUrl + "/account/login", new() { WaitUntil = WaitUntilState.Commit });
         await page.Locator("#email").FillAsync(Demo.Journalist);
         await page.Locator("#password").FillAsync(Demo.Password);
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Toggle navigation" })).ToHaveCountAsync(0);
@@ -75,17 +75,17 @@ public sealed class AccountJourneyTests(E2EFixture app)
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
         await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
-        await app.WaitForInteractiveAsync(page);
+        await App.WaitForInteractiveAsync(page);
         await Expect(page.GetByTestId("user-name")).ToHaveTextAsync("Jo Journalist");
     }
 
     [Fact]
     public async Task The_admin_sees_every_account_with_its_role()
     {
-        var page = await app.NewPageAsync();
-        await app.SignInAsync(page, Demo.Admin);
+        var page = await App.NewPageAsync();
+        await App.SignInAsync(page, Demo.Admin);
 
-        await app.GotoAndWaitForInteractiveAsync(page, "/admin/users");
+        await App.GotoAndWaitForInteractiveAsync(page, "/admin/users");
 
         var table = page.GetByTestId("users-table");
         await Expect(table).ToContainTextAsync(Demo.Editor);
@@ -97,8 +97,8 @@ public sealed class AccountJourneyTests(E2EFixture app)
     [Fact]
     public async Task A_journalist_is_turned_away_from_the_users_page()
     {
-        var page = await app.NewPageAsync();
-        await app.SignInAsync(page, Demo.Journalist);
+        var page = await App.NewPageAsync();
+        await App.SignInAsync(page, Demo.Journalist);
 
         await page.GotoAsync("/admin/users");
 
@@ -111,20 +111,20 @@ public sealed class AccountJourneyTests(E2EFixture app)
     {
         const string password = "a-long-enough-password";
         var email = $"deactivate-{Guid.NewGuid():N}@newsroom.test";
-        await using (var scope = app.Server.Services.CreateAsyncScope())
+        await using (var scope = App.Server.Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
             var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Dana Departing" };
             Assert.True((await users.CreateAsync(user, password)).Succeeded);
             Assert.True((await users.AddToRoleAsync(user, Roles.Editor)).Succeeded);
         }
-        var userPage = await app.NewPageAsync();
-        await app.SignInAsync(userPage, email, password);
+        var userPage = await App.NewPageAsync();
+        await App.SignInAsync(userPage, email, password);
         await Expect(userPage.GetByTestId("user-name")).ToHaveTextAsync("Dana Departing");
 
-        var admin = await app.NewPageAsync();
-        await app.SignInAsync(admin, Demo.Admin);
-        await app.GotoAndWaitForInteractiveAsync(admin, "/admin/users");
+        var admin = await App.NewPageAsync();
+        await App.SignInAsync(admin, Demo.Admin);
+        await App.GotoAndWaitForInteractiveAsync(admin, "/admin/users");
         var row = admin.Locator("tr").Filter(new() { Has = admin.GetByRole(AriaRole.Button, new() { Name = $"History of {email}" }) });
         await Expect(row.GetByTestId("user-status")).ToHaveTextAsync("Active");
         await row.GetByRole(AriaRole.Button, new() { Name = $"Deactivate {email}" }).ClickAsync();
@@ -149,7 +149,7 @@ public sealed class AccountJourneyTests(E2EFixture app)
         await Expect(row.GetByTestId("user-status")).ToHaveTextAsync("Active");
         await Expect(history.GetByTestId("account-history-line").First).ToContainTextAsync($"Ada Admin reactivated Dana Departing ({email})");
 
-        await app.SignInAsync(userPage, email, password);
+        await App.SignInAsync(userPage, email, password);
         await Expect(userPage.GetByTestId("user-name")).ToHaveTextAsync("Dana Departing");
     }
 
@@ -158,16 +158,16 @@ public sealed class AccountJourneyTests(E2EFixture app)
     {
         // A long address with no place to break: the table must still fit the phone.
         var email = $"phone-{Guid.NewGuid():N}@newsroom.test";
-        await using (var scope = app.Server.Services.CreateAsyncScope())
+        await using (var scope = App.Server.Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
             var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Pat Phone" };
             Assert.True((await users.CreateAsync(user, "a-long-enough-password")).Succeeded);
             Assert.True((await users.AddToRoleAsync(user, Roles.Editor)).Succeeded);
         }
-        var page = await app.NewPageAsync(width: 390, height: 844);
-        await app.SignInAsync(page, Demo.Admin);
-        await app.GotoAndWaitForInteractiveAsync(page, "/admin/users");
+        var page = await App.NewPageAsync(width: 390, height: 844);
+        await App.SignInAsync(page, Demo.Admin);
+        await App.GotoAndWaitForInteractiveAsync(page, "/admin/users");
         var row = page.Locator("tr").Filter(new() { Has = page.GetByRole(AriaRole.Button, new() { Name = $"History of {email}" }) });
 
         await row.Locator(".mud-select").First.ClickAsync();

@@ -7,14 +7,14 @@ namespace ClaimTracker.E2E;
 
 /// <summary>An editor corrects an actor's record from the actor's page; a visitor gets no such control.</summary>
 [Collection(E2ECollection.Name)]
-public sealed class ActorEditingTests(E2EFixture app)
+public sealed class ActorEditingTests(E2EFixture app) : BrowserTest(app)
 {
     [Fact]
     public async Task An_editor_adds_an_alias_to_an_actor_and_an_empty_name_is_refused_beside_the_field()
     {
-        var page = await app.NewPageAsync();
-        await app.SignInAsync(page, Demo.Editor);
-        await app.GotoAndWaitForInteractiveAsync(page, "/actors");
+        var page = await App.NewPageAsync();
+        await App.SignInAsync(page, Demo.Editor);
+        await App.GotoAndWaitForInteractiveAsync(page, "/actors");
         await page.Locator("[data-testid=actors-table] tbody a").Filter(new() { HasText = "Dmitry Peskov" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex(@"/actors/\d+$"));
 
@@ -39,8 +39,8 @@ public sealed class ActorEditingTests(E2EFixture app)
     [Fact]
     public async Task A_visitor_sees_no_edit_control_on_an_actor_page()
     {
-        var page = await app.NewPageAsync();
-        await app.GotoAndWaitForInteractiveAsync(page, "/actors");
+        var page = await App.NewPageAsync();
+        await App.GotoAndWaitForInteractiveAsync(page, "/actors");
         await page.Locator("[data-testid=actors-table] tbody a").First.ClickAsync();
         await Expect(page.GetByTestId("actor-header")).ToBeVisibleAsync();
 
@@ -50,14 +50,14 @@ public sealed class ActorEditingTests(E2EFixture app)
 
 /// <summary>An editor removes a relation from a claim page and brings it back from History.</summary>
 [Collection(E2ECollection.Name)]
-public sealed class RemoveAndRestoreTests(E2EFixture app)
+public sealed class RemoveAndRestoreTests(E2EFixture app) : BrowserTest(app)
 {
     [Fact]
     public async Task An_editor_removes_a_relation_which_leaves_the_page_live_and_History_restores_it()
     {
-        var page = await app.NewPageAsync(1366, 900);
-        await app.SignInAsync(page, Demo.Editor);
-        await app.GotoAndWaitForInteractiveAsync(page, "/claims?q=Peskov");
+        var page = await App.NewPageAsync(1366, 900);
+        await App.SignInAsync(page, Demo.Editor);
+        await App.GotoAndWaitForInteractiveAsync(page, "/claims?q=Peskov");
         // By its words: other browser tests on this server record more statements by Peskov.
         await page.Locator("[data-testid=claims-table]").GetByRole(AriaRole.Link, new() { Name = "Russia remains open to talks, and its position is well known.", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Russia remains open to talks, and its position is well known.");
@@ -81,9 +81,9 @@ public sealed class RemoveAndRestoreTests(E2EFixture app)
     [Fact]
     public async Task An_editor_changes_how_a_statement_is_recorded_and_the_page_shows_it_without_a_reload()
     {
-        var page = await app.NewPageAsync(1366, 900);
-        await app.SignInAsync(page, Demo.Editor);
-        await app.GotoAndWaitForInteractiveAsync(page, "/claims?q=Witkoff");
+        var page = await App.NewPageAsync(1366, 900);
+        await App.SignInAsync(page, Demo.Editor);
+        await App.GotoAndWaitForInteractiveAsync(page, "/claims?q=Witkoff");
         // By the start of its words: another browser test edits the end of this claim's text.
         await page.Locator("[data-testid=claims-table]").GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Steve Witkoff and Jared Kushner will travel to Moscow") }).ClickAsync();
         var assertions = page.GetByTestId("assertions");

@@ -10,14 +10,14 @@ namespace ClaimTracker.E2E;
 /// and a note is made on a passage selected in the reader.
 /// </summary>
 [Collection(E2ECollection.Name)]
-public sealed class AnnotationTests(E2EFixture app)
+public sealed class AnnotationTests(E2EFixture app) : BrowserTest(app)
 {
     private const string DealClaim = "Vladimir Putin is ready to make a deal to end the war in Ukraine.";
 
     private async Task<IPage> SignedInAsync(string email)
     {
-        var page = await app.NewPageAsync(1366, 900);
-        await app.SignInAsync(page, email);
+        var page = await App.NewPageAsync(1366, 900);
+        await App.SignInAsync(page, email);
         await Expect(page.Locator("[data-testid=user-name]")).ToBeVisibleAsync();
         return page;
     }
@@ -28,7 +28,7 @@ public sealed class AnnotationTests(E2EFixture app)
 
     private async Task<string> DealClaimPathAsync(IPage page)
     {
-        await app.GotoAndWaitForInteractiveAsync(page, "/claims?q=deal");
+        await App.GotoAndWaitForInteractiveAsync(page, "/claims?q=deal");
         var link = page.Locator("[data-testid=claims-table]").GetByRole(AriaRole.Link, new() { Name = DealClaim });
         return (await link.GetAttributeAsync("href"))!;
     }
@@ -41,12 +41,12 @@ public sealed class AnnotationTests(E2EFixture app)
         var claimPath = await DealClaimPathAsync(editor);
 
         // The journalist already has the claim open; a marker on window proves the page is never reloaded.
-        await app.GotoAndWaitForInteractiveAsync(journalist, claimPath);
+        await App.GotoAndWaitForInteractiveAsync(journalist, claimPath);
         await journalist.EvaluateAsync("() => { window.__notReloaded = true; }");
         var journalistNotes = journalist.Locator("[data-testid=notes]");
         await Expect(journalistNotes).ToBeVisibleAsync();
 
-        await app.GotoAndWaitForInteractiveAsync(editor, claimPath);
+        await App.GotoAndWaitForInteractiveAsync(editor, claimPath);
         var marker = Guid.NewGuid().ToString("N")[..8];
         var body = $"Peskov's agreement is itself an assessment ({marker}) — **link it**. <script>window.__pwned = 1</script> <img src=x onerror=\"window.__pwned = 2\"> [bad](javascript:window.__pwned=3)";
         var editorNotes = editor.Locator("[data-testid=notes]");
@@ -100,14 +100,14 @@ public sealed class AnnotationTests(E2EFixture app)
         await E2EFixture.ScreenshotAsync(journalist, "notes-journalist-live");
         await E2EFixture.AssertNoSeriousAxeViolationsAsync(journalist);
         await E2EFixture.AssertNoSeriousAxeViolationsAsync(editor);
-        Assert.True(app.BrowserErrors(journalist).Count == 0, string.Join("\n", app.BrowserErrors(journalist)));
+        Assert.True(App.BrowserErrors(journalist).Count == 0, string.Join("\n", App.BrowserErrors(journalist)));
     }
 
     [Fact]
     public async Task An_anonymous_visitor_sees_notes_but_no_note_controls()
     {
-        var page = await app.NewPageAsync(1366, 900);
-        await app.GotoAndWaitForInteractiveAsync(page, await DealClaimPathAsync(page));
+        var page = await App.NewPageAsync(1366, 900);
+        await App.GotoAndWaitForInteractiveAsync(page, await DealClaimPathAsync(page));
 
         var notes = page.Locator("[data-testid=notes]");
         await Expect(notes.GetByRole(AriaRole.Link, new() { Name = "Sign in to comment" })).ToBeVisibleAsync();
@@ -119,11 +119,11 @@ public sealed class AnnotationTests(E2EFixture app)
     public async Task A_note_on_a_passage_selected_in_the_reader_records_the_exact_span()
     {
         var page = await SignedInAsync(Demo.Journalist);
-        await app.GotoAndWaitForInteractiveAsync(page, await DealClaimPathAsync(page));
+        await App.GotoAndWaitForInteractiveAsync(page, await DealClaimPathAsync(page));
         var readerLink = await page.Locator("[data-testid=assertions] .attribution").Filter(new() { HasText = "Donald Trump" })
             .Locator("a.source-link").GetAttributeAsync("href");
         var readerPath = readerLink!.Split('?')[0];
-        await app.GotoAndWaitForInteractiveAsync(page, readerPath);
+        await App.GotoAndWaitForInteractiveAsync(page, readerPath);
 
         // Select from plain text into the highlighted quote: 'Vladimir Putin is "ready to make a deal'.
         // The nodes are found by their own text; the offsets the app records must match the stored text.

@@ -9,7 +9,7 @@ namespace ClaimTracker.E2E;
 
 /// <summary>An editor deletes a claim, finds it later among the deleted claims and restores it with its statement.</summary>
 [Collection(E2ECollection.Name)]
-public sealed class DeletedClaimsTests(E2EFixture app)
+public sealed class DeletedClaimsTests(E2EFixture app) : BrowserTest(app)
 {
 
     /// <summary>A claim of its own with one statement, so deleting it changes nothing another test reads.</summary>
@@ -18,7 +18,7 @@ public sealed class DeletedClaimsTests(E2EFixture app)
         var marker = Guid.NewGuid().ToString("N")[..8];
         var text = $"The harbour crane {marker} will be replaced by spring, and the port will stay open while it is.";
         await using var db = new ClaimTrackerDbContext(new DbContextOptionsBuilder<ClaimTrackerDbContext>()
-            .UseSqlite($"Data Source={app.Server.DatabasePath};Pooling=False").Options);
+            .UseSqlite($"Data Source={App.Server.DatabasePath};Pooling=False").Options);
         var source = await db.Sources.OrderBy(s => s.Id).FirstAsync();
         var claim = new Claim { Key = $"crane-{marker}", Text = text, Topics = ["ports"] };
         db.Claims.Add(claim);
@@ -40,9 +40,9 @@ public sealed class DeletedClaimsTests(E2EFixture app)
     public async Task An_editor_restores_a_deleted_claim_from_the_list_and_a_journalist_may_not_see_it()
     {
         var (claimId, text) = await StoreClaimAsync();
-        var page = await app.NewPageAsync(1366, 900);
-        await app.SignInAsync(page, Demo.Editor);
-        await app.GotoAndWaitForInteractiveAsync(page, $"/claims/{claimId}");
+        var page = await App.NewPageAsync(1366, 900);
+        await App.SignInAsync(page, Demo.Editor);
+        await App.GotoAndWaitForInteractiveAsync(page, $"/claims/{claimId}");
         await page.GetByTestId("delete-claim").ClickAsync();
         await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Delete", Exact = true }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/claims$"));
@@ -50,10 +50,10 @@ public sealed class DeletedClaimsTests(E2EFixture app)
         Assert.Equal(404, (await page.APIRequest.GetAsync($"/claims/{claimId}")).Status);
 
         // Later: the editors' menu leads to the deleted claims; the newest deletion is first.
-        await app.GotoAndWaitForInteractiveAsync(page, "/claims");
+        await App.GotoAndWaitForInteractiveAsync(page, "/claims");
         await page.GetByRole(AriaRole.Link, new() { Name = "Deleted claims" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Deleted claims");
-        await app.WaitForInteractiveAsync(page);
+        await App.WaitForInteractiveAsync(page);
         var rows = page.GetByTestId("deleted-claims").Locator("tbody tr");
         var row = rows.Filter(new() { HasText = text });
         await Expect(rows.First).ToContainTextAsync(text);
@@ -77,16 +77,16 @@ public sealed class DeletedClaimsTests(E2EFixture app)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(text);
         await Expect(page.Locator("[data-testid=assertions]")).ToContainTextAsync("Reuters");
 
-        var narrow = await app.NewPageAsync(390, 844);
-        await app.SignInAsync(narrow, Demo.Editor);
-        await app.GotoAndWaitForInteractiveAsync(narrow, "/claims/deleted");
+        var narrow = await App.NewPageAsync(390, 844);
+        await App.SignInAsync(narrow, Demo.Editor);
+        await App.GotoAndWaitForInteractiveAsync(narrow, "/claims/deleted");
         await E2EFixture.ScreenshotAsync(narrow, "deleted-claims-narrow");
 
-        var journalist = await app.NewPageAsync();
-        await app.SignInAsync(journalist, Demo.Journalist);
+        var journalist = await App.NewPageAsync();
+        await App.SignInAsync(journalist, Demo.Journalist);
         await journalist.GotoAsync("/claims/deleted");
         await Expect(journalist.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Not allowed");
         await Expect(journalist.GetByRole(AriaRole.Link, new() { Name = "Deleted claims" })).ToHaveCountAsync(0);
-        Assert.Empty(app.BrowserErrors(page));
+        Assert.Empty(App.BrowserErrors(page));
     }
 }

@@ -19,14 +19,14 @@ namespace ClaimTracker.E2E;
 /// test, and the draft is written through the verdict service as an editor, so no other test sees them.
 /// </summary>
 [Collection(E2ECollection.Name)]
-public sealed class DraftVerdictPrivacyTests(E2EFixture app)
+public sealed class DraftVerdictPrivacyTests(E2EFixture app) : BrowserTest(app)
 {
 
     private async Task<(int ClaimId, string Marker)> ClaimWithDraftAsync()
     {
         var tag = "wombat" + Guid.NewGuid().ToString("N")[..6];
         var marker = $"DRAFT-ONLY-{tag}";
-        var services = app.Server.Services;
+        var services = App.Server.Services;
         int claimId;
         await using (var db = await services.GetRequiredService<IDbContextFactory<ClaimTrackerDbContext>>().CreateDbContextAsync())
         {
@@ -64,10 +64,10 @@ public sealed class DraftVerdictPrivacyTests(E2EFixture app)
     public async Task A_journalist_sees_that_a_verdict_is_in_review_and_not_its_draft(int width, int height, string screenshot)
     {
         var (claimId, marker) = await ClaimWithDraftAsync();
-        var page = await app.NewPageAsync(width, height);
-        await app.SignInAsync(page, Demo.Journalist);
+        var page = await App.NewPageAsync(width, height);
+        await App.SignInAsync(page, Demo.Journalist);
 
-        await app.GotoAndWaitForInteractiveAsync(page, $"/claims/{claimId}");
+        await App.GotoAndWaitForInteractiveAsync(page, $"/claims/{claimId}");
 
         var panel = page.Locator("[data-testid=verdict-panel]");
         await Expect(panel.Locator("[data-testid=workflow-status]")).ToHaveTextAsync("Verdict drafted");
@@ -86,7 +86,7 @@ public sealed class DraftVerdictPrivacyTests(E2EFixture app)
 
         await E2EFixture.ScreenshotAsync(page, screenshot);
         await E2EFixture.AssertNoSeriousAxeViolationsAsync(page);
-        var errors = app.BrowserErrors(page);
+        var errors = App.BrowserErrors(page);
         Assert.True(errors.Count == 0, "The browser reported:\n" + string.Join("\n", errors));
         await page.Context.CloseAsync();
     }

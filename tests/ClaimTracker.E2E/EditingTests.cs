@@ -11,7 +11,7 @@ namespace ClaimTracker.E2E;
 /// Each test edits a claim no other browser test reads, so the shared database stays fit for them.
 /// </summary>
 [Collection(E2ECollection.Name)]
-public sealed class EditingTests(E2EFixture app)
+public sealed class EditingTests(E2EFixture app) : BrowserTest(app)
 {
     private const string JournalistEmail = Demo.Journalist;
 
@@ -21,14 +21,14 @@ public sealed class EditingTests(E2EFixture app)
     /// <summary>Signs in through the plain login form, then opens <paramref name="path"/> with a live circuit.</summary>
     private async Task SignInAsync(IPage page, string email, string path = "/")
     {
-        await app.SignInAsync(page, email);
-        await app.GotoAndWaitForInteractiveAsync(page, path);
+        await App.SignInAsync(page, email);
+        await App.GotoAndWaitForInteractiveAsync(page, path);
     }
 
     /// <summary>The dispute page's path for a claim found by searching its text.</summary>
     private async Task<string> ClaimPathAsync(IPage page, string search, string text)
     {
-        await app.GotoAndWaitForInteractiveAsync(page, "/claims?q=" + Uri.EscapeDataString(search));
+        await App.GotoAndWaitForInteractiveAsync(page, "/claims?q=" + Uri.EscapeDataString(search));
         await page.Locator("[data-testid=claims-table] tbody a.claim-link").Filter(new() { HasText = text }).First.ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex(@"/claims/\d+$"));
         return new Uri(page.Url).AbsolutePath;
@@ -41,10 +41,10 @@ public sealed class EditingTests(E2EFixture app)
     [Fact]
     public async Task An_editor_edits_a_claim_sees_it_saved_and_in_the_history_and_relates_it_to_another()
     {
-        var page = await app.NewPageAsync(1366, 900);
+        var page = await App.NewPageAsync(1366, 900);
         await SignInAsync(page, Demo.Editor);
         var path = await ClaimPathAsync(page, "Davos", DavosClaim);
-        await app.GotoAndWaitForInteractiveAsync(page, path);
+        await App.GotoAndWaitForInteractiveAsync(page, path);
 
         // Edit the text.
         await page.GetByRole(AriaRole.Button, new() { Name = "Edit claim" }).ClickAsync();
@@ -62,7 +62,7 @@ public sealed class EditingTests(E2EFixture app)
         await text.FillAsync(edited);
         await Dialog(page).GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Expect(Heading(page)).ToHaveTextAsync(edited);
-        await app.GotoAndWaitForInteractiveAsync(page, path);
+        await App.GotoAndWaitForInteractiveAsync(page, path);
         await Expect(Heading(page)).ToHaveTextAsync(edited); // stored, not only shown
 
         var history = page.Locator("[data-testid=claim-history]");
@@ -97,19 +97,19 @@ public sealed class EditingTests(E2EFixture app)
         await E2EFixture.ScreenshotAsync(page, "editing-saved-with-history");
         await E2EFixture.AssertNoSeriousAxeViolationsAsync(page);
 
-        var errors = app.BrowserErrors(page);
+        var errors = App.BrowserErrors(page);
         Assert.True(errors.Count == 0, "The browser reported:\n" + string.Join("\n", errors));
     }
 
     [Fact]
     public async Task The_second_of_two_editors_gets_the_conflict_dialog_with_the_first_ones_text()
     {
-        var first = await app.NewPageAsync(1280, 900);
-        var second = await app.NewPageAsync(1280, 900);
+        var first = await App.NewPageAsync(1280, 900);
+        var second = await App.NewPageAsync(1280, 900);
         await SignInAsync(first, Demo.Editor);
         var path = await ClaimPathAsync(first, "Kushner", MoscowClaim);
         await SignInAsync(second, Demo.Editor, path);
-        await app.GotoAndWaitForInteractiveAsync(first, path);
+        await App.GotoAndWaitForInteractiveAsync(first, path);
 
         // Both open the editor on the same version.
         foreach (var page in new[] { first, second })
@@ -146,16 +146,16 @@ public sealed class EditingTests(E2EFixture app)
     [Fact]
     public async Task Visitors_without_the_right_see_no_edit_controls()
     {
-        var anonymous = await app.NewPageAsync();
+        var anonymous = await App.NewPageAsync();
         var path = await ClaimPathAsync(anonymous, "Davos", "Davos");
-        await app.GotoAndWaitForInteractiveAsync(anonymous, path);
+        await App.GotoAndWaitForInteractiveAsync(anonymous, path);
         await Expect(Heading(anonymous)).ToContainTextAsync("Davos");
         await Expect(anonymous.Locator("[data-testid=claim-editor-tools]")).ToHaveCountAsync(0);
         await Expect(anonymous.GetByRole(AriaRole.Button, new() { Name = "Edit claim" })).ToHaveCountAsync(0);
         await Expect(anonymous.Locator("[data-testid=claim-history]")).ToHaveCountAsync(0);
         await E2EFixture.ScreenshotAsync(anonymous, "editing-anonymous-no-controls");
 
-        var journalist = await app.NewPageAsync();
+        var journalist = await App.NewPageAsync();
         await SignInAsync(journalist, JournalistEmail, path);
         await Expect(journalist.Locator("[data-testid=claim-history]")).ToBeVisibleAsync();
         await Expect(journalist.Locator("[data-testid=claim-editor-tools]")).ToHaveCountAsync(0);

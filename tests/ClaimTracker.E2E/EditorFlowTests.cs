@@ -10,7 +10,7 @@ namespace ClaimTracker.E2E;
 /// then take its claim through review to a published verdict.
 /// </summary>
 [Collection(E2ECollection.Name)]
-public sealed class EditorFlowTests(E2EFixture app)
+public sealed class EditorFlowTests(E2EFixture app) : BrowserTest(app)
 {
     private const string SeedArticleTitle = "Trump blames Zelensky, not Putin, for stalled Ukraine peace talks";
 
@@ -19,9 +19,9 @@ public sealed class EditorFlowTests(E2EFixture app)
     [Fact]
     public async Task Editor_records_a_statement_from_a_selection_notes_on_it_and_publishes_a_verdict()
     {
-        var page = await app.NewPageAsync(1366, 900);
-        await app.SignInAsync(page, Demo.Editor);
-        await app.GotoAndWaitForInteractiveAsync(page, "/sources");
+        var page = await App.NewPageAsync(1366, 900);
+        await App.SignInAsync(page, Demo.Editor);
+        await App.GotoAndWaitForInteractiveAsync(page, "/sources");
         // The seeded article by its title: other browser tests add sources of their own to the same server.
         await page.Locator("[data-testid=sources-table] tbody a", new() { HasText = SeedArticleTitle }).ClickAsync();
         await Expect(page.Locator("[data-testid=source-text]")).ToBeVisibleAsync();
@@ -50,7 +50,7 @@ public sealed class EditorFlowTests(E2EFixture app)
 
         // The reader reloads pointed at the new statement: a highlighted mark over exactly the selected words.
         await Expect(page).ToHaveURLAsync(new Regex(@"/sources/\d+\?attribution=\d+#a-\d+$"));
-        await app.WaitForInteractiveAsync(page);
+        await App.WaitForInteractiveAsync(page);
         var attributionId = Regex.Match(page.Url, @"attribution=(\d+)").Groups[1].Value;
         var mark = page.Locator($"[data-testid=source-text] mark[data-attributions~='{attributionId}']");
         await Expect(mark).ToHaveTextAsync(Phrase);
@@ -84,7 +84,7 @@ public sealed class EditorFlowTests(E2EFixture app)
         await E2EFixture.ScreenshotAsync(page, "editor-flow-published");
         await E2EFixture.AssertNoSeriousAxeViolationsAsync(page);
 
-        var errors = app.BrowserErrors(page);
+        var errors = App.BrowserErrors(page);
         Assert.True(errors.Count == 0, "The browser reported:\n" + string.Join("\n", errors));
     }
 }

@@ -14,7 +14,7 @@ namespace ClaimTracker.E2E;
 /// line per change, in the words the pages use, with the raw fields behind "Details". The claim is made for this test.
 /// </summary>
 [Collection(E2ECollection.Name)]
-public sealed partial class HistoryTests(E2EFixture app)
+public sealed partial class HistoryTests(E2EFixture app) : BrowserTest(app)
 {
     private const string AgenciesQuote = "the Kremlin has shown little sign of abandoning its objectives in Ukraine";
     private const string GabbardQuote = "an assessment publicly questioned at the time by Director of National Intelligence Tulsi Gabbard";
@@ -31,7 +31,7 @@ public sealed partial class HistoryTests(E2EFixture app)
     private async Task<(int ClaimId, string Text)> ClaimWithDraftAsync()
     {
         var tag = "wombat" + Guid.NewGuid().ToString("N")[..6];
-        var factory = app.Server.Services.GetRequiredService<IDbContextFactory<ClaimTrackerDbContext>>();
+        var factory = App.Server.Services.GetRequiredService<IDbContextFactory<ClaimTrackerDbContext>>();
         await using var db = await factory.CreateDbContextAsync();
         db.ChangedBy = new ChangeAuthor("history-test", "Desk Editor");
         var source = await db.Sources.SingleAsync(s => s.Key == "reuters-ukraine-peace-talks");
@@ -103,9 +103,9 @@ public sealed partial class HistoryTests(E2EFixture app)
     public async Task An_editor_changes_a_stance_and_a_verdict_and_reads_the_history_in_plain_words_with_the_raw_fields_behind_details()
     {
         var (claimId, _) = await ClaimWithDraftAsync();
-        var page = await app.NewPageAsync(1366, 900);
-        await app.SignInAsync(page, Demo.Editor);
-        await app.GotoAndWaitForInteractiveAsync(page, $"/claims/{claimId}");
+        var page = await App.NewPageAsync(1366, 900);
+        await App.SignInAsync(page, Demo.Editor);
+        await App.GotoAndWaitForInteractiveAsync(page, $"/claims/{claimId}");
 
         // The agencies' statement: asserts → denies.
         var assertions = page.GetByTestId("assertions");
@@ -179,7 +179,7 @@ public sealed partial class HistoryTests(E2EFixture app)
         await Expect(details.Locator(".history-raw")).ToBeHiddenAsync();
         await ScreenshotAsync(history, "history-in-words-phone");
 
-        var errors = app.BrowserErrors(page);
+        var errors = App.BrowserErrors(page);
         Assert.True(errors.Count == 0, "The browser reported:\n" + string.Join("\n", errors));
     }
 
@@ -187,9 +187,9 @@ public sealed partial class HistoryTests(E2EFixture app)
     public async Task A_journalist_reads_the_same_history_in_words_and_gets_no_details()
     {
         var (claimId, _) = await ClaimWithDraftAsync();
-        var page = await app.NewPageAsync(1366, 900);
-        await app.SignInAsync(page, Demo.Journalist);
-        await app.GotoAndWaitForInteractiveAsync(page, $"/claims/{claimId}");
+        var page = await App.NewPageAsync(1366, 900);
+        await App.SignInAsync(page, Demo.Journalist);
+        await App.GotoAndWaitForInteractiveAsync(page, $"/claims/{claimId}");
 
         var history = page.GetByTestId("claim-history");
         await Expect(history.GetByTestId("history-entry").Filter(new() { HasText = "recorded a statement" }).First).ToContainTextAsync("statement “");

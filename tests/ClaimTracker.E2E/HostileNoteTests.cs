@@ -17,7 +17,7 @@ namespace ClaimTracker.E2E;
 /// with the circuit alive. The claim and the source are made for this test, so no other test sees these notes.
 /// </summary>
 [Collection(E2ECollection.Name)]
-public sealed class HostileNoteTests(E2EFixture app)
+public sealed class HostileNoteTests(E2EFixture app) : BrowserTest(app)
 {
     private const string Passage = "the talks would resume in the spring";
 
@@ -48,7 +48,7 @@ public sealed class HostileNoteTests(E2EFixture app)
                 text.Append($"A spokesman said {Passage}, without giving a date.\n\n");
             }
         }
-        var factory = app.Server.Services.GetRequiredService<IDbContextFactory<ClaimTrackerDbContext>>();
+        var factory = App.Server.Services.GetRequiredService<IDbContextFactory<ClaimTrackerDbContext>>();
         await using var db = await factory.CreateDbContextAsync();
         var claim = new Claim { Key = $"claim-{tag}", Text = $"Talks will resume in the spring ({tag}).", CreatedAt = DateTimeOffset.UtcNow, Topics = ["peace talks"] };
         var source = new Source($"source-{tag}", "Hostile Wire", $"Talks to resume ({tag})", new DateOnly(2026, 1, 20), null, text.ToString().TrimEnd());
@@ -61,7 +61,7 @@ public sealed class HostileNoteTests(E2EFixture app)
     /// <summary>Stores a note as a version of the app without limits could have, and announces it to open pages.</summary>
     private async Task StoreUnrenderableNoteAsync(Place place, string body, bool onSpan)
     {
-        var factory = app.Server.Services.GetRequiredService<IDbContextFactory<ClaimTrackerDbContext>>();
+        var factory = App.Server.Services.GetRequiredService<IDbContextFactory<ClaimTrackerDbContext>>();
         await using (var db = await factory.CreateDbContextAsync())
         {
             var at = place.Text.IndexOf(Passage, StringComparison.Ordinal);
@@ -70,7 +70,7 @@ public sealed class HostileNoteTests(E2EFixture app)
                 : new Annotation { ClaimId = place.ClaimId, Body = body, AuthorId = "old", AuthorName = "Old Version", CreatedAt = DateTimeOffset.UtcNow });
             await db.SaveChangesAsync();
         }
-        app.Server.Services.GetRequiredService<IClaimChangeNotifier>().Publish(new ClaimChange(place.ClaimId, ClaimChangeKind.Annotation));
+        App.Server.Services.GetRequiredService<IClaimChangeNotifier>().Publish(new ClaimChange(place.ClaimId, ClaimChangeKind.Annotation));
     }
 
     /// <summary>Types a hostile note into <paramref name="editor"/> and submits it; checks the refusal beside the field or the note shown inert.</summary>
@@ -118,11 +118,11 @@ public sealed class HostileNoteTests(E2EFixture app)
     {
         var place = await PlaceAsync();
         var kinds = Kinds(place.Tag);
-        var page = await app.NewPageAsync(1366, 900);
-        await app.SignInAsync(page, Demo.Journalist);
+        var page = await App.NewPageAsync(1366, 900);
+        await App.SignInAsync(page, Demo.Journalist);
 
         // ---- the claim page
-        await app.GotoAndWaitForInteractiveAsync(page, $"/claims/{place.ClaimId}");
+        await App.GotoAndWaitForInteractiveAsync(page, $"/claims/{place.ClaimId}");
         await page.EvaluateAsync("() => { window.__notReloaded = true; }");
         var notes = page.Locator("[data-testid=notes]");
         foreach (var hostile in kinds)
@@ -144,7 +144,7 @@ public sealed class HostileNoteTests(E2EFixture app)
         await notes.Locator("[data-testid=new-note]").ScreenshotAsync(new() { Path = ScreenshotPath("hostile-notes-refused") });
 
         // ---- the reader
-        await app.GotoAndWaitForInteractiveAsync(page, $"/sources/{place.SourceId}");
+        await App.GotoAndWaitForInteractiveAsync(page, $"/sources/{place.SourceId}");
         var panel = page.Locator("[data-testid=span-notes]");
 
         // The whole text is more than a span may hold: refused before anything is sent, with the reason.
@@ -174,16 +174,16 @@ public sealed class HostileNoteTests(E2EFixture app)
         }
         await StoreUnrenderableNoteAsync(place, new string('>', 300) + $" stored-span-{place.Tag}", onSpan: true);
         await page.ReloadAsync();
-        await app.WaitForInteractiveAsync(page);
+        await App.WaitForInteractiveAsync(page);
         var storedSpan = panel.Locator("[data-testid=note]").Filter(new() { HasText = $"stored-span-{place.Tag}" });
         await Expect(storedSpan).ToHaveCountAsync(1);
         await Expect(storedSpan.Locator("blockquote")).ToHaveCountAsync(0);
         await ScreenshotAsync(page, panel, "hostile-notes-reader");
-        Assert.True(app.BrowserErrors(page).Count == 0, string.Join("\n", app.BrowserErrors(page)));
+        Assert.True(App.BrowserErrors(page).Count == 0, string.Join("\n", App.BrowserErrors(page)));
 
         // ---- an anonymous reader: both pages answer, every stored note shown inert
-        var anonymous = await app.NewPageAsync(390, 844);
-        var claimResponse = await app.GotoAndWaitForInteractiveAsync(anonymous, $"/claims/{place.ClaimId}");
+        var anonymous = await App.NewPageAsync(390, 844);
+        var claimResponse = await App.GotoAndWaitForInteractiveAsync(anonymous, $"/claims/{place.ClaimId}");
         Assert.Equal(200, claimResponse.Status);
         var anonymousNotes = anonymous.Locator("[data-testid=notes]");
         foreach (var marker in new[] { $"html-{place.Tag}", $"rtl-{place.Tag}", $"ctl-{place.Tag}", $"stored-{place.Tag}" })
@@ -192,13 +192,13 @@ public sealed class HostileNoteTests(E2EFixture app)
         }
         await Expect(anonymousNotes.Locator("script, img, blockquote")).ToHaveCountAsync(0);
         await ScreenshotAsync(anonymous, anonymousNotes, "hostile-notes-claim-narrow");
-        var readerResponse = await app.GotoAndWaitForInteractiveAsync(anonymous, $"/sources/{place.SourceId}");
+        var readerResponse = await App.GotoAndWaitForInteractiveAsync(anonymous, $"/sources/{place.SourceId}");
         Assert.Equal(200, readerResponse.Status);
         var anonymousPanel = anonymous.Locator("[data-testid=span-notes]");
         await Expect(anonymousPanel.Locator("[data-testid=note]").Filter(new() { HasText = $"stored-span-{place.Tag}" })).ToHaveCountAsync(1);
         await ScreenshotAsync(anonymous, anonymousPanel, "hostile-notes-reader-narrow");
         Assert.Null(await anonymous.EvaluateAsync<int?>("() => window.__pwned ?? null"));
-        Assert.True(app.BrowserErrors(anonymous).Count == 0, string.Join("\n", app.BrowserErrors(anonymous)));
+        Assert.True(App.BrowserErrors(anonymous).Count == 0, string.Join("\n", App.BrowserErrors(anonymous)));
     }
 
     /// <summary>The section close up, and the whole page.</summary>

@@ -12,12 +12,12 @@ namespace ClaimTracker.E2E;
 /// nested too deep to parse on /sources/new, and a search the claims browser cannot read.
 /// </summary>
 [Collection(E2ECollection.Name)]
-public sealed class ImportAndSearchLimitsTests(E2EFixture app)
+public sealed class ImportAndSearchLimitsTests(E2EFixture app) : BrowserTest(app)
 {
 
     private int SourcesTitled(string title)
     {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = app.Server.DatabasePath, Mode = SqliteOpenMode.ReadOnly }.ToString());
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = App.Server.DatabasePath, Mode = SqliteOpenMode.ReadOnly }.ToString());
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM Sources WHERE Title = $title";
@@ -28,9 +28,9 @@ public sealed class ImportAndSearchLimitsTests(E2EFixture app)
     [Fact]
     public async Task A_page_nested_too_deep_is_refused_beside_the_file_keeping_everything_typed()
     {
-        var page = await app.NewPageAsync();
-        await app.SignInAsync(page, Demo.Editor);
-        await app.GotoAndWaitForInteractiveAsync(page, "/sources/new");
+        var page = await App.NewPageAsync();
+        await App.SignInAsync(page, Demo.Editor);
+        await App.GotoAndWaitForInteractiveAsync(page, "/sources/new");
         var title = $"Deeply nested page {Guid.NewGuid():N}"[..30];
         await page.GetByLabel("Outlet", new() { Exact = true }).FillAsync("Example Wire");
         await page.GetByLabel("Title").FillAsync(title);
@@ -70,7 +70,7 @@ public sealed class ImportAndSearchLimitsTests(E2EFixture app)
         await E2EFixture.ScreenshotAsync(page, "import-too-deep-narrow");
         var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth");
         Assert.False(overflow, "the page should not scroll sideways at 390px");
-        Assert.Empty(app.BrowserErrors(page));
+        Assert.Empty(App.BrowserErrors(page));
     }
 
     [Theory]
@@ -79,8 +79,8 @@ public sealed class ImportAndSearchLimitsTests(E2EFixture app)
     public async Task A_search_the_claims_browser_cannot_read_from_its_address_says_why_beside_the_box(int length, string message)
     {
         var search = length > 0 ? string.Concat(Enumerable.Repeat("putin deal ", 20))[..length] : "\"ready to make";
-        var page = await app.NewPageAsync();
-        await app.GotoAndWaitForInteractiveAsync(page, "/claims?q=" + Uri.EscapeDataString(search));
+        var page = await App.NewPageAsync();
+        await App.GotoAndWaitForInteractiveAsync(page, "/claims?q=" + Uri.EscapeDataString(search));
 
         var box = page.GetByLabel("Search claims, quotes and speakers");
         await Expect(box).ToHaveValueAsync(search);
@@ -96,13 +96,13 @@ public sealed class ImportAndSearchLimitsTests(E2EFixture app)
 
         if (length > 0)
         {
-            await app.GotoAndWaitForInteractiveAsync(page, "/claims?q=" + Uri.EscapeDataString(search));
+            await App.GotoAndWaitForInteractiveAsync(page, "/claims?q=" + Uri.EscapeDataString(search));
             await Expect(page.GetByText(message)).ToBeVisibleAsync();
             await E2EFixture.ScreenshotAsync(page, "claims-search-too-long");
             await page.SetViewportSizeAsync(390, 844);
             await Expect(page.GetByText(message)).ToBeVisibleAsync();
             await E2EFixture.ScreenshotAsync(page, "claims-search-too-long-narrow");
         }
-        Assert.Empty(app.BrowserErrors(page));
+        Assert.Empty(App.BrowserErrors(page));
     }
 }

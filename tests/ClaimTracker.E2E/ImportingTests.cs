@@ -10,7 +10,7 @@ namespace ClaimTracker.E2E;
 
 /// <summary>Editors add a source by pasting or uploading it; what is wrong is said next to the field; others see no way in.</summary>
 [Collection(E2ECollection.Name)]
-public sealed class ImportingTests(E2EFixture app)
+public sealed class ImportingTests(E2EFixture app) : BrowserTest(app)
 {
 
     private static string Article(string marker) => $"""
@@ -24,20 +24,20 @@ public sealed class ImportingTests(E2EFixture app)
 
     private async Task<IPage> OpenAddSourceAsync(int width = 1280, int height = 900)
     {
-        var page = await app.NewPageAsync(width, height);
-        await app.SignInAsync(page, Demo.Editor);
-        await app.GotoAndWaitForInteractiveAsync(page, "/sources");
+        var page = await App.NewPageAsync(width, height);
+        await App.SignInAsync(page, Demo.Editor);
+        await App.GotoAndWaitForInteractiveAsync(page, "/sources");
         await page.GetByTestId("add-source").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/sources/new$"));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Add a source");
-        await app.WaitForInteractiveAsync(page);
+        await App.WaitForInteractiveAsync(page);
         return page;
     }
 
     /// <summary>How many suggestions the database holds for a source: what the page's message must report.</summary>
     private int SuggestionsStored(int sourceId)
     {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = app.Server.DatabasePath, Mode = SqliteOpenMode.ReadOnly }.ToString());
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = App.Server.DatabasePath, Mode = SqliteOpenMode.ReadOnly }.ToString());
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM AttributionSuggestions WHERE SourceId = $id";
@@ -180,7 +180,7 @@ public sealed class ImportingTests(E2EFixture app)
         var paragraph = "The negotiators met again in Geneva without agreement on the sequence of steps. ";
         var text = $"Long record {marker}.\n\n" + string.Concat(Enumerable.Repeat(paragraph, 1_500_000 / paragraph.Length)).TrimEnd();
         var title = $"Long record {marker}";
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = app.Server.DatabasePath }.ToString());
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = App.Server.DatabasePath }.ToString());
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = """
@@ -209,7 +209,7 @@ public sealed class ImportingTests(E2EFixture app)
         await page.GetByTestId("import-submit").ClickAsync();
 
         await Expect(page.GetByTestId("import-paste-error")).ToContainTextAsync($"This text is already in the record as \"{title}\"");
-        Assert.Empty(app.BrowserErrors(page));
+        Assert.Empty(App.BrowserErrors(page));
     }
 
     [Fact]
@@ -225,7 +225,7 @@ public sealed class ImportingTests(E2EFixture app)
         await page.GetByTestId("import-submit").ClickAsync();
 
         await Expect(page.GetByTestId("import-file-error")).ToContainTextAsync($"This text is already in the record as \"{title}\"");
-        Assert.Empty(app.BrowserErrors(page));
+        Assert.Empty(App.BrowserErrors(page));
     }
 
     [Fact]
@@ -251,7 +251,7 @@ public sealed class ImportingTests(E2EFixture app)
         Assert.True(refusals.Count == 0, $"The import was refused: {string.Join(" | ", refusals)}");
         await Expect(page).ToHaveURLAsync(new Regex(@"/sources/\d+(/review)?$"));
         await Expect(page.Locator("article.reader")).ToContainTextAsync($"Paragraph 200 of record {marker}");
-        Assert.Empty(app.BrowserErrors(page));
+        Assert.Empty(App.BrowserErrors(page));
     }
 
     [Fact]
@@ -266,7 +266,7 @@ public sealed class ImportingTests(E2EFixture app)
         await page.GetByTestId("import-submit").ClickAsync();
 
         await Expect(page.GetByTestId("import-paste-error")).ToContainTextAsync("The text is 2,097,162 bytes; the limit is 2,097,152 bytes (2 MB).");
-        Assert.Empty(app.BrowserErrors(page));
+        Assert.Empty(App.BrowserErrors(page));
     }
 
     [Fact]
@@ -283,18 +283,18 @@ public sealed class ImportingTests(E2EFixture app)
     [Fact]
     public async Task Journalists_and_visitors_see_no_way_to_add_a_source()
     {
-        var visitor = await app.NewPageAsync();
-        await app.GotoAndWaitForInteractiveAsync(visitor, "/sources");
+        var visitor = await App.NewPageAsync();
+        await App.GotoAndWaitForInteractiveAsync(visitor, "/sources");
         await Expect(visitor.GetByTestId("sources-table")).ToBeVisibleAsync();
         await Expect(visitor.GetByTestId("add-source")).ToHaveCountAsync(0);
 
-        var journalist = await app.NewPageAsync();
-        await app.SignInAsync(journalist, Demo.Journalist);
-        await app.GotoAndWaitForInteractiveAsync(journalist, "/sources");
+        var journalist = await App.NewPageAsync();
+        await App.SignInAsync(journalist, Demo.Journalist);
+        await App.GotoAndWaitForInteractiveAsync(journalist, "/sources");
         await Expect(journalist.GetByTestId("sources-table")).ToBeVisibleAsync();
         await Expect(journalist.GetByTestId("add-source")).ToHaveCountAsync(0);
 
-        await app.GotoAndWaitForInteractiveAsync(journalist, "/sources/new");
+        await App.GotoAndWaitForInteractiveAsync(journalist, "/sources/new");
         await Expect(journalist.GetByTestId("import-not-allowed")).ToContainTextAsync("Only editors can add sources.");
         await Expect(journalist.GetByTestId("import-form")).ToHaveCountAsync(0);
     }

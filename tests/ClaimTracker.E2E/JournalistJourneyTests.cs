@@ -10,17 +10,17 @@ namespace ClaimTracker.E2E;
 /// side by side, follow a quote into the source, and visit the speaker.
 /// </summary>
 [Collection(E2ECollection.Name)]
-public sealed class JournalistJourneyTests(E2EFixture app)
+public sealed class JournalistJourneyTests(E2EFixture app) : BrowserTest(app)
 {
     private const string DealClaim = "Vladimir Putin is ready to make a deal to end the war in Ukraine.";
 
     [Fact]
     public async Task Journalist_searches_opens_the_dispute_follows_a_quote_into_the_source_and_visits_the_speaker()
     {
-        var page = await app.NewPageAsync(1366, 900);
+        var page = await App.NewPageAsync(1366, 900);
 
         // 1. The claims browser, searched for "deal".
-        await app.GotoAndWaitForInteractiveAsync(page, "/claims");
+        await App.GotoAndWaitForInteractiveAsync(page, "/claims");
         await E2EFixture.AssertNoSeriousAxeViolationsAsync(page);
         await page.GetByLabel("Search claims, quotes and speakers").FillAsync("deal");
         await Expect(page).ToHaveURLAsync(new Regex(@"/claims\?q=deal$"));
@@ -82,15 +82,15 @@ public sealed class JournalistJourneyTests(E2EFixture app)
         await E2EFixture.ScreenshotAsync(page, "actor-trump");
         await E2EFixture.AssertNoSeriousAxeViolationsAsync(page);
 
-        var errors = app.BrowserErrors(page);
+        var errors = App.BrowserErrors(page);
         Assert.True(errors.Count == 0, "The browser reported:\n" + string.Join("\n", errors));
     }
 
     [Fact]
     public async Task A_search_the_box_cannot_read_explains_itself_instead_of_failing()
     {
-        var page = await app.NewPageAsync();
-        await app.GotoAndWaitForInteractiveAsync(page, "/claims");
+        var page = await App.NewPageAsync();
+        await App.GotoAndWaitForInteractiveAsync(page, "/claims");
 
         await page.GetByLabel("Search claims, quotes and speakers").FillAsync("\"ready to");
 
@@ -102,14 +102,14 @@ public sealed class JournalistJourneyTests(E2EFixture app)
     [Fact]
     public async Task Filters_narrow_the_list_and_live_in_the_address()
     {
-        var page = await app.NewPageAsync();
-        await app.GotoAndWaitForInteractiveAsync(page, "/claims?stance=Questions");
+        var page = await App.NewPageAsync();
+        await App.GotoAndWaitForInteractiveAsync(page, "/claims?stance=Questions");
 
         var rows = page.Locator("[data-testid=claims-table] tbody tr.claim-row");
         await Expect(rows).ToHaveCountAsync(1);
         await Expect(rows.First).ToContainTextAsync("Putin still aims to seize all of Ukraine");
 
-        await app.GotoAndWaitForInteractiveAsync(page, "/claims?q=zzzz-no-such-claim");
+        await App.GotoAndWaitForInteractiveAsync(page, "/claims?q=zzzz-no-such-claim");
         await Expect(page.Locator("[data-testid=claims-empty]")).ToBeVisibleAsync();
         await E2EFixture.ScreenshotAsync(page, "claims-empty");
     }
@@ -119,8 +119,8 @@ public sealed class JournalistJourneyTests(E2EFixture app)
     [InlineData(390, "phone")]
     public async Task The_filter_selects_and_the_pager_change_the_address_and_the_list(int width, string device)
     {
-        var page = await app.NewPageAsync(width, 900);
-        await app.GotoAndWaitForInteractiveAsync(page, "/claims");
+        var page = await App.NewPageAsync(width, 900);
+        await App.GotoAndWaitForInteractiveAsync(page, "/claims");
         var rows = page.Locator("[data-testid=claims-table] tbody tr.claim-row");
 
         // On a phone the filters are folded away behind "Filters (N)": open them first.
@@ -160,7 +160,7 @@ public sealed class JournalistJourneyTests(E2EFixture app)
         await Expect(info).ToHaveTextAsync(new Regex(@"^1-10 of \d+$"));
         await Expect(rows.First.Locator("a.claim-link")).ToHaveTextAsync(firstOfPageOne);
         await E2EFixture.AssertNoSeriousAxeViolationsAsync(page);
-        Assert.Empty(app.BrowserErrors(page));
+        Assert.Empty(App.BrowserErrors(page));
     }
 
     [Theory]
@@ -173,8 +173,8 @@ public sealed class JournalistJourneyTests(E2EFixture app)
     [InlineData("/actors", "actor", "[data-testid=actors-table] tbody a")]
     public async Task Every_page_reads_on_a_phone_without_sideways_scrolling(string path, string name, string? openFirst)
     {
-        var page = await app.NewPageAsync(390, 844);
-        await app.GotoAndWaitForInteractiveAsync(page, path);
+        var page = await App.NewPageAsync(390, 844);
+        await App.GotoAndWaitForInteractiveAsync(page, path);
         if (openFirst is not null)
         {
             await page.Locator(openFirst).First.ClickAsync();

@@ -52,7 +52,7 @@ public sealed class LargeRecordServer : IAsyncLifetime
 }
 
 [Collection(E2ECollection.Name)]
-public sealed class LargeRecordTests(E2EFixture app, LargeRecordServer large) : IClassFixture<LargeRecordServer>
+public sealed class LargeRecordTests(E2EFixture app, LargeRecordServer large) : BrowserTest(app), IClassFixture<LargeRecordServer>
 {
     private string Url(string path) => large.Server.BaseUrl + path;
 
@@ -73,15 +73,15 @@ public sealed class LargeRecordTests(E2EFixture app, LargeRecordServer large) : 
     [InlineData(390, "phone")]
     public async Task A_broad_filter_is_counted_up_to_the_limit_and_the_pager_says_more_than(int width, string device)
     {
-        var page = await app.NewPageAsync(width);
+        var page = await App.NewPageAsync(width);
 
-        await app.GotoAndWaitForInteractiveAsync(page, Url("/claims?stance=Asserts"));
+        await App.GotoAndWaitForInteractiveAsync(page, Url("/claims?stance=Asserts"));
 
         await Assertions.Expect(page.GetByText(new Regex($@"^1-25 of more than {ClaimTracker.Web.Features.Claims.ClaimService.DefaultCountLimit:N0}$"))).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("tr.claim-row")).ToHaveCountAsync(25);
         await ScreenshotAroundAsync(page.GetByText("of more than"), $"large-claims-broad-filter-{device}");
         await E2EFixture.AssertNoSeriousAxeViolationsAsync(page);
-        Assert.Empty(app.BrowserErrors(page));
+        Assert.Empty(App.BrowserErrors(page));
     }
 
     [Theory]
@@ -90,16 +90,16 @@ public sealed class LargeRecordTests(E2EFixture app, LargeRecordServer large) : 
     public async Task A_claim_repeated_everywhere_lists_its_first_statements_and_says_how_many_there_are(int width, string device)
     {
         Assert.True(large.HubAssertions > ClaimTracker.Web.Features.Claims.ClaimService.StatementsShown, $"the busiest claim has {large.HubAssertions} assertions");
-        var page = await app.NewPageAsync(width);
+        var page = await App.NewPageAsync(width);
 
-        await app.GotoAndWaitForInteractiveAsync(page, Url($"/claims/{large.HubClaimId}"));
+        await App.GotoAndWaitForInteractiveAsync(page, Url($"/claims/{large.HubClaimId}"));
 
         await Assertions.Expect(page.GetByTestId("more-assertions"))
             .ToHaveTextAsync($"Listed: the first 50 of {large.HubAssertions:N0} statements making this claim.");
         await Assertions.Expect(page.GetByTestId("assertions").Locator(".attribution-list > *").First).ToBeVisibleAsync();
         await ScreenshotAroundAsync(page.GetByTestId("more-assertions"), $"large-claim-{device}");
         await E2EFixture.AssertNoSeriousAxeViolationsAsync(page);
-        Assert.Empty(app.BrowserErrors(page));
+        Assert.Empty(App.BrowserErrors(page));
     }
 
     [Theory]
@@ -108,9 +108,9 @@ public sealed class LargeRecordTests(E2EFixture app, LargeRecordServer large) : 
     public async Task A_busy_actor_lists_their_latest_statements_of_each_stance_and_derives_agreement_from_them(int width, string device)
     {
         Assert.True(large.BusyActorDenials > ClaimTracker.Web.Features.Actors.ActorService.PositionsShown, $"the busiest denier has {large.BusyActorDenials} denials");
-        var page = await app.NewPageAsync(width);
+        var page = await App.NewPageAsync(width);
 
-        await app.GotoAndWaitForInteractiveAsync(page, Url($"/actors/{large.BusyActorId}"));
+        await App.GotoAndWaitForInteractiveAsync(page, Url($"/actors/{large.BusyActorId}"));
 
         var denials = page.Locator(".position-group[data-stance='denies']");
         await Assertions.Expect(denials.Locator(".position")).ToHaveCountAsync(50);
@@ -119,6 +119,6 @@ public sealed class LargeRecordTests(E2EFixture app, LargeRecordServer large) : 
         await Assertions.Expect(page.GetByTestId("alignment-basis")).ToContainTextAsync("derived from the");
         await ScreenshotAroundAsync(denials.GetByTestId("more-positions"), $"large-actor-{device}");
         await E2EFixture.AssertNoSeriousAxeViolationsAsync(page);
-        Assert.Empty(app.BrowserErrors(page));
+        Assert.Empty(App.BrowserErrors(page));
     }
 }

@@ -14,7 +14,7 @@ namespace ClaimTracker.E2E;
 /// duplicate's old address to it, and undoes the merge. The two claims are made for this test, so no other test sees them.
 /// </summary>
 [Collection(E2ECollection.Name)]
-public sealed class MergeTests(E2EFixture app)
+public sealed class MergeTests(E2EFixture app) : BrowserTest(app)
 {
     private const string QuoteOfA = "having a hard time getting there";
     private const string QuoteOfB = "declined to explain his reasoning";
@@ -25,7 +25,7 @@ public sealed class MergeTests(E2EFixture app)
     private async Task<Pair> PairAsync()
     {
         var tag = "quokka" + Guid.NewGuid().ToString("N")[..6];
-        var factory = app.Server.Services.GetRequiredService<IDbContextFactory<ClaimTrackerDbContext>>();
+        var factory = App.Server.Services.GetRequiredService<IDbContextFactory<ClaimTrackerDbContext>>();
         await using var db = await factory.CreateDbContextAsync();
         var source = await db.Sources.SingleAsync(s => s.Key == "reuters-ukraine-peace-talks");
         var trump = await db.Actors.SingleAsync(a => a.Key == "donald-trump");
@@ -61,11 +61,11 @@ public sealed class MergeTests(E2EFixture app)
     public async Task An_editor_merges_a_duplicate_sees_it_all_on_the_survivor_follows_the_old_address_and_undoes_it()
     {
         var pair = await PairAsync();
-        var page = await app.NewPageAsync(1366, 900);
-        await app.SignInAsync(page, Demo.Editor);
+        var page = await App.NewPageAsync(1366, 900);
+        await App.SignInAsync(page, Demo.Editor);
 
         // From the duplicate's own page: the older claim is chosen to survive all the same.
-        await app.GotoAndWaitForInteractiveAsync(page, $"/claims/{pair.B}");
+        await App.GotoAndWaitForInteractiveAsync(page, $"/claims/{pair.B}");
         // The similar wording is noticed on the page itself.
         await Expect(page.Locator("[data-testid=merge-candidates]")).ToContainTextAsync(pair.TextA);
         await page.Locator("[data-testid=claim-editor-tools]").GetByRole(AriaRole.Button, new() { Name = "Merge…" }).ClickAsync();
@@ -103,7 +103,7 @@ public sealed class MergeTests(E2EFixture app)
 
         // The survivor's page: B's statement is there, the banner says what happened, the History too.
         await Expect(page).ToHaveURLAsync(new Regex($@"/claims/{pair.A}\?merge=\d+$"));
-        await app.WaitForInteractiveAsync(page);
+        await App.WaitForInteractiveAsync(page);
         await Expect(Heading(page)).ToHaveTextAsync(pair.TextA);
         var banner = page.Locator("[data-testid=merge-banner]");
         await Expect(banner).ToContainTextAsync($"Claim {pair.B}, “{pair.TextB}”, was merged into this claim");
@@ -123,9 +123,9 @@ public sealed class MergeTests(E2EFixture app)
         await page.SetViewportSizeAsync(1366, 900);
 
         // The duplicate is gone from search, and its old address leads to the survivor.
-        await app.GotoAndWaitForInteractiveAsync(page, "/claims?q=" + pair.Tag);
+        await App.GotoAndWaitForInteractiveAsync(page, "/claims?q=" + pair.Tag);
         await Expect(page.Locator("[data-testid=claims-table] tbody a.claim-link")).ToHaveCountAsync(1);
-        var response = await app.GotoAndWaitForInteractiveAsync(page, $"/claims/{pair.B}");
+        var response = await App.GotoAndWaitForInteractiveAsync(page, $"/claims/{pair.B}");
         Assert.Equal(200, response.Status);
         await Expect(page).ToHaveURLAsync(new Regex($@"/claims/{pair.A}\?merge=\d+$"));
         await Expect(Heading(page)).ToHaveTextAsync(pair.TextA);
@@ -145,7 +145,7 @@ public sealed class MergeTests(E2EFixture app)
         await Expect(page.Locator("[data-testid=assertions]")).ToContainTextAsync(QuoteOfB);
         await Expect(page.Locator("[data-testid=claim-history] [data-testid=history-entry]").First).ToContainTextAsync("undid a merge");
 
-        var errors = app.BrowserErrors(page);
+        var errors = App.BrowserErrors(page);
         Assert.True(errors.Count == 0, "The browser reported:\n" + string.Join("\n", errors));
     }
 }

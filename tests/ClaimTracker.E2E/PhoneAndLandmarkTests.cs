@@ -13,12 +13,12 @@ namespace ClaimTracker.E2E;
 /// hints on a touch screen; and times shown in the reader's own zone.
 /// </summary>
 [Collection(E2ECollection.Name)]
-public sealed class PhoneAndLandmarkTests(E2EFixture app)
+public sealed class PhoneAndLandmarkTests(E2EFixture app) : BrowserTest(app)
 {
 
     private sealed record SeedIds(int Claim, int Actor, int Source);
 
-    private Task<SeedIds> SeedIdsAsync() => app.QueryAsync(async db => new SeedIds(
+    private Task<SeedIds> SeedIdsAsync() => App.QueryAsync(async db => new SeedIds(
         await db.Attributions.Where(a => a.Source.Key == "reuters-ukraine-peace-talks").OrderBy(a => a.Id).Select(a => a.ClaimId).FirstAsync(),
         await db.Actors.Where(a => a.Key == "donald-trump").Select(a => a.Id).SingleAsync(),
         await db.Sources.Where(s => s.Key == "reuters-ukraine-peace-talks").Select(s => s.Id).SingleAsync()));
@@ -60,10 +60,10 @@ public sealed class PhoneAndLandmarkTests(E2EFixture app)
     {
         var ids = await SeedIdsAsync();
         var path = template.Replace("{claim}", $"{ids.Claim}").Replace("{actor}", $"{ids.Actor}").Replace("{source}", $"{ids.Source}");
-        var page = await app.NewPhonePageAsync();
+        var page = await App.NewPhonePageAsync();
         if (email is not null)
         {
-            await app.SignInAsync(page, email);
+            await App.SignInAsync(page, email);
         }
         if (path == "/account/login")
         {
@@ -71,7 +71,7 @@ public sealed class PhoneAndLandmarkTests(E2EFixture app)
         }
         else
         {
-            await app.GotoAndWaitForInteractiveAsync(page, path);
+            await App.GotoAndWaitForInteractiveAsync(page, path);
         }
 
         await Expect(page.Locator("main#main-content")).ToHaveCountAsync(1);
@@ -91,8 +91,8 @@ public sealed class PhoneAndLandmarkTests(E2EFixture app)
     [Fact]
     public async Task The_skip_link_is_the_first_stop_for_the_keyboard_and_moves_the_focus_to_the_page_itself()
     {
-        var page = await app.NewPageAsync(1366, 900);
-        await app.GotoAndWaitForInteractiveAsync(page, "/claims");
+        var page = await App.NewPageAsync(1366, 900);
+        await App.GotoAndWaitForInteractiveAsync(page, "/claims");
         await page.Keyboard.PressAsync("Tab");
         var skip = page.GetByRole(AriaRole.Link, new() { Name = "Skip to content" });
         await Expect(skip).ToBeFocusedAsync();
@@ -116,9 +116,9 @@ public sealed class PhoneAndLandmarkTests(E2EFixture app)
     [Fact]
     public async Task On_a_phone_the_account_is_one_button_that_opens_the_name_role_and_sign_out()
     {
-        var page = await app.NewPhonePageAsync();
-        await app.SignInAsync(page, Demo.Editor);
-        await app.GotoAndWaitForInteractiveAsync(page, "/claims");
+        var page = await App.NewPhonePageAsync();
+        await App.SignInAsync(page, Demo.Editor);
+        await App.GotoAndWaitForInteractiveAsync(page, "/claims");
 
         // The name and "Sign out" of wide screens are not there to wrap; one round button is.
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeHiddenAsync();
@@ -144,7 +144,7 @@ public sealed class PhoneAndLandmarkTests(E2EFixture app)
         // A source of this test's own, long enough that the suggestion's passage is far down the page.
         var tag = "sheet" + Guid.NewGuid().ToString("N")[..6];
         const string passage = "the harbour would reopen on Friday";
-        var sourceId = await app.QueryAsync(async db =>
+        var sourceId = await App.QueryAsync(async db =>
         {
             var filler = string.Join("\n\n", Enumerable.Range(1, 12).Select(i =>
                 $"Paragraph {i}: ferries stayed in port and the quays were closed to traffic while crews cleared the storm damage ({tag})."));
@@ -166,9 +166,9 @@ public sealed class PhoneAndLandmarkTests(E2EFixture app)
             await db.SaveChangesAsync();
             return source.Id;
         });
-        var page = await app.NewPhonePageAsync();
-        await app.SignInAsync(page, Demo.Editor);
-        await app.GotoAndWaitForInteractiveAsync(page, $"/sources/{sourceId}/review");
+        var page = await App.NewPhonePageAsync();
+        await App.SignInAsync(page, Demo.Editor);
+        await App.GotoAndWaitForInteractiveAsync(page, $"/sources/{sourceId}/review");
 
         // No keyboard to press them on: the hints and the key list are not shown.
         await Expect(page.Locator(".key-hint")).ToHaveCountAsync(2);
@@ -198,7 +198,7 @@ public sealed class PhoneAndLandmarkTests(E2EFixture app)
     public async Task Times_are_shown_in_the_readers_own_zone_with_UTC_on_hover(string zone, string expected)
     {
         var tag = "tz" + Guid.NewGuid().ToString("N")[..6];
-        var claimId = await app.QueryAsync(async db =>
+        var claimId = await App.QueryAsync(async db =>
         {
             var editor = await db.Users.SingleAsync(u => u.Email == Demo.Editor);
             var claim = new Claim { Key = $"zone-{tag}", Text = $"Talks resume next week ({tag}).", CreatedAt = DateTimeOffset.UtcNow, Topics = ["peace talks"] };
@@ -216,9 +216,9 @@ public sealed class PhoneAndLandmarkTests(E2EFixture app)
             return claim.Id;
         });
 
-        var page = await app.NewPhonePageAsync(zone);
-        await app.SignInAsync(page, Demo.Editor);
-        await app.GotoAndWaitForInteractiveAsync(page, $"/claims/{claimId}");
+        var page = await App.NewPhonePageAsync(zone);
+        await App.SignInAsync(page, Demo.Editor);
+        await App.GotoAndWaitForInteractiveAsync(page, $"/claims/{claimId}");
         var time = page.Locator("[data-testid=note] time").First;
         await Expect(time).ToHaveTextAsync(expected);
         await Expect(time).ToHaveAttributeAsync("title", "30 Nov 2026, 12:05 UTC");

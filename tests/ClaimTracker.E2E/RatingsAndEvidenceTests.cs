@@ -17,7 +17,7 @@ namespace ClaimTracker.E2E;
 /// And the claims list on a phone: the first claim on the first screen, the filters behind "Filters (N)".
 /// </summary>
 [Collection(E2ECollection.Name)]
-public sealed class RatingsAndEvidenceTests(E2EFixture app)
+public sealed class RatingsAndEvidenceTests(E2EFixture app) : BrowserTest(app)
 {
     private const string DealClaim = "Vladimir Putin is ready to make a deal to end the war in Ukraine.";
     private const string KremlinClaim = "The Kremlin has shown little sign of abandoning its objectives in Ukraine.";
@@ -32,9 +32,9 @@ public sealed class RatingsAndEvidenceTests(E2EFixture app)
         var trumpId = await IdFromApiAsync("/api/actors", a => a.GetProperty("name").GetString() == "Donald Trump");
 
         // 1. The editor drafts the verdict; the picker offers what the dispute view shows, grouped the same way.
-        var editor = await app.NewPageAsync(1366, 900);
-        await app.SignInAsync(editor, Demo.Editor);
-        await app.GotoAndWaitForInteractiveAsync(editor, $"/claims/{claimId}");
+        var editor = await App.NewPageAsync(1366, 900);
+        await App.SignInAsync(editor, Demo.Editor);
+        await App.GotoAndWaitForInteractiveAsync(editor, $"/claims/{claimId}");
         var panel = editor.GetByTestId("verdict-panel");
         await panel.GetByRole(AriaRole.Button, new() { Name = "Draft verdict" }).ClickAsync();
         var form = panel.GetByTestId("verdict-form");
@@ -73,24 +73,24 @@ public sealed class RatingsAndEvidenceTests(E2EFixture app)
         await Expect(evidence.Locator("li").Filter(new() { HasText = "European governments asserts" })).ToContainTextAsync($"(on the related claim “{KremlinClaim}”)");
         await Expect(evidence.Locator("li").Filter(new() { HasText = "Western intelligence agencies asserts" })).ToHaveCountAsync(1);
         await panel.ScreenshotAsync(new() { Path = ScreenshotPath("verdict-published-with-related-evidence") });
-        Assert.Empty(app.BrowserErrors(editor));
+        Assert.Empty(App.BrowserErrors(editor));
 
         // 2. Readers (not signed in) see the rating where they look, on a desktop and on a phone.
         foreach (var (width, height, device) in Screens)
         {
-            var reader = await app.NewPageAsync(width, height);
-            await app.GotoAndWaitForInteractiveAsync(reader, "/claims");
+            var reader = await App.NewPageAsync(width, height);
+            await App.GotoAndWaitForInteractiveAsync(reader, "/claims");
             var row = reader.Locator("[data-testid=claims-table] tr.claim-row").Filter(new() { HasText = DealClaim });
             await AssertRatedAsync(row.GetByTestId("rating-badge"));
             await E2EFixture.ScreenshotAsync(reader, $"claims-rated-{device}");
             await E2EFixture.AssertNoSeriousAxeViolationsAsync(reader);
 
-            await app.GotoAndWaitForInteractiveAsync(reader, "/");
+            await App.GotoAndWaitForInteractiveAsync(reader, "/");
             await AssertRatedAsync(reader.GetByTestId("most-disputed").Locator("li").Filter(new() { HasText = DealClaim }).GetByTestId("rating-badge"));
             await E2EFixture.ScreenshotAsync(reader, $"overview-rated-{device}");
             await E2EFixture.AssertNoSeriousAxeViolationsAsync(reader);
 
-            await app.GotoAndWaitForInteractiveAsync(reader, $"/actors/{trumpId}");
+            await App.GotoAndWaitForInteractiveAsync(reader, $"/actors/{trumpId}");
             var position = reader.GetByTestId("positions").Locator(".position").Filter(new() { HasText = DealClaim });
             await AssertRatedAsync(position.GetByTestId("rating-badge"));
             await E2EFixture.ScreenshotAsync(reader, $"actor-rated-{device}");
@@ -98,7 +98,7 @@ public sealed class RatingsAndEvidenceTests(E2EFixture app)
             await E2EFixture.AssertNoSeriousAxeViolationsAsync(reader);
 
             // 3. The rating filter: the address carries it; a rating no claim has says so.
-            await app.GotoAndWaitForInteractiveAsync(reader, "/claims");
+            await App.GotoAndWaitForInteractiveAsync(reader, "/claims");
             if (device == "phone")
             {
                 await reader.GetByTestId("filters-toggle").ClickAsync();
@@ -117,12 +117,12 @@ public sealed class RatingsAndEvidenceTests(E2EFixture app)
             await E2EFixture.ScreenshotAsync(reader, $"claims-rating-empty-{device}");
             await E2EFixture.AssertNoSeriousAxeViolationsAsync(reader);
             Assert.Equal(0, await reader.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth"));
-            Assert.Empty(app.BrowserErrors(reader));
+            Assert.Empty(App.BrowserErrors(reader));
             await reader.Context.CloseAsync();
         }
 
         // 4. The API says the same.
-        var api = await app.NewPageAsync();
+        var api = await App.NewPageAsync();
         using var claim = JsonDocument.Parse(await (await api.APIRequest.GetAsync($"/api/claims/{claimId}")).TextAsync());
         Assert.Equal("Misleading", claim.RootElement.GetProperty("verdict").GetProperty("rating").GetString());
         Assert.Equal(3, claim.RootElement.GetProperty("verdict").GetProperty("ratingValue").GetInt32());
@@ -132,8 +132,8 @@ public sealed class RatingsAndEvidenceTests(E2EFixture app)
     [Fact]
     public async Task On_a_phone_the_first_claim_is_on_the_first_screen_and_the_Filters_button_opens_the_filters()
     {
-        var page = await app.NewPageAsync(390, 844);
-        await app.GotoAndWaitForInteractiveAsync(page, "/claims");
+        var page = await App.NewPageAsync(390, 844);
+        await App.GotoAndWaitForInteractiveAsync(page, "/claims");
 
         // The search box stays in view; the first claim is on the first screen, all of it.
         await Expect(page.GetByLabel("Search claims, quotes and speakers")).ToBeInViewportAsync();
@@ -173,11 +173,11 @@ public sealed class RatingsAndEvidenceTests(E2EFixture app)
         await Expect(toggle).ToHaveAttributeAsync("aria-expanded", "false");
         await Expect(page.GetByTestId("filter-stance")).ToBeHiddenAsync();
         Assert.Equal(0, await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth"));
-        Assert.Empty(app.BrowserErrors(page));
+        Assert.Empty(App.BrowserErrors(page));
 
         // A very long claim, with a word longer than the screen is wide, wraps inside its row.
         var tag = "wombat" + Guid.NewGuid().ToString("N")[..6];
-        await using (var db = await app.Server.Services.GetRequiredService<IDbContextFactory<ClaimTrackerDbContext>>().CreateDbContextAsync())
+        await using (var db = await App.Server.Services.GetRequiredService<IDbContextFactory<ClaimTrackerDbContext>>().CreateDbContextAsync())
         {
             db.Claims.Add(new Claim
             {
@@ -189,7 +189,7 @@ public sealed class RatingsAndEvidenceTests(E2EFixture app)
             });
             await db.SaveChangesAsync();
         }
-        await app.GotoAndWaitForInteractiveAsync(page, $"/claims?q={tag}");
+        await App.GotoAndWaitForInteractiveAsync(page, $"/claims?q={tag}");
         var longRow = page.Locator("[data-testid=claims-table] tr.claim-row");
         await Expect(longRow).ToHaveCountAsync(1);
         await Expect(longRow).ToContainTextAsync("No assessments yet");
@@ -197,8 +197,8 @@ public sealed class RatingsAndEvidenceTests(E2EFixture app)
         await E2EFixture.ScreenshotAsync(page, "claims-phone-long-claim");
 
         // On a desktop nothing is folded: no button, every filter in one row beside the search box.
-        var desktop = await app.NewPageAsync(1366, 900);
-        await app.GotoAndWaitForInteractiveAsync(desktop, "/claims");
+        var desktop = await App.NewPageAsync(1366, 900);
+        await App.GotoAndWaitForInteractiveAsync(desktop, "/claims");
         await Expect(desktop.GetByTestId("filters-toggle")).ToBeHiddenAsync();
         var search = await desktop.GetByLabel("Search claims, quotes and speakers").BoundingBoxAsync();
         foreach (var select in new[] { "filter-actor", "filter-rating", "sort" })
@@ -226,7 +226,7 @@ public sealed class RatingsAndEvidenceTests(E2EFixture app)
 
     private async Task<int> IdFromApiAsync(string path, Func<JsonElement, bool> match)
     {
-        var page = await app.NewPageAsync();
+        var page = await App.NewPageAsync();
         var response = await page.APIRequest.GetAsync(path);
         using var json = JsonDocument.Parse(await response.TextAsync());
         var items = json.RootElement.ValueKind == JsonValueKind.Array ? json.RootElement : json.RootElement.GetProperty("items");

@@ -13,7 +13,7 @@ namespace ClaimTracker.E2E;
 /// changes; then the statements it recorded show in the reader and on their claim pages.
 /// </summary>
 [Collection(E2ECollection.Name)]
-public sealed class ReviewQueueTests(E2EFixture app)
+public sealed class ReviewQueueTests(E2EFixture app) : BrowserTest(app)
 {
     private const string SourceKey = "reuters-ukraine-peace-talks";
     private const string OneWordAnswer = "Trump's one-word answer was: \"Zelensky.\"";
@@ -31,7 +31,7 @@ public sealed class ReviewQueueTests(E2EFixture app)
     }
 
     private ClaimTrackerDbContext Db() => new(new DbContextOptionsBuilder<ClaimTrackerDbContext>()
-        .UseSqlite($"Data Source={app.Server.DatabasePath};Pooling=False").Options);
+        .UseSqlite($"Data Source={App.Server.DatabasePath};Pooling=False").Options);
 
     /// <summary>Four suggestions as the engine would store them: known and new actors, existing and new claims.</summary>
     private async Task<(int SourceId, int[] Ids)> AddSuggestionsAsync()
@@ -79,18 +79,18 @@ public sealed class ReviewQueueTests(E2EFixture app)
     public async Task An_editor_works_through_the_queue_by_keyboard_and_the_statements_show_in_the_record()
     {
         var (sourceId, ids) = await AddSuggestionsAsync();
-        var page = await app.NewPageAsync(1366, 900);
-        await app.SignInAsync(page, Demo.Editor);
+        var page = await App.NewPageAsync(1366, 900);
+        await App.SignInAsync(page, Demo.Editor);
 
         // The sources list and the reader offer the queue.
-        await app.GotoAndWaitForInteractiveAsync(page, "/sources");
+        await App.GotoAndWaitForInteractiveAsync(page, "/sources");
         await Expect(page.GetByTestId("review-queues")).ToContainTextAsync("4 suggestions pending");
         await page.GetByTestId("review-queues").GetByRole(AriaRole.Link).First.FocusAsync();
         await page.Keyboard.PressAsync("Enter");
         await Expect(page).ToHaveURLAsync(new Regex($"/sources/{sourceId}/review$"));
-        await app.GotoAndWaitForInteractiveAsync(page, $"/sources/{sourceId}");
+        await App.GotoAndWaitForInteractiveAsync(page, $"/sources/{sourceId}");
         await Expect(page.GetByTestId("review-link")).ToHaveTextAsync(new Regex("Review 4 suggestions"));
-        await app.GotoAndWaitForInteractiveAsync(page, $"/sources/{sourceId}/review");
+        await App.GotoAndWaitForInteractiveAsync(page, $"/sources/{sourceId}/review");
 
         var card = page.GetByTestId("suggestion-card");
         var quote = page.GetByTestId("suggestion-quote");
@@ -206,24 +206,24 @@ public sealed class ReviewQueueTests(E2EFixture app)
             Assert.Equal(("dmitry-peskov", EditedClaim, KremlinAgreed), (edited.Actor.Key, edited.Claim.Text, edited.Quote));
             editedClaim = edited.ClaimId;
         }
-        await app.GotoAndWaitForInteractiveAsync(page, $"/sources/{sourceId}");
+        await App.GotoAndWaitForInteractiveAsync(page, $"/sources/{sourceId}");
         await Expect(page.Locator($"[data-testid=source-text] mark[data-attributions~='{acceptedAttribution}']").First).ToBeVisibleAsync();
         await Expect(page.Locator($"[data-testid=source-text] mark[data-attributions~='{editedAttribution}']").First).ToBeVisibleAsync();
         await Expect(page.GetByTestId("review-link")).ToHaveCountAsync(0);
-        await app.GotoAndWaitForInteractiveAsync(page, $"/claims/{editedClaim}");
+        await App.GotoAndWaitForInteractiveAsync(page, $"/claims/{editedClaim}");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(EditedClaim);
         // An endorsement: listed with the supporting assessments.
         await Expect(page.Locator("body")).ToContainTextAsync("Dmitry Peskov");
 
         // The All tab keeps the decisions, with their deciders; narrow screens put the card first.
-        var narrow = await app.NewPageAsync(390, 844);
-        await app.SignInAsync(narrow, Demo.Editor);
-        await app.GotoAndWaitForInteractiveAsync(narrow, $"/sources/{sourceId}/review?filter=all");
+        var narrow = await App.NewPageAsync(390, 844);
+        await App.SignInAsync(narrow, Demo.Editor);
+        await App.GotoAndWaitForInteractiveAsync(narrow, $"/sources/{sourceId}/review?filter=all");
         await Expect(narrow.GetByTestId("suggestion-status")).ToContainTextAsync("Accepted by");
         await E2EFixture.ScreenshotAsync(narrow, "review-queue-narrow");
         await E2EFixture.AssertNoSeriousAxeViolationsAsync(narrow);
 
-        var errors = app.BrowserErrors(page).Concat(app.BrowserErrors(narrow)).ToList();
+        var errors = App.BrowserErrors(page).Concat(App.BrowserErrors(narrow)).ToList();
         Assert.True(errors.Count == 0, "The browser reported:\n" + string.Join("\n", errors));
     }
 
@@ -234,13 +234,13 @@ public sealed class ReviewQueueTests(E2EFixture app)
         {
             Assert.True(await db.Sources.AnyAsync());
         }
-        var page = await app.NewPageAsync();
-        await app.SignInAsync(page, Demo.Journalist);
+        var page = await App.NewPageAsync();
+        await App.SignInAsync(page, Demo.Journalist);
         await page.GotoAsync("/sources/1/review");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Not allowed");
 
-        var editor = await app.NewPageAsync();
-        await app.SignInAsync(editor, Demo.Editor);
+        var editor = await App.NewPageAsync();
+        await App.SignInAsync(editor, Demo.Editor);
         var response = await editor.GotoAsync("/sources/987654/review");
         Assert.Equal(404, response!.Status);
     }
@@ -271,9 +271,9 @@ public sealed class ReviewQueueTests(E2EFixture app)
             await db.SaveChangesAsync();
             (sourceId, suggestionId) = (source.Id, suggestion.Id);
         }
-        var page = await app.NewPageAsync(1366, 900);
-        await app.SignInAsync(page, Demo.Editor);
-        await app.GotoAndWaitForInteractiveAsync(page, $"/sources/{sourceId}/review");
+        var page = await App.NewPageAsync(1366, 900);
+        await App.SignInAsync(page, Demo.Editor);
+        await App.GotoAndWaitForInteractiveAsync(page, $"/sources/{sourceId}/review");
         await Expect(page.GetByTestId("suggestion-quote")).ToHaveTextAsync(wide);
 
         var form = await OpenEditFormAsync(page);
@@ -299,7 +299,7 @@ public sealed class ReviewQueueTests(E2EFixture app)
             var suggestion = await db.AttributionSuggestions.Include(s => s.Attribution).ThenInclude(a => a!.Claim).SingleAsync(s => s.Id == suggestionId);
             Assert.Equal((narrow, "Russia remains open to talks."), (suggestion.Attribution!.Quote, suggestion.Attribution.Claim.Text));
         }
-        var errors = app.BrowserErrors(page);
+        var errors = App.BrowserErrors(page);
         Assert.True(errors.Count == 0, "The browser reported:\n" + string.Join("\n", errors));
     }
 
@@ -327,9 +327,9 @@ public sealed class ReviewQueueTests(E2EFixture app)
         }
         try
         {
-            var page = await app.NewPageAsync(390, 844);
-            await app.SignInAsync(page, Demo.Editor);
-            await app.GotoAndWaitForInteractiveAsync(page, $"/sources/{sourceId}/review");
+            var page = await App.NewPageAsync(390, 844);
+            await App.SignInAsync(page, Demo.Editor);
+            await App.GotoAndWaitForInteractiveAsync(page, $"/sources/{sourceId}/review");
             var window = page.GetByTestId("review-window");
             await Expect(window).ToHaveTextAsync("Showing the first 1,000 of 1,001 in text order. The rest come in as you decide these.");
             await E2EFixture.ScreenshotAsync(page, "review-queue-windowed-narrow");

@@ -24,7 +24,7 @@ public sealed class LongCorrectionCollection : ICollectionFixture<E2EFixture>
 }
 
 [Collection(SourceCorrectionCollection.Name)]
-public sealed class SourceCorrectionTests(E2EFixture app)
+public sealed class SourceCorrectionTests(E2EFixture app) : BrowserTest(app)
 {
     private const string Lead = "Editor's note: this article was corrected on 26 November to add context. ";
     private const string KremlinSentence = "The Kremlin agreed with Trump's assessment on Thursday, with spokesperson Dmitry Peskov saying the Russian side remains open to talks and its position is well known. ";
@@ -32,12 +32,12 @@ public sealed class SourceCorrectionTests(E2EFixture app)
     [Fact]
     public async Task Editor_corrects_the_article_and_the_statements_follow_their_words()
     {
-        var page = await app.NewPageAsync(1366, 900);
-        await app.SignInAsync(page, Demo.Editor);
-        await app.GotoAndWaitForInteractiveAsync(page, "/sources");
+        var page = await App.NewPageAsync(1366, 900);
+        await App.SignInAsync(page, Demo.Editor);
+        await App.GotoAndWaitForInteractiveAsync(page, "/sources");
         await page.Locator("[data-testid=sources-table] tbody a").First.ClickAsync();
         await Expect(page.Locator("[data-testid=source-text]")).ToBeVisibleAsync();
-        await app.WaitForInteractiveAsync(page);
+        await App.WaitForInteractiveAsync(page);
         var sourcePath = new Uri(page.Url).AbsolutePath;
         var sourceId = int.Parse(sourcePath.Split('/')[^1]);
 
@@ -71,7 +71,7 @@ public sealed class SourceCorrectionTests(E2EFixture app)
 
         // 3. The reader now shows revision 2, who corrected it and why.
         await page.WaitForURLAsync(new Regex($"{Regex.Escape(sourcePath)}$"));
-        await app.WaitForInteractiveAsync(page);
+        await App.WaitForInteractiveAsync(page);
         await Expect(page.GetByTestId("revision-line")).ToContainTextAsync("Revision 2");
         await Expect(page.GetByTestId("revision-line")).ToContainTextAsync("removes the Kremlin sentence");
         await Expect(page.GetByTestId("source-text")).ToContainTextAsync(Lead.Trim());
@@ -117,8 +117,8 @@ public sealed class SourceCorrectionTests(E2EFixture app)
 
         // The claim page of an orphaned statement says so beside it.
         var claimHref = await attention.GetByTestId("attention-item").Nth(1).Locator("a[href^='/claims/']").GetAttributeAsync("href");
-        var claimPage = await app.NewPageAsync(1366, 900);
-        await app.GotoAndWaitForInteractiveAsync(claimPage, claimHref!);
+        var claimPage = await App.NewPageAsync(1366, 900);
+        await App.GotoAndWaitForInteractiveAsync(claimPage, claimHref!);
         await Expect(claimPage.Locator(".attribution [data-testid=anchor-chip]").Filter(new() { HasText = "orphaned" }).First).ToBeVisibleAsync();
         await E2EFixture.ScreenshotAsync(claimPage, "correction-claim-orphan-chip");
         await claimPage.CloseAsync();
@@ -127,7 +127,7 @@ public sealed class SourceCorrectionTests(E2EFixture app)
         await SourceTextSelection.SelectAsync(page, "Russia's nearly four-year invasion");
         await attention.GetByTestId("attention-item").First.GetByTestId("attention-reattach").ClickAsync();
         await page.WaitForURLAsync(new Regex($"{Regex.Escape(sourcePath)}$"));
-        await app.WaitForInteractiveAsync(page);
+        await App.WaitForInteractiveAsync(page);
         await Expect(page.GetByTestId("needs-attention").GetByTestId("attention-item")).ToHaveCountAsync(3);
         await Expect(page.Locator("[data-testid=source-text] mark").Filter(new() { HasText = "Russia's nearly four-year invasion" })).Not.ToHaveCountAsync(0);
 
@@ -138,27 +138,27 @@ public sealed class SourceCorrectionTests(E2EFixture app)
         await E2EFixture.ScreenshotAsync(page, "correction-old-revision");
         await E2EFixture.AssertNoSeriousAxeViolationsAsync(page);
 
-        var narrow = await app.NewPageAsync(390, 844);
-        await app.SignInAsync(narrow, Demo.Editor);
-        await app.GotoAndWaitForInteractiveAsync(narrow, sourcePath);
+        var narrow = await App.NewPageAsync(390, 844);
+        await App.SignInAsync(narrow, Demo.Editor);
+        await App.GotoAndWaitForInteractiveAsync(narrow, sourcePath);
         await Expect(narrow.GetByTestId("revision-line")).ToBeVisibleAsync();
         await E2EFixture.ScreenshotAsync(narrow, "correction-reader-narrow");
-        Assert.Empty(app.BrowserErrors(page));
+        Assert.Empty(App.BrowserErrors(page));
     }
 }
 
 [Collection(LongCorrectionCollection.Name)]
-public sealed class LongSourceCorrectionTests(E2EFixture app)
+public sealed class LongSourceCorrectionTests(E2EFixture app) : BrowserTest(app)
 {
     [Fact]
     public async Task A_corrected_text_far_larger_than_one_hub_message_still_saves()
     {
-        var page = await app.NewPageAsync(1366, 900);
-        await app.SignInAsync(page, Demo.Editor);
-        await app.GotoAndWaitForInteractiveAsync(page, "/sources");
+        var page = await App.NewPageAsync(1366, 900);
+        await App.SignInAsync(page, Demo.Editor);
+        await App.GotoAndWaitForInteractiveAsync(page, "/sources");
         await page.Locator("[data-testid=sources-table] tbody a").First.ClickAsync();
         await Expect(page.Locator("[data-testid=source-text]")).ToBeVisibleAsync();
-        await app.WaitForInteractiveAsync(page);
+        await App.WaitForInteractiveAsync(page);
         var sourcePath = new Uri(page.Url).AbsolutePath;
 
         await page.GetByTestId("correct-text").ClickAsync();
@@ -174,7 +174,7 @@ public sealed class LongSourceCorrectionTests(E2EFixture app)
         await Expect(dialog.GetByTestId("correction-summary")).ToBeVisibleAsync();
         await dialog.GetByTestId("correction-done").ClickAsync();
         await page.WaitForURLAsync(new Regex($"{Regex.Escape(sourcePath)}$"));
-        await app.WaitForInteractiveAsync(page);
+        await App.WaitForInteractiveAsync(page);
         await Expect(page.GetByTestId("revision-line")).ToContainTextAsync("Adds the full appendix");
         await Expect(page.GetByTestId("source-text")).ToContainTextAsync("Appendix paragraph 1500: Zelensky, Пєсков");
         var stored = JsonDocument.Parse(await (await page.APIRequest.GetAsync($"/api{sourcePath}")).TextAsync()).RootElement.GetProperty("text").GetString();

@@ -14,7 +14,7 @@ namespace ClaimTracker.E2E;
 /// not anchored to the words now at those offsets.
 /// </summary>
 [Collection(E2ECollection.Name)]
-public sealed class StaleSelectionTests(E2EFixture app)
+public sealed class StaleSelectionTests(E2EFixture app) : BrowserTest(app)
 {
     private const string Phrase = "the harbour authority said the crane would be replaced by spring";
 
@@ -24,7 +24,7 @@ public sealed class StaleSelectionTests(E2EFixture app)
         var marker = Guid.NewGuid().ToString("N")[..8];
         var text = $"Port works {marker}.\n\nAfter the storm, {Phrase}. Dock workers said they had heard that before.";
         await using var db = new ClaimTrackerDbContext(new DbContextOptionsBuilder<ClaimTrackerDbContext>()
-            .UseSqlite($"Data Source={app.Server.DatabasePath};Pooling=False").Options);
+            .UseSqlite($"Data Source={App.Server.DatabasePath};Pooling=False").Options);
         var source = new Source($"port-works-{marker}", "Harbour Gazette", $"Port works {marker}", new DateOnly(2026, 2, 3), null, text);
         db.Sources.Add(source);
         await db.SaveChangesAsync();
@@ -36,14 +36,14 @@ public sealed class StaleSelectionTests(E2EFixture app)
     {
         var sourceId = await StoreSourceAsync();
         var path = $"/sources/{sourceId}";
-        var first = await app.NewPageAsync(1366, 900);
-        await app.SignInAsync(first, Demo.Editor);
-        await app.GotoAndWaitForInteractiveAsync(first, path);
+        var first = await App.NewPageAsync(1366, 900);
+        await App.SignInAsync(first, Demo.Editor);
+        await App.GotoAndWaitForInteractiveAsync(first, path);
 
         // The second editor puts a line at the top: every later offset shifts.
-        var second = await app.NewPageAsync(1366, 900);
-        await app.SignInAsync(second, Demo.Admin);
-        await app.GotoAndWaitForInteractiveAsync(second, path);
+        var second = await App.NewPageAsync(1366, 900);
+        await App.SignInAsync(second, Demo.Admin);
+        await App.GotoAndWaitForInteractiveAsync(second, path);
         await second.GetByTestId("correct-text").ClickAsync();
         var dialog = second.GetByRole(AriaRole.Dialog);
         var box = dialog.GetByTestId("correction-text");
@@ -80,7 +80,7 @@ public sealed class StaleSelectionTests(E2EFixture app)
         // After a reload the same words are found where they are now, and recorded there.
         await stale.GetByTestId("reader-reload").ClickAsync();
         await Expect(first.GetByTestId("revision-line")).ToContainTextAsync("Revision 2");
-        await app.WaitForInteractiveAsync(first);
+        await App.WaitForInteractiveAsync(first);
         await Expect(stale).ToHaveCountAsync(0);
         await SourceTextSelection.SelectAsync(first, Phrase);
         await panel.GetByRole(AriaRole.Button, new() { Name = "Attribute selected text" }).ClickAsync();
@@ -92,9 +92,9 @@ public sealed class StaleSelectionTests(E2EFixture app)
         await newClaim.FillAsync("The harbour crane will be replaced by spring.");
         await panel.GetByRole(AriaRole.Button, new() { Name = "Record statement" }).ClickAsync();
         await Expect(first).ToHaveURLAsync(new Regex(@"\?attribution=(\d+)#a-\d+$"));
-        await app.WaitForInteractiveAsync(first);
+        await App.WaitForInteractiveAsync(first);
         var attributionId = Regex.Match(first.Url, @"attribution=(\d+)").Groups[1].Value;
         await Expect(first.Locator($"[data-testid=source-text] mark[data-attributions~='{attributionId}']")).ToHaveTextAsync(Phrase);
-        Assert.Empty(app.BrowserErrors(first));
+        Assert.Empty(App.BrowserErrors(first));
     }
 }

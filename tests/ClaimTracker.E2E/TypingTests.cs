@@ -16,35 +16,20 @@ namespace ClaimTracker.E2E;
 /// waits, as a person waits for a greyed-out field).
 /// </summary>
 [Collection(E2ECollection.Name)]
-public sealed class TypingTests(E2EFixture app) : IAsyncLifetime
+// The base class closes the throttled pages when each test ends: Chromium's CPU throttling keeps a renderer busy for as
+// long as the page is open, which would slow every test after this one.
+public sealed class TypingTests(E2EFixture app) : BrowserTest(app)
 {
-    private readonly List<IBrowserContext> slowed = [];
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    /// <summary>
-    /// Closes this test's throttled pages at once: Chromium's CPU throttling keeps a renderer busy for as long as the
-    /// page is open, which would slow every test after this one.
-    /// </summary>
-    public async Task DisposeAsync()
-    {
-        foreach (var context in slowed)
-        {
-            await context.CloseAsync();
-        }
-    }
-
     private const int CpuSlowdown = 6;
 
     private async Task<IPage> SlowPageAsync(string? email, int width = 1366, int height = 900)
     {
-        var page = await app.NewPageAsync(width, height);
+        var page = await App.NewPageAsync(width, height);
         if (email is not null)
         {
-            await app.SignInAsync(page, email);
+            await App.SignInAsync(page, email);
         }
         // Chromium's DevTools CPU throttling, as Lighthouse uses for phones; it stays on for this page's navigations.
-        slowed.Add(page.Context);
         var devTools = await page.Context.NewCDPSessionAsync(page);
         await devTools.SendAsync("Emulation.setCPUThrottlingRate", new Dictionary<string, object> { ["rate"] = CpuSlowdown });
         return page;
@@ -70,7 +55,7 @@ public sealed class TypingTests(E2EFixture app) : IAsyncLifetime
     /// <summary>A claim of this test's own, with one statement by Trump, so that notes and verdicts on it touch no other test.</summary>
     private async Task<(int Id, string Text)> OwnClaimAsync(string tag)
     {
-        return await app.QueryAsync(async db =>
+        return await App.QueryAsync(async db =>
         {
             var source = await db.Sources.SingleAsync(s => s.Key == "reuters-ukraine-peace-talks");
             var trump = await db.Actors.SingleAsync(a => a.Key == "donald-trump");
@@ -111,7 +96,7 @@ public sealed class TypingTests(E2EFixture app) : IAsyncLifetime
         await page.GetByTestId("import-submit").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex(@"/sources/\d+(/review)?$"), new() { Timeout = 30_000 });
 
-        var stored = await app.QueryAsync(db => db.Sources.Where(s => s.Title.EndsWith(tag)).Select(s => s.Outlet).SingleAsync());
+        var stored = await App.QueryAsync(db => db.Sources.Where(s => s.Title.EndsWith(tag)).Select(s => s.Outlet).SingleAsync());
         Assert.Equal(outletName, stored);
         await E2EFixture.ScreenshotAsync(page, "typing-add-source");
     }
@@ -140,7 +125,7 @@ public sealed class TypingTests(E2EFixture app) : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Add" }).ClickAsync();
         await Expect(page.Locator(".email").Filter(new() { HasText = email })).ToHaveCountAsync(1);
 
-        var stored = await app.QueryAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Email).SingleOrDefaultAsync());
+        var stored = await App.QueryAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Email).SingleOrDefaultAsync());
         Assert.Equal(email, stored);
     }
 
@@ -157,7 +142,7 @@ public sealed class TypingTests(E2EFixture app) : IAsyncLifetime
         await notes.GetByRole(AriaRole.Button, new() { Name = "Add note" }).ClickAsync();
         await Expect(notes.Locator("[data-testid=note]").Filter(new() { HasText = tag })).ToHaveCountAsync(1);
 
-        var stored = await app.QueryAsync(db => db.Annotations.Where(n => n.ClaimId == claim.Id).Select(n => n.Body).SingleAsync());
+        var stored = await App.QueryAsync(db => db.Annotations.Where(n => n.ClaimId == claim.Id).Select(n => n.Body).SingleAsync());
         Assert.Equal(body, stored);
     }
 
@@ -181,7 +166,7 @@ public sealed class TypingTests(E2EFixture app) : IAsyncLifetime
         await page.GetByRole(AriaRole.Option, new() { Name = "Unsupported", Exact = true }).ClickAsync();
         await form.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
         await Expect(panel.Locator("[data-testid=draft-badge]")).ToBeVisibleAsync();
-        var storedRationale = await app.QueryAsync(db => db.Verdicts.Where(v => v.ClaimId == claim.Id).Select(v => v.Rationale).SingleAsync());
+        var storedRationale = await App.QueryAsync(db => db.Verdicts.Where(v => v.ClaimId == claim.Id).Select(v => v.Rationale).SingleAsync());
         Assert.Equal(rationale, storedRationale);
 
         // The claim's edit dialog: its text field, cleared and retyped the moment the dialog shows.
@@ -195,7 +180,7 @@ public sealed class TypingTests(E2EFixture app) : IAsyncLifetime
         await page.Keyboard.TypeAsync(newText);
         await page.GetByTestId("save-claim").ClickAsync(); // MudDialog puts the test id on its content, not its actions
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(newText);
-        var storedText = await app.QueryAsync(db => db.Claims.Where(c => c.Id == claim.Id).Select(c => c.Text).SingleAsync());
+        var storedText = await App.QueryAsync(db => db.Claims.Where(c => c.Id == claim.Id).Select(c => c.Text).SingleAsync());
         Assert.Equal(newText, storedText);
     }
 
@@ -205,7 +190,7 @@ public sealed class TypingTests(E2EFixture app) : IAsyncLifetime
         var tag = Tag();
         var wrong = $"rdic Wire {tag}";
         var right = $"Nordic Wire {tag}";
-        var ids = await app.QueryAsync(async db =>
+        var ids = await App.QueryAsync(async db =>
         {
             var first = new Source($"typing-{tag}-1", wrong, $"Strike talks collapse {tag}", new DateOnly(2026, 11, 30), null,
                 $"Talks between the Port of Halvik and the dockers' union collapsed on Monday ({tag}).");
@@ -232,9 +217,9 @@ public sealed class TypingTests(E2EFixture app) : IAsyncLifetime
 
         await Expect(page.Locator("nav.breadcrumb")).ToContainTextAsync(right);
         await Expect(page.GetByTestId("outlet-history")).ToContainTextAsync($"Outlet renamed from “{wrong}” to “{right}” by Eddie Editor");
-        await app.WaitForInteractiveAsync(page);
+        await App.WaitForInteractiveAsync(page);
         await E2EFixture.ScreenshotAsync(page, "outlet-renamed-phone");
-        var stored = await app.QueryAsync(db => db.Sources.Where(s => s.Id == ids.Item1 || s.Id == ids.Item2).Select(s => s.Outlet).ToListAsync());
+        var stored = await App.QueryAsync(db => db.Sources.Where(s => s.Id == ids.Item1 || s.Id == ids.Item2).Select(s => s.Outlet).ToListAsync());
         Assert.Equal([right, right], stored);
 
         // The other source carries the new name, and its own history says so.
@@ -248,7 +233,7 @@ public sealed class TypingTests(E2EFixture app) : IAsyncLifetime
     {
         var tag = Tag();
         const string passage = "The port authority said the harbour would reopen on Friday";
-        var sourceId = await app.QueryAsync(async db =>
+        var sourceId = await App.QueryAsync(async db =>
         {
             var source = new Source($"typing-{tag}-record", "Harbour Gazette", $"Harbour to reopen {tag}", new DateOnly(2026, 11, 30), null,
                 $"{passage}, a week after the storm ({tag}).");
@@ -258,7 +243,7 @@ public sealed class TypingTests(E2EFixture app) : IAsyncLifetime
         });
         var page = await SlowPageAsync(Demo.Editor);
         await page.GotoAsync($"/sources/{sourceId}", new() { WaitUntil = WaitUntilState.Commit });
-        await app.WaitForInteractiveAsync(page);
+        await App.WaitForInteractiveAsync(page);
         await SourceTextSelection.SelectAsync(page, passage);
         var panel = page.GetByTestId("record-statement");
         await panel.GetByRole(AriaRole.Button, new() { Name = "Attribute selected text" }).ClickAsync();
@@ -276,7 +261,7 @@ public sealed class TypingTests(E2EFixture app) : IAsyncLifetime
         await panel.GetByRole(AriaRole.Button, new() { Name = "Record statement" }).ClickAsync();
         await Expect(page.Locator("[data-testid=source-text] mark").Filter(new() { HasText = "harbour would reopen" })).ToHaveCountAsync(1);
 
-        var stored = await app.QueryAsync(db => db.Attributions.Where(a => a.SourceId == sourceId)
+        var stored = await App.QueryAsync(db => db.Attributions.Where(a => a.SourceId == sourceId)
             .Select(a => new { Claim = a.Claim!.Text, Actor = a.Actor!.Name }).SingleAsync());
         Assert.Equal(claimText, stored.Claim);
         Assert.Equal("Donald Trump", stored.Actor);
@@ -286,7 +271,7 @@ public sealed class TypingTests(E2EFixture app) : IAsyncLifetime
     public async Task A_text_correction_keeps_the_note_typed_the_moment_the_dialog_appears()
     {
         var tag = Tag();
-        var sourceId = await app.QueryAsync(async db =>
+        var sourceId = await App.QueryAsync(async db =>
         {
             var source = new Source($"typing-{tag}-correct", "Harbour Gazette", $"Storm closes harbour {tag}", new DateOnly(2026, 11, 23), null,
                 $"The harbour closed on Monday as the storm hit ({tag}). Ferries were cancelled.");
@@ -307,7 +292,7 @@ public sealed class TypingTests(E2EFixture app) : IAsyncLifetime
         await dialog.GetByTestId("correction-save").ClickAsync();
         await Expect(dialog.GetByTestId("correction-summary")).ToContainTextAsync("revision 2");
 
-        var stored = await app.QueryAsync(db => db.Sources.Where(s => s.Id == sourceId).Select(s => new { Note = s.RevisionNote, s.Text }).SingleAsync());
+        var stored = await App.QueryAsync(db => db.Sources.Where(s => s.Id == sourceId).Select(s => new { Note = s.RevisionNote, s.Text }).SingleAsync());
         Assert.Equal(note, stored.Note);
         Assert.Equal(corrected, stored.Text);
     }

@@ -11,7 +11,7 @@ namespace ClaimTracker.E2E;
 /// open: the journalist never sees the draft, and the published verdict appears on their page without a reload.
 /// </summary>
 [Collection(E2ECollection.Name)]
-public sealed class VerdictTests(E2EFixture app)
+public sealed class VerdictTests(E2EFixture app) : BrowserTest(app)
 {
     private const string ClaimText = "The Kremlin has shown little sign of abandoning its objectives in Ukraine.";
     private const string Rationale = "European governments and Western intelligence agree; nothing in the record contradicts them.";
@@ -33,7 +33,7 @@ public sealed class VerdictTests(E2EFixture app)
         var path = $"/claims/{claimId}";
 
         var journalist = await SignInAsync(Demo.Journalist);
-        var response = await app.GotoAndWaitForInteractiveAsync(journalist, path);
+        var response = await App.GotoAndWaitForInteractiveAsync(journalist, path);
         Assert.Contains("script-src 'self' 'nonce-", response.Headers["content-security-policy"]);
         Assert.Equal("nosniff", response.Headers["x-content-type-options"]);
         var journalistPanel = journalist.Locator("[data-testid=verdict-panel]");
@@ -41,7 +41,7 @@ public sealed class VerdictTests(E2EFixture app)
         await Expect(journalistPanel.Locator("[data-testid=verdict-actions]")).ToHaveCountAsync(0);
 
         var editor = await SignInAsync(Demo.Editor);
-        await app.GotoAndWaitForInteractiveAsync(editor, path);
+        await App.GotoAndWaitForInteractiveAsync(editor, path);
         var panel = editor.Locator("[data-testid=verdict-panel]");
         await Expect(panel.Locator("[data-testid=workflow-status]")).ToHaveTextAsync("New");
 
@@ -106,14 +106,14 @@ public sealed class VerdictTests(E2EFixture app)
         {
             var violations = await page.EvaluateAsync<string[]>("() => window.__cspViolations");
             Assert.True(violations.Length == 0, "CSP violations:\n" + string.Join("\n", violations));
-            var errors = app.BrowserErrors(page);
+            var errors = App.BrowserErrors(page);
             Assert.True(errors.Count == 0, "The browser reported:\n" + string.Join("\n", errors));
         }
     }
 
     private async Task<int> FindClaimIdAsync()
     {
-        var page = await app.NewPageAsync();
+        var page = await App.NewPageAsync();
         var response = await page.APIRequest.GetAsync("/api/claims?limit=500");
         using var json = JsonDocument.Parse(await response.TextAsync());
         var id = json.RootElement.GetProperty("items").EnumerateArray()
@@ -124,10 +124,10 @@ public sealed class VerdictTests(E2EFixture app)
 
     private async Task<IPage> SignInAsync(string email)
     {
-        var page = await app.NewPageAsync(1280, 900);
+        var page = await App.NewPageAsync(1280, 900);
         await page.AddInitScriptAsync(Watcher);
         // The shared sign-in waits for the live circuit before typing: input typed into the prerendered form is lost.
-        await app.SignInAsync(page, email);
+        await App.SignInAsync(page, email);
         return page;
     }
 }

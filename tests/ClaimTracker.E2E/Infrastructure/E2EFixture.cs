@@ -19,7 +19,9 @@ public sealed class E2EFixture : IAsyncLifetime
     public static readonly TimeSpan InteractiveTimeout = TimeSpan.FromSeconds(30);
 
     private readonly ConcurrentDictionary<IPage, ConcurrentQueue<string>> _browserErrors = new();
-    private readonly ConcurrentBag<IBrowserContext> _contexts = [];
+    // The contexts of the test running now. Browser tests run one at a time (one collection, no parallelism inside it),
+    // so every context open at a test's end is that test's own.
+    private readonly ConcurrentQueue<IBrowserContext> _openContexts = new();
 
     public AppServerFixture Server { get; } = new();
 
@@ -41,17 +43,14 @@ public sealed class E2EFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        foreach (var context in _contexts)
-        {
-            await context.CloseAsync();
-        }
+        await CloseOpenContextsAsync();
         await Browser.DisposeAsync();
         await Server.DisposeAsync();
     }
 
     /// <summary>
     /// A page in a fresh browser context whose base URL is the test server, so tests pass paths like <c>/claims</c>.
-    /// The context is closed when the fixture is disposed; close <c>page.Context</c> earlier if you like.
+    /// The context is closed when the test ends (see <see cref="BrowserTest"/>).
     /// </summary>
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 800) =>
         await NewPageAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
@@ -72,7 +71,7 @@ public sealed class E2EFixture : IAsyncLifetime
     {
         options.BaseURL = BaseUrl;
         var context = await Browser.Browser.NewContextAsync(options);
-        _contexts.Add(context);
+        _openContexts.Enqueue(context);
         var page = await context.NewPageAsync();
 
         // Kept so that a page that never becomes interactive can say why (a JS error, a failed circuit).
@@ -90,6 +89,19 @@ public sealed class E2EFixture : IAsyncLifetime
         page.PageError += (_, error) => errors.Enqueue($"page error: {error}");
         page.Close += (_, _) => _browserErrors.TryRemove(page, out _);
         return page;
+    }
+
+    /// <summary>
+    /// Closes every browser context opened since the last call. A page left open keeps its Blazor circuit alive on the
+    /// server, and every live circuit re-renders on each change any later test makes: a run that kept them all (175 by
+    /// the end) spent most of its time rendering pages no test looked at any more.
+    /// </summary>
+    public async Task CloseOpenContextsAsync()
+    {
+        while (_openContexts.TryDequeue(out var context))
+        {
+            await context.CloseAsync();
+        }
     }
 
     /// <summary>
