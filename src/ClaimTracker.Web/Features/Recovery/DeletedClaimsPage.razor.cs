@@ -1,3 +1,4 @@
+using ClaimTracker.Web.Data;
 using ClaimTracker.Web.Components.Shared;
 using ClaimTracker.Web.Features.Accounts;
 using ClaimTracker.Web.Features.Editing;

@@ -1,3 +1,4 @@
+using ClaimTracker.Web.Data;
 using System.Reflection;
 using ClaimTracker.Web.Features.Accounts;
 using ClaimTracker.Web.Features.Editing;

@@ -1,3 +1,4 @@
+using ClaimTracker.Web.Data;
 using System.Text.Json;
 using ClaimTracker.Tests.Infrastructure;
 using ClaimTracker.Web.Domain;

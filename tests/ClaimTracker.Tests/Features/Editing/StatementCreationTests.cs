@@ -1,3 +1,4 @@
+using ClaimTracker.Web.Data;
 using ClaimTracker.Tests.Infrastructure;
 using ClaimTracker.Web.Domain;
 using ClaimTracker.Web.Features.Accounts;
