@@ -1,6 +1,6 @@
-using ClaimTracker.Web.Data;
 using System.Globalization;
 using System.Text;
+using ClaimTracker.Web.Data;
 using ClaimTracker.Web.Features.Accounts;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;

@@ -1,7 +1,7 @@
-using ClaimTracker.Web.Data;
 using System.Net;
 using System.Text.RegularExpressions;
 using ClaimTracker.Tests.Infrastructure;
+using ClaimTracker.Web.Data;
 using ClaimTracker.Web.Domain;
 using ClaimTracker.Web.Features.Accounts;
 using Microsoft.AspNetCore.Hosting;

@@ -1,9 +1,9 @@
-using ClaimTracker.Web.Data;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using System.Text.Json;
 using ClaimTracker.Tests.Infrastructure;
+using ClaimTracker.Web.Data;
 using ClaimTracker.Web.Features.Accounts;
 using ClaimTracker.Web.Features.Importing;
 using CsCheck;

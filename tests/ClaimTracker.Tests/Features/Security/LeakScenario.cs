@@ -1,7 +1,7 @@
-using ClaimTracker.Web.Data;
 using System.Net;
 using ClaimTracker.Tests.Features.Verdicts;
 using ClaimTracker.Tests.Infrastructure;
+using ClaimTracker.Web.Data;
 using ClaimTracker.Web.Domain;
 using ClaimTracker.Web.Features.Accounts;
 using ClaimTracker.Web.Features.Annotations;
