@@ -21,22 +21,29 @@ if [[ ! -x out/lighthouse/node_modules/.bin/lighthouse ]]; then
 fi
 lighthouse=$(pwd)/out/lighthouse/node_modules/.bin/lighthouse
 
-export ClaimTracker__DemoAccounts=true
+export ClaimTracker__DemoAccounts=true ClaimTracker__KnownProxies=127.0.0.1
 source scripts/perf/published-app.sh
 start_published_app "$publish" "$port" "$results/server.log"
 base="http://127.0.0.1:$port"
 
-# The Cookie header of a signed-in session: the login form's antiforgery token, then the form post.
+# Production sets its cookies Secure and expects TLS from a proxy in front: this stands in for that proxy, telling the
+# app (which trusts loopback as its proxy here) that the request came over HTTPS.
+forwarded='X-Forwarded-Proto: https'
+
+# The Cookie header of a signed-in session: the login form's antiforgery token and cookie, then the form post. Read
+# from the Set-Cookie headers (curl's cookie jar drops Secure cookies received over plain HTTP).
+cookies_in() { grep -i '^set-cookie:' "$1" | sed 's/^[Ss]et-[Cc]ookie: *//; s/;.*//' | paste -sd ';' | sed 's/;/; /g'; }
 cookie_for() {
-  local jar token
-  jar=$(mktemp)
-  token=$(curl -s -c "$jar" "$base/account/login" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//; s/"$//')
-  curl -s -b "$jar" -c "$jar" -o /dev/null -X POST "$base/account/login" \
+  local dir token antiforgery
+  dir=$(mktemp -d)
+  curl -s -H "$forwarded" -D "$dir/get" -o "$dir/page" "$base/account/login"
+  token=$(grep -o '<input[^>]*__RequestVerificationToken[^>]*>' "$dir/page" | head -n 1 | sed 's/.*value="\([^"]*\)".*/\1/')
+  antiforgery=$(cookies_in "$dir/get")
+  curl -s -H "$forwarded" -H "Cookie: $antiforgery" -D "$dir/post" -o /dev/null -X POST "$base/account/login" \
     --data-urlencode "email=$1" --data-urlencode "password=ClaimTracker-demo-1!" \
     --data-urlencode "__RequestVerificationToken=$token" --data-urlencode "returnUrl=/"
-  # Netscape jar lines: domain, flag, path, secure, expiry, name, value (HttpOnly ones start "#HttpOnly_").
-  awk -F'\t' 'NF == 7 { printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$jar"
-  rm -f "$jar"
+  cookies_in "$dir/post"
+  rm -rf "$dir"
 }
 
 editor=$(cookie_for editor@claimtracker.test)
@@ -46,13 +53,11 @@ admin=$(cookie_for admin@claimtracker.test)
 failed=0
 printf '%-28s %-8s %5s\n' page as a11y
 run() {
-  local who=$1 path=$2 cookie=$3 name out headers=()
+  local who=$1 path=$2 cookie=$3 name out headers
   name=$(echo "$who$path" | tr '/?=' '___')
   out="$results/$name.json"
-  if [[ -n $cookie ]]; then
-    headers=(--extra-headers "{\"Cookie\": \"$cookie\"}")
-  fi
-  "$lighthouse" "$base$path" "${headers[@]}" --only-categories=accessibility \
+  headers="{\"X-Forwarded-Proto\": \"https\"${cookie:+, \"Cookie\": \"$cookie\"}}"
+  "$lighthouse" "$base$path" --extra-headers "$headers" --only-categories=accessibility \
     --chrome-flags="--headless=new --no-sandbox" --output=json --output-path="$out" --quiet
   local line
   line=$(node -e '

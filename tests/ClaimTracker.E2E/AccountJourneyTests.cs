@@ -13,7 +13,6 @@ namespace ClaimTracker.E2E;
 [Collection(E2ECollection.Name)]
 public sealed class AccountJourneyTests(E2EFixture app)
 {
-    private const string DemoPassword = "ClaimTracker-demo-1!";
 
     [Fact]
     public async Task An_editor_signs_in_from_a_claim_returns_to_it_and_signs_out()
@@ -28,10 +27,13 @@ public sealed class AccountJourneyTests(E2EFixture app)
         var signIn = page.GetByTestId("sign-in-link");
         await Expect(signIn).ToHaveAttributeAsync("href", "/account/login?returnUrl=" + Uri.EscapeDataString(claimPath));
         await signIn.ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex("/account/login"));
+        // The address changes as the navigation starts: wait for the sign-in page itself to have loaded before axe runs
+        // in it (else the navigation destroys the page axe was injected into).
+        await page.WaitForURLAsync(new Regex("/account/login"), new() { WaitUntil = WaitUntilState.Load });
+        await Expect(page.Locator("#email")).ToBeVisibleAsync();
         await E2EFixture.AssertNoSeriousAxeViolationsAsync(page);
-        await page.Locator("#email").FillAsync("editor@claimtracker.test");
-        await page.Locator("#password").FillAsync(DemoPassword);
+        await page.Locator("#email").FillAsync(Demo.Editor);
+        await page.Locator("#password").FillAsync(Demo.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
         await Expect(page).ToHaveURLAsync(claimUrl);
@@ -49,13 +51,13 @@ public sealed class AccountJourneyTests(E2EFixture app)
         var page = await app.NewPageAsync();
         await page.GotoAsync(app.BaseUrl + "/account/login");
 
-        await page.Locator("#email").FillAsync("journalist@claimtracker.test");
+        await page.Locator("#email").FillAsync(Demo.Journalist);
         await page.Locator("#password").FillAsync("not-the-password");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
         await Expect(page.Locator("#password-error")).ToHaveTextAsync(LoginPage.InvalidMessage);
         await Expect(page.Locator("#password")).ToHaveAttributeAsync("aria-invalid", "true");
-        await Expect(page.Locator("#email")).ToHaveValueAsync("journalist@claimtracker.test");
+        await Expect(page.Locator("#email")).ToHaveValueAsync(Demo.Journalist);
         await E2EFixture.ScreenshotAsync(page, "sign-in-wrong-password");
         await E2EFixture.AssertNoSeriousAxeViolationsAsync(page);
     }
@@ -66,8 +68,8 @@ public sealed class AccountJourneyTests(E2EFixture app)
         var page = await app.NewPageAsync(width: 390, height: 844);
         // Only the HTML is awaited: no scripts, no circuit. Whatever is typed now must reach the server.
         await page.GotoAsync(app.BaseUrl + "/account/login", new() { WaitUntil = WaitUntilState.Commit });
-        await page.Locator("#email").FillAsync("journalist@claimtracker.test");
-        await page.Locator("#password").FillAsync(DemoPassword);
+        await page.Locator("#email").FillAsync(Demo.Journalist);
+        await page.Locator("#password").FillAsync(Demo.Password);
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Toggle navigation" })).ToHaveCountAsync(0);
         await E2EFixture.ScreenshotAsync(page, "sign-in-phone");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
@@ -81,13 +83,13 @@ public sealed class AccountJourneyTests(E2EFixture app)
     public async Task The_admin_sees_every_account_with_its_role()
     {
         var page = await app.NewPageAsync();
-        await app.SignInAsync(page, "admin@claimtracker.test", DemoPassword);
+        await app.SignInAsync(page, Demo.Admin);
 
         await app.GotoAndWaitForInteractiveAsync(page, "/admin/users");
 
         var table = page.GetByTestId("users-table");
-        await Expect(table).ToContainTextAsync("editor@claimtracker.test");
-        await Expect(table).ToContainTextAsync("journalist@claimtracker.test");
+        await Expect(table).ToContainTextAsync(Demo.Editor);
+        await Expect(table).ToContainTextAsync(Demo.Journalist);
         await E2EFixture.ScreenshotAsync(page, "admin-users");
         await E2EFixture.AssertNoSeriousAxeViolationsAsync(page);
     }
@@ -96,7 +98,7 @@ public sealed class AccountJourneyTests(E2EFixture app)
     public async Task A_journalist_is_turned_away_from_the_users_page()
     {
         var page = await app.NewPageAsync();
-        await app.SignInAsync(page, "journalist@claimtracker.test", DemoPassword);
+        await app.SignInAsync(page, Demo.Journalist);
 
         await page.GotoAsync("/admin/users");
 
@@ -121,7 +123,7 @@ public sealed class AccountJourneyTests(E2EFixture app)
         await Expect(userPage.GetByTestId("user-name")).ToHaveTextAsync("Dana Departing");
 
         var admin = await app.NewPageAsync();
-        await app.SignInAsync(admin, "admin@claimtracker.test", DemoPassword);
+        await app.SignInAsync(admin, Demo.Admin);
         await app.GotoAndWaitForInteractiveAsync(admin, "/admin/users");
         var row = admin.Locator("tr").Filter(new() { Has = admin.GetByRole(AriaRole.Button, new() { Name = $"History of {email}" }) });
         await Expect(row.GetByTestId("user-status")).ToHaveTextAsync("Active");
@@ -164,7 +166,7 @@ public sealed class AccountJourneyTests(E2EFixture app)
             Assert.True((await users.AddToRoleAsync(user, Roles.Editor)).Succeeded);
         }
         var page = await app.NewPageAsync(width: 390, height: 844);
-        await app.SignInAsync(page, "admin@claimtracker.test", DemoPassword);
+        await app.SignInAsync(page, Demo.Admin);
         await app.GotoAndWaitForInteractiveAsync(page, "/admin/users");
         var row = page.Locator("tr").Filter(new() { Has = page.GetByRole(AriaRole.Button, new() { Name = $"History of {email}" }) });
 

@@ -13,7 +13,7 @@ public sealed class ActorEditingTests(E2EFixture app)
     public async Task An_editor_adds_an_alias_to_an_actor_and_an_empty_name_is_refused_beside_the_field()
     {
         var page = await app.NewPageAsync();
-        await app.SignInAsync(page, "editor@claimtracker.test", "ClaimTracker-demo-1!");
+        await app.SignInAsync(page, Demo.Editor);
         await app.GotoAndWaitForInteractiveAsync(page, "/actors");
         await page.Locator("[data-testid=actors-table] tbody a").Filter(new() { HasText = "Dmitry Peskov" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex(@"/actors/\d+$"));
@@ -56,7 +56,7 @@ public sealed class RemoveAndRestoreTests(E2EFixture app)
     public async Task An_editor_removes_a_relation_which_leaves_the_page_live_and_History_restores_it()
     {
         var page = await app.NewPageAsync(1366, 900);
-        await app.SignInAsync(page, "editor@claimtracker.test", "ClaimTracker-demo-1!");
+        await app.SignInAsync(page, Demo.Editor);
         await app.GotoAndWaitForInteractiveAsync(page, "/claims?q=Peskov");
         // By its words: other browser tests on this server record more statements by Peskov.
         await page.Locator("[data-testid=claims-table]").GetByRole(AriaRole.Link, new() { Name = "Russia remains open to talks, and its position is well known.", Exact = true }).ClickAsync();
@@ -82,7 +82,7 @@ public sealed class RemoveAndRestoreTests(E2EFixture app)
     public async Task An_editor_changes_how_a_statement_is_recorded_and_the_page_shows_it_without_a_reload()
     {
         var page = await app.NewPageAsync(1366, 900);
-        await app.SignInAsync(page, "editor@claimtracker.test", "ClaimTracker-demo-1!");
+        await app.SignInAsync(page, Demo.Editor);
         await app.GotoAndWaitForInteractiveAsync(page, "/claims?q=Witkoff");
         // By the start of its words: another browser test edits the end of this claim's text.
         await page.Locator("[data-testid=claims-table]").GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Steve Witkoff and Jared Kushner will travel to Moscow") }).ClickAsync();

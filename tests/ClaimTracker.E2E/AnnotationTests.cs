@@ -13,12 +13,11 @@ namespace ClaimTracker.E2E;
 public sealed class AnnotationTests(E2EFixture app)
 {
     private const string DealClaim = "Vladimir Putin is ready to make a deal to end the war in Ukraine.";
-    private const string Password = "ClaimTracker-demo-1!";
 
     private async Task<IPage> SignedInAsync(string email)
     {
         var page = await app.NewPageAsync(1366, 900);
-        await app.SignInAsync(page, email, Password);
+        await app.SignInAsync(page, email);
         await Expect(page.Locator("[data-testid=user-name]")).ToBeVisibleAsync();
         return page;
     }
@@ -37,8 +36,8 @@ public sealed class AnnotationTests(E2EFixture app)
     [Fact]
     public async Task An_editors_note_appears_live_for_a_journalist_and_html_in_it_stays_inert()
     {
-        var editor = await SignedInAsync("editor@claimtracker.test");
-        var journalist = await SignedInAsync("journalist@claimtracker.test");
+        var editor = await SignedInAsync(Demo.Editor);
+        var journalist = await SignedInAsync(Demo.Journalist);
         var claimPath = await DealClaimPathAsync(editor);
 
         // The journalist already has the claim open; a marker on window proves the page is never reloaded.
@@ -119,7 +118,7 @@ public sealed class AnnotationTests(E2EFixture app)
     [Fact]
     public async Task A_note_on_a_passage_selected_in_the_reader_records_the_exact_span()
     {
-        var page = await SignedInAsync("journalist@claimtracker.test");
+        var page = await SignedInAsync(Demo.Journalist);
         await app.GotoAndWaitForInteractiveAsync(page, await DealClaimPathAsync(page));
         var readerLink = await page.Locator("[data-testid=assertions] .attribution").Filter(new() { HasText = "Donald Trump" })
             .Locator("a.source-link").GetAttributeAsync("href");

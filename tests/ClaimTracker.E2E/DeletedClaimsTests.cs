@@ -11,7 +11,6 @@ namespace ClaimTracker.E2E;
 [Collection(E2ECollection.Name)]
 public sealed class DeletedClaimsTests(E2EFixture app)
 {
-    private const string Password = "ClaimTracker-demo-1!";
 
     /// <summary>A claim of its own with one statement, so deleting it changes nothing another test reads.</summary>
     private async Task<(int ClaimId, string Text)> StoreClaimAsync()
@@ -42,7 +41,7 @@ public sealed class DeletedClaimsTests(E2EFixture app)
     {
         var (claimId, text) = await StoreClaimAsync();
         var page = await app.NewPageAsync(1366, 900);
-        await app.SignInAsync(page, "editor@claimtracker.test", Password);
+        await app.SignInAsync(page, Demo.Editor);
         await app.GotoAndWaitForInteractiveAsync(page, $"/claims/{claimId}");
         await page.GetByTestId("delete-claim").ClickAsync();
         await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Delete", Exact = true }).ClickAsync();
@@ -79,12 +78,12 @@ public sealed class DeletedClaimsTests(E2EFixture app)
         await Expect(page.Locator("[data-testid=assertions]")).ToContainTextAsync("Reuters");
 
         var narrow = await app.NewPageAsync(390, 844);
-        await app.SignInAsync(narrow, "editor@claimtracker.test", Password);
+        await app.SignInAsync(narrow, Demo.Editor);
         await app.GotoAndWaitForInteractiveAsync(narrow, "/claims/deleted");
         await E2EFixture.ScreenshotAsync(narrow, "deleted-claims-narrow");
 
         var journalist = await app.NewPageAsync();
-        await app.SignInAsync(journalist, "journalist@claimtracker.test", Password);
+        await app.SignInAsync(journalist, Demo.Journalist);
         await journalist.GotoAsync("/claims/deleted");
         await Expect(journalist.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Not allowed");
         await Expect(journalist.GetByRole(AriaRole.Link, new() { Name = "Deleted claims" })).ToHaveCountAsync(0);

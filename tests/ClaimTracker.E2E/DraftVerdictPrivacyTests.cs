@@ -21,7 +21,6 @@ namespace ClaimTracker.E2E;
 [Collection(E2ECollection.Name)]
 public sealed class DraftVerdictPrivacyTests(E2EFixture app)
 {
-    private const string Password = "ClaimTracker-demo-1!";
 
     private async Task<(int ClaimId, string Marker)> ClaimWithDraftAsync()
     {
@@ -66,7 +65,7 @@ public sealed class DraftVerdictPrivacyTests(E2EFixture app)
     {
         var (claimId, marker) = await ClaimWithDraftAsync();
         var page = await app.NewPageAsync(width, height);
-        await app.SignInAsync(page, "journalist@claimtracker.test", Password);
+        await app.SignInAsync(page, Demo.Journalist);
 
         await app.GotoAndWaitForInteractiveAsync(page, $"/claims/{claimId}");
 

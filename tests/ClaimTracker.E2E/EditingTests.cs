@@ -13,9 +13,7 @@ namespace ClaimTracker.E2E;
 [Collection(E2ECollection.Name)]
 public sealed class EditingTests(E2EFixture app)
 {
-    private const string EditorEmail = "editor@claimtracker.test";
-    private const string JournalistEmail = "journalist@claimtracker.test";
-    private const string DemoPassword = "ClaimTracker-demo-1!";
+    private const string JournalistEmail = Demo.Journalist;
 
     private const string DavosClaim = "Trump will meet Zelensky at the World Economic Forum in Davos if Zelensky attends.";
     private const string MoscowClaim = "Steve Witkoff and Jared Kushner will travel to Moscow shortly.";
@@ -23,7 +21,7 @@ public sealed class EditingTests(E2EFixture app)
     /// <summary>Signs in through the plain login form, then opens <paramref name="path"/> with a live circuit.</summary>
     private async Task SignInAsync(IPage page, string email, string path = "/")
     {
-        await app.SignInAsync(page, email, DemoPassword);
+        await app.SignInAsync(page, email);
         await app.GotoAndWaitForInteractiveAsync(page, path);
     }
 
@@ -44,7 +42,7 @@ public sealed class EditingTests(E2EFixture app)
     public async Task An_editor_edits_a_claim_sees_it_saved_and_in_the_history_and_relates_it_to_another()
     {
         var page = await app.NewPageAsync(1366, 900);
-        await SignInAsync(page, EditorEmail);
+        await SignInAsync(page, Demo.Editor);
         var path = await ClaimPathAsync(page, "Davos", DavosClaim);
         await app.GotoAndWaitForInteractiveAsync(page, path);
 
@@ -108,9 +106,9 @@ public sealed class EditingTests(E2EFixture app)
     {
         var first = await app.NewPageAsync(1280, 900);
         var second = await app.NewPageAsync(1280, 900);
-        await SignInAsync(first, EditorEmail);
+        await SignInAsync(first, Demo.Editor);
         var path = await ClaimPathAsync(first, "Kushner", MoscowClaim);
-        await SignInAsync(second, EditorEmail, path);
+        await SignInAsync(second, Demo.Editor, path);
         await app.GotoAndWaitForInteractiveAsync(first, path);
 
         // Both open the editor on the same version.

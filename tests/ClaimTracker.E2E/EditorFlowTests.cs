@@ -20,7 +20,7 @@ public sealed class EditorFlowTests(E2EFixture app)
     public async Task Editor_records_a_statement_from_a_selection_notes_on_it_and_publishes_a_verdict()
     {
         var page = await app.NewPageAsync(1366, 900);
-        await app.SignInAsync(page, "editor@claimtracker.test", "ClaimTracker-demo-1!");
+        await app.SignInAsync(page, Demo.Editor);
         await app.GotoAndWaitForInteractiveAsync(page, "/sources");
         // The seeded article by its title: other browser tests add sources of their own to the same server.
         await page.Locator("[data-testid=sources-table] tbody a", new() { HasText = SeedArticleTitle }).ClickAsync();

@@ -104,7 +104,7 @@ public sealed partial class HistoryTests(E2EFixture app)
     {
         var (claimId, _) = await ClaimWithDraftAsync();
         var page = await app.NewPageAsync(1366, 900);
-        await app.SignInAsync(page, "editor@claimtracker.test", "ClaimTracker-demo-1!");
+        await app.SignInAsync(page, Demo.Editor);
         await app.GotoAndWaitForInteractiveAsync(page, $"/claims/{claimId}");
 
         // The agencies' statement: asserts → denies.
@@ -188,7 +188,7 @@ public sealed partial class HistoryTests(E2EFixture app)
     {
         var (claimId, _) = await ClaimWithDraftAsync();
         var page = await app.NewPageAsync(1366, 900);
-        await app.SignInAsync(page, "journalist@claimtracker.test", "ClaimTracker-demo-1!");
+        await app.SignInAsync(page, Demo.Journalist);
         await app.GotoAndWaitForInteractiveAsync(page, $"/claims/{claimId}");
 
         var history = page.GetByTestId("claim-history");

@@ -19,7 +19,6 @@ namespace ClaimTracker.E2E;
 [Collection(E2ECollection.Name)]
 public sealed class HostileNoteTests(E2EFixture app)
 {
-    private const string Password = "ClaimTracker-demo-1!";
     private const string Passage = "the talks would resume in the spring";
 
     private sealed record Place(int ClaimId, int SourceId, string Text, string Tag);
@@ -120,7 +119,7 @@ public sealed class HostileNoteTests(E2EFixture app)
         var place = await PlaceAsync();
         var kinds = Kinds(place.Tag);
         var page = await app.NewPageAsync(1366, 900);
-        await app.SignInAsync(page, "journalist@claimtracker.test", Password);
+        await app.SignInAsync(page, Demo.Journalist);
 
         // ---- the claim page
         await app.GotoAndWaitForInteractiveAsync(page, $"/claims/{place.ClaimId}");

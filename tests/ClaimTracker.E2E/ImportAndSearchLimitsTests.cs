@@ -14,8 +14,6 @@ namespace ClaimTracker.E2E;
 [Collection(E2ECollection.Name)]
 public sealed class ImportAndSearchLimitsTests(E2EFixture app)
 {
-    private const string Editor = "editor@claimtracker.test";
-    private const string Password = "ClaimTracker-demo-1!";
 
     private int SourcesTitled(string title)
     {
@@ -31,7 +29,7 @@ public sealed class ImportAndSearchLimitsTests(E2EFixture app)
     public async Task A_page_nested_too_deep_is_refused_beside_the_file_keeping_everything_typed()
     {
         var page = await app.NewPageAsync();
-        await app.SignInAsync(page, Editor, Password);
+        await app.SignInAsync(page, Demo.Editor);
         await app.GotoAndWaitForInteractiveAsync(page, "/sources/new");
         var title = $"Deeply nested page {Guid.NewGuid():N}"[..30];
         await page.GetByLabel("Outlet", new() { Exact = true }).FillAsync("Example Wire");
@@ -86,7 +84,8 @@ public sealed class ImportAndSearchLimitsTests(E2EFixture app)
 
         var box = page.GetByLabel("Search claims, quotes and speakers");
         await Expect(box).ToHaveValueAsync(search);
-        await Expect(page.Locator(".mud-input-control", new() { Has = box }).Locator(".mud-input-helper-text.mud-input-error")).ToContainTextAsync(message);
+        await Expect(page.GetByTestId("claim-search-help")).ToContainTextAsync(message);
+        await Expect(box).ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(page.GetByTestId("claims-empty")).ToBeVisibleAsync();
 
         // Shortening it to what can be read finds claims again, from the same box.

@@ -12,8 +12,6 @@ namespace ClaimTracker.E2E;
 [Collection(E2ECollection.Name)]
 public sealed class ImportingTests(E2EFixture app)
 {
-    private const string Editor = "editor@claimtracker.test";
-    private const string Password = "ClaimTracker-demo-1!";
 
     private static string Article(string marker) => $"""
         Kremlin spokesman Dmitry Peskov said on Monday that Russia remained open to talks on Ukraine ({marker}).
@@ -27,7 +25,7 @@ public sealed class ImportingTests(E2EFixture app)
     private async Task<IPage> OpenAddSourceAsync(int width = 1280, int height = 900)
     {
         var page = await app.NewPageAsync(width, height);
-        await app.SignInAsync(page, Editor, Password);
+        await app.SignInAsync(page, Demo.Editor);
         await app.GotoAndWaitForInteractiveAsync(page, "/sources");
         await page.GetByTestId("add-source").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/sources/new$"));
@@ -291,7 +289,7 @@ public sealed class ImportingTests(E2EFixture app)
         await Expect(visitor.GetByTestId("add-source")).ToHaveCountAsync(0);
 
         var journalist = await app.NewPageAsync();
-        await app.SignInAsync(journalist, "journalist@claimtracker.test", Password);
+        await app.SignInAsync(journalist, Demo.Journalist);
         await app.GotoAndWaitForInteractiveAsync(journalist, "/sources");
         await Expect(journalist.GetByTestId("sources-table")).ToBeVisibleAsync();
         await Expect(journalist.GetByTestId("add-source")).ToHaveCountAsync(0);

@@ -62,7 +62,7 @@ public sealed class MergeTests(E2EFixture app)
     {
         var pair = await PairAsync();
         var page = await app.NewPageAsync(1366, 900);
-        await app.SignInAsync(page, "editor@claimtracker.test", "ClaimTracker-demo-1!");
+        await app.SignInAsync(page, Demo.Editor);
 
         // From the duplicate's own page: the older claim is chosen to survive all the same.
         await app.GotoAndWaitForInteractiveAsync(page, $"/claims/{pair.B}");

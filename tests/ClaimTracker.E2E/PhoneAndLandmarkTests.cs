@@ -2,7 +2,6 @@ using ClaimTracker.E2E.Infrastructure;
 using ClaimTracker.Web.Data;
 using ClaimTracker.Web.Domain;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -16,18 +15,10 @@ namespace ClaimTracker.E2E;
 [Collection(E2ECollection.Name)]
 public sealed class PhoneAndLandmarkTests(E2EFixture app)
 {
-    private const string Password = "ClaimTracker-demo-1!";
-
-    private async Task<T> QueryAsync<T>(Func<ClaimTrackerDbContext, Task<T>> query)
-    {
-        var factory = app.Server.Services.GetRequiredService<IDbContextFactory<ClaimTrackerDbContext>>();
-        await using var db = await factory.CreateDbContextAsync();
-        return await query(db);
-    }
 
     private sealed record SeedIds(int Claim, int Actor, int Source);
 
-    private Task<SeedIds> SeedIdsAsync() => QueryAsync(async db => new SeedIds(
+    private Task<SeedIds> SeedIdsAsync() => app.QueryAsync(async db => new SeedIds(
         await db.Attributions.Where(a => a.Source.Key == "reuters-ukraine-peace-talks").OrderBy(a => a.Id).Select(a => a.ClaimId).FirstAsync(),
         await db.Actors.Where(a => a.Key == "donald-trump").Select(a => a.Id).SingleAsync(),
         await db.Sources.Where(s => s.Key == "reuters-ukraine-peace-talks").Select(s => s.Id).SingleAsync()));
@@ -55,12 +46,12 @@ public sealed class PhoneAndLandmarkTests(E2EFixture app)
         { "/sources", null },
         { "/sources/{source}", null },
         { "/account/login", null },
-        { "/claims/{claim}", "editor@claimtracker.test" },
-        { "/sources/{source}", "editor@claimtracker.test" },
-        { "/sources/{source}/review", "editor@claimtracker.test" },
-        { "/sources/new", "editor@claimtracker.test" },
-        { "/claims/deleted", "editor@claimtracker.test" },
-        { "/admin/users", "admin@claimtracker.test" },
+        { "/claims/{claim}", Demo.Editor },
+        { "/sources/{source}", Demo.Editor },
+        { "/sources/{source}/review", Demo.Editor },
+        { "/sources/new", Demo.Editor },
+        { "/claims/deleted", Demo.Editor },
+        { "/admin/users", Demo.Admin },
     };
 
     [Theory]
@@ -72,7 +63,7 @@ public sealed class PhoneAndLandmarkTests(E2EFixture app)
         var page = await app.NewPhonePageAsync();
         if (email is not null)
         {
-            await app.SignInAsync(page, email, Password);
+            await app.SignInAsync(page, email);
         }
         if (path == "/account/login")
         {
@@ -126,7 +117,7 @@ public sealed class PhoneAndLandmarkTests(E2EFixture app)
     public async Task On_a_phone_the_account_is_one_button_that_opens_the_name_role_and_sign_out()
     {
         var page = await app.NewPhonePageAsync();
-        await app.SignInAsync(page, "editor@claimtracker.test", Password);
+        await app.SignInAsync(page, Demo.Editor);
         await app.GotoAndWaitForInteractiveAsync(page, "/claims");
 
         // The name and "Sign out" of wide screens are not there to wrap; one round button is.
@@ -153,7 +144,7 @@ public sealed class PhoneAndLandmarkTests(E2EFixture app)
         // A source of this test's own, long enough that the suggestion's passage is far down the page.
         var tag = "sheet" + Guid.NewGuid().ToString("N")[..6];
         const string passage = "the harbour would reopen on Friday";
-        var sourceId = await QueryAsync(async db =>
+        var sourceId = await app.QueryAsync(async db =>
         {
             var filler = string.Join("\n\n", Enumerable.Range(1, 12).Select(i =>
                 $"Paragraph {i}: ferries stayed in port and the quays were closed to traffic while crews cleared the storm damage ({tag})."));
@@ -176,7 +167,7 @@ public sealed class PhoneAndLandmarkTests(E2EFixture app)
             return source.Id;
         });
         var page = await app.NewPhonePageAsync();
-        await app.SignInAsync(page, "editor@claimtracker.test", Password);
+        await app.SignInAsync(page, Demo.Editor);
         await app.GotoAndWaitForInteractiveAsync(page, $"/sources/{sourceId}/review");
 
         // No keyboard to press them on: the hints and the key list are not shown.
@@ -207,9 +198,9 @@ public sealed class PhoneAndLandmarkTests(E2EFixture app)
     public async Task Times_are_shown_in_the_readers_own_zone_with_UTC_on_hover(string zone, string expected)
     {
         var tag = "tz" + Guid.NewGuid().ToString("N")[..6];
-        var claimId = await QueryAsync(async db =>
+        var claimId = await app.QueryAsync(async db =>
         {
-            var editor = await db.Users.SingleAsync(u => u.Email == "editor@claimtracker.test");
+            var editor = await db.Users.SingleAsync(u => u.Email == Demo.Editor);
             var claim = new Claim { Key = $"zone-{tag}", Text = $"Talks resume next week ({tag}).", CreatedAt = DateTimeOffset.UtcNow, Topics = ["peace talks"] };
             db.Claims.Add(claim);
             await db.SaveChangesAsync();
@@ -226,7 +217,7 @@ public sealed class PhoneAndLandmarkTests(E2EFixture app)
         });
 
         var page = await app.NewPhonePageAsync(zone);
-        await app.SignInAsync(page, "editor@claimtracker.test", Password);
+        await app.SignInAsync(page, Demo.Editor);
         await app.GotoAndWaitForInteractiveAsync(page, $"/claims/{claimId}");
         var time = page.Locator("[data-testid=note] time").First;
         await Expect(time).ToHaveTextAsync(expected);

@@ -21,7 +21,6 @@ public sealed class RatingsAndEvidenceTests(E2EFixture app)
 {
     private const string DealClaim = "Vladimir Putin is ready to make a deal to end the war in Ukraine.";
     private const string KremlinClaim = "The Kremlin has shown little sign of abandoning its objectives in Ukraine.";
-    private const string Password = "ClaimTracker-demo-1!";
     private const string Rationale = "European governments and Western intelligence agencies see no sign that the Kremlin has given up its aims; the Kremlin's agreement is not evidence.";
 
     private static readonly (int Width, int Height, string Device)[] Screens = [(1366, 900, "desktop"), (390, 844, "phone")];
@@ -34,7 +33,7 @@ public sealed class RatingsAndEvidenceTests(E2EFixture app)
 
         // 1. The editor drafts the verdict; the picker offers what the dispute view shows, grouped the same way.
         var editor = await app.NewPageAsync(1366, 900);
-        await app.SignInAsync(editor, "editor@claimtracker.test", Password);
+        await app.SignInAsync(editor, Demo.Editor);
         await app.GotoAndWaitForInteractiveAsync(editor, $"/claims/{claimId}");
         var panel = editor.GetByTestId("verdict-panel");
         await panel.GetByRole(AriaRole.Button, new() { Name = "Draft verdict" }).ClickAsync();

@@ -15,7 +15,6 @@ namespace ClaimTracker.E2E;
 [Collection(E2ECollection.Name)]
 public sealed class ReviewQueueTests(E2EFixture app)
 {
-    private const string Password = "ClaimTracker-demo-1!";
     private const string SourceKey = "reuters-ukraine-peace-talks";
     private const string OneWordAnswer = "Trump's one-word answer was: \"Zelensky.\"";
     private const string Declined = "He declined to explain his reasoning";
@@ -81,7 +80,7 @@ public sealed class ReviewQueueTests(E2EFixture app)
     {
         var (sourceId, ids) = await AddSuggestionsAsync();
         var page = await app.NewPageAsync(1366, 900);
-        await app.SignInAsync(page, "editor@claimtracker.test", Password);
+        await app.SignInAsync(page, Demo.Editor);
 
         // The sources list and the reader offer the queue.
         await app.GotoAndWaitForInteractiveAsync(page, "/sources");
@@ -218,7 +217,7 @@ public sealed class ReviewQueueTests(E2EFixture app)
 
         // The All tab keeps the decisions, with their deciders; narrow screens put the card first.
         var narrow = await app.NewPageAsync(390, 844);
-        await app.SignInAsync(narrow, "editor@claimtracker.test", Password);
+        await app.SignInAsync(narrow, Demo.Editor);
         await app.GotoAndWaitForInteractiveAsync(narrow, $"/sources/{sourceId}/review?filter=all");
         await Expect(narrow.GetByTestId("suggestion-status")).ToContainTextAsync("Accepted by");
         await E2EFixture.ScreenshotAsync(narrow, "review-queue-narrow");
@@ -236,12 +235,12 @@ public sealed class ReviewQueueTests(E2EFixture app)
             Assert.True(await db.Sources.AnyAsync());
         }
         var page = await app.NewPageAsync();
-        await app.SignInAsync(page, "journalist@claimtracker.test", Password);
+        await app.SignInAsync(page, Demo.Journalist);
         await page.GotoAsync("/sources/1/review");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Not allowed");
 
         var editor = await app.NewPageAsync();
-        await app.SignInAsync(editor, "editor@claimtracker.test", Password);
+        await app.SignInAsync(editor, Demo.Editor);
         var response = await editor.GotoAsync("/sources/987654/review");
         Assert.Equal(404, response!.Status);
     }
@@ -273,7 +272,7 @@ public sealed class ReviewQueueTests(E2EFixture app)
             (sourceId, suggestionId) = (source.Id, suggestion.Id);
         }
         var page = await app.NewPageAsync(1366, 900);
-        await app.SignInAsync(page, "editor@claimtracker.test", Password);
+        await app.SignInAsync(page, Demo.Editor);
         await app.GotoAndWaitForInteractiveAsync(page, $"/sources/{sourceId}/review");
         await Expect(page.GetByTestId("suggestion-quote")).ToHaveTextAsync(wide);
 
@@ -329,7 +328,7 @@ public sealed class ReviewQueueTests(E2EFixture app)
         try
         {
             var page = await app.NewPageAsync(390, 844);
-            await app.SignInAsync(page, "editor@claimtracker.test", Password);
+            await app.SignInAsync(page, Demo.Editor);
             await app.GotoAndWaitForInteractiveAsync(page, $"/sources/{sourceId}/review");
             var window = page.GetByTestId("review-window");
             await Expect(window).ToHaveTextAsync("Showing the first 1,000 of 1,001 in text order. The rest come in as you decide these.");

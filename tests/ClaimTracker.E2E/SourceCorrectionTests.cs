@@ -33,7 +33,7 @@ public sealed class SourceCorrectionTests(E2EFixture app)
     public async Task Editor_corrects_the_article_and_the_statements_follow_their_words()
     {
         var page = await app.NewPageAsync(1366, 900);
-        await app.SignInAsync(page, "editor@claimtracker.test", "ClaimTracker-demo-1!");
+        await app.SignInAsync(page, Demo.Editor);
         await app.GotoAndWaitForInteractiveAsync(page, "/sources");
         await page.Locator("[data-testid=sources-table] tbody a").First.ClickAsync();
         await Expect(page.Locator("[data-testid=source-text]")).ToBeVisibleAsync();
@@ -139,7 +139,7 @@ public sealed class SourceCorrectionTests(E2EFixture app)
         await E2EFixture.AssertNoSeriousAxeViolationsAsync(page);
 
         var narrow = await app.NewPageAsync(390, 844);
-        await app.SignInAsync(narrow, "editor@claimtracker.test", "ClaimTracker-demo-1!");
+        await app.SignInAsync(narrow, Demo.Editor);
         await app.GotoAndWaitForInteractiveAsync(narrow, sourcePath);
         await Expect(narrow.GetByTestId("revision-line")).ToBeVisibleAsync();
         await E2EFixture.ScreenshotAsync(narrow, "correction-reader-narrow");
@@ -154,7 +154,7 @@ public sealed class LongSourceCorrectionTests(E2EFixture app)
     public async Task A_corrected_text_far_larger_than_one_hub_message_still_saves()
     {
         var page = await app.NewPageAsync(1366, 900);
-        await app.SignInAsync(page, "editor@claimtracker.test", "ClaimTracker-demo-1!");
+        await app.SignInAsync(page, Demo.Editor);
         await app.GotoAndWaitForInteractiveAsync(page, "/sources");
         await page.Locator("[data-testid=sources-table] tbody a").First.ClickAsync();
         await Expect(page.Locator("[data-testid=source-text]")).ToBeVisibleAsync();

@@ -16,7 +16,6 @@ namespace ClaimTracker.E2E;
 [Collection(E2ECollection.Name)]
 public sealed class StaleSelectionTests(E2EFixture app)
 {
-    private const string Password = "ClaimTracker-demo-1!";
     private const string Phrase = "the harbour authority said the crane would be replaced by spring";
 
     /// <summary>An article of its own, so the correction changes nothing another test reads.</summary>
@@ -38,12 +37,12 @@ public sealed class StaleSelectionTests(E2EFixture app)
         var sourceId = await StoreSourceAsync();
         var path = $"/sources/{sourceId}";
         var first = await app.NewPageAsync(1366, 900);
-        await app.SignInAsync(first, "editor@claimtracker.test", Password);
+        await app.SignInAsync(first, Demo.Editor);
         await app.GotoAndWaitForInteractiveAsync(first, path);
 
         // The second editor puts a line at the top: every later offset shifts.
         var second = await app.NewPageAsync(1366, 900);
-        await app.SignInAsync(second, "admin@claimtracker.test", Password);
+        await app.SignInAsync(second, Demo.Admin);
         await app.GotoAndWaitForInteractiveAsync(second, path);
         await second.GetByTestId("correct-text").ClickAsync();
         var dialog = second.GetByRole(AriaRole.Dialog);

@@ -3,7 +3,6 @@ using ClaimTracker.E2E.Infrastructure;
 using ClaimTracker.Web.Data;
 using ClaimTracker.Web.Domain;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -17,9 +16,24 @@ namespace ClaimTracker.E2E;
 /// waits, as a person waits for a greyed-out field).
 /// </summary>
 [Collection(E2ECollection.Name)]
-public sealed class TypingTests(E2EFixture app)
+public sealed class TypingTests(E2EFixture app) : IAsyncLifetime
 {
-    private const string Password = "ClaimTracker-demo-1!";
+    private readonly List<IBrowserContext> slowed = [];
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>
+    /// Closes this test's throttled pages at once: Chromium's CPU throttling keeps a renderer busy for as long as the
+    /// page is open, which would slow every test after this one.
+    /// </summary>
+    public async Task DisposeAsync()
+    {
+        foreach (var context in slowed)
+        {
+            await context.CloseAsync();
+        }
+    }
+
     private const int CpuSlowdown = 6;
 
     private async Task<IPage> SlowPageAsync(string? email, int width = 1366, int height = 900)
@@ -27,9 +41,10 @@ public sealed class TypingTests(E2EFixture app)
         var page = await app.NewPageAsync(width, height);
         if (email is not null)
         {
-            await app.SignInAsync(page, email, Password);
+            await app.SignInAsync(page, email);
         }
         // Chromium's DevTools CPU throttling, as Lighthouse uses for phones; it stays on for this page's navigations.
+        slowed.Add(page.Context);
         var devTools = await page.Context.NewCDPSessionAsync(page);
         await devTools.SendAsync("Emulation.setCPUThrottlingRate", new Dictionary<string, object> { ["rate"] = CpuSlowdown });
         return page;
@@ -52,17 +67,10 @@ public sealed class TypingTests(E2EFixture app)
         await page.Keyboard.TypeAsync(text);
     }
 
-    private async Task<T> QueryAsync<T>(Func<ClaimTrackerDbContext, Task<T>> query)
-    {
-        var factory = app.Server.Services.GetRequiredService<IDbContextFactory<ClaimTrackerDbContext>>();
-        await using var db = await factory.CreateDbContextAsync();
-        return await query(db);
-    }
-
     /// <summary>A claim of this test's own, with one statement by Trump, so that notes and verdicts on it touch no other test.</summary>
     private async Task<(int Id, string Text)> OwnClaimAsync(string tag)
     {
-        return await QueryAsync(async db =>
+        return await app.QueryAsync(async db =>
         {
             var source = await db.Sources.SingleAsync(s => s.Key == "reuters-ukraine-peace-talks");
             var trump = await db.Actors.SingleAsync(a => a.Key == "donald-trump");
@@ -91,7 +99,7 @@ public sealed class TypingTests(E2EFixture app)
     [Fact]
     public async Task Adding_a_source_keeps_the_outlet_typed_the_moment_the_form_appears()
     {
-        var page = await SlowPageAsync("editor@claimtracker.test");
+        var page = await SlowPageAsync(Demo.Editor);
         var tag = Tag();
         var outletName = $"Nordic Wire {tag}";
         await page.GotoAsync("/sources/new", new() { WaitUntil = WaitUntilState.Commit });
@@ -103,7 +111,7 @@ public sealed class TypingTests(E2EFixture app)
         await page.GetByTestId("import-submit").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex(@"/sources/\d+(/review)?$"), new() { Timeout = 30_000 });
 
-        var stored = await QueryAsync(db => db.Sources.Where(s => s.Title.EndsWith(tag)).Select(s => s.Outlet).SingleAsync());
+        var stored = await app.QueryAsync(db => db.Sources.Where(s => s.Title.EndsWith(tag)).Select(s => s.Outlet).SingleAsync());
         Assert.Equal(outletName, stored);
         await E2EFixture.ScreenshotAsync(page, "typing-add-source");
     }
@@ -123,7 +131,7 @@ public sealed class TypingTests(E2EFixture app)
     [Fact]
     public async Task Creating_an_account_keeps_the_e_mail_typed_the_moment_the_page_appears()
     {
-        var page = await SlowPageAsync("admin@claimtracker.test");
+        var page = await SlowPageAsync(Demo.Admin);
         var email = $"reporter.{Tag()}@claimtracker.test";
         await page.GotoAsync("/admin/users", new() { WaitUntil = WaitUntilState.Commit });
         await TypeTheMomentItAppearsAsync(page, page.GetByLabel("E-mail"), email);
@@ -132,7 +140,7 @@ public sealed class TypingTests(E2EFixture app)
         await page.GetByRole(AriaRole.Button, new() { Name = "Add" }).ClickAsync();
         await Expect(page.Locator(".email").Filter(new() { HasText = email })).ToHaveCountAsync(1);
 
-        var stored = await QueryAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Email).SingleOrDefaultAsync());
+        var stored = await app.QueryAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Email).SingleOrDefaultAsync());
         Assert.Equal(email, stored);
     }
 
@@ -141,7 +149,7 @@ public sealed class TypingTests(E2EFixture app)
     {
         var tag = Tag();
         var claim = await OwnClaimAsync(tag);
-        var page = await SlowPageAsync("editor@claimtracker.test");
+        var page = await SlowPageAsync(Demo.Editor);
         var body = $"Check the Kremlin readout before quoting this ({tag}).";
         await page.GotoAsync($"/claims/{claim.Id}", new() { WaitUntil = WaitUntilState.Commit });
         var notes = page.Locator("[data-testid=notes]");
@@ -149,7 +157,7 @@ public sealed class TypingTests(E2EFixture app)
         await notes.GetByRole(AriaRole.Button, new() { Name = "Add note" }).ClickAsync();
         await Expect(notes.Locator("[data-testid=note]").Filter(new() { HasText = tag })).ToHaveCountAsync(1);
 
-        var stored = await QueryAsync(db => db.Annotations.Where(n => n.ClaimId == claim.Id).Select(n => n.Body).SingleAsync());
+        var stored = await app.QueryAsync(db => db.Annotations.Where(n => n.ClaimId == claim.Id).Select(n => n.Body).SingleAsync());
         Assert.Equal(body, stored);
     }
 
@@ -158,7 +166,7 @@ public sealed class TypingTests(E2EFixture app)
     {
         var tag = Tag();
         var claim = await OwnClaimAsync(tag);
-        var page = await SlowPageAsync("editor@claimtracker.test");
+        var page = await SlowPageAsync(Demo.Editor);
         await page.GotoAsync($"/claims/{claim.Id}", new() { WaitUntil = WaitUntilState.Commit });
 
         // The verdict form opens on a click; its first text field is typed into the moment it shows.
@@ -173,7 +181,7 @@ public sealed class TypingTests(E2EFixture app)
         await page.GetByRole(AriaRole.Option, new() { Name = "Unsupported", Exact = true }).ClickAsync();
         await form.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
         await Expect(panel.Locator("[data-testid=draft-badge]")).ToBeVisibleAsync();
-        var storedRationale = await QueryAsync(db => db.Verdicts.Where(v => v.ClaimId == claim.Id).Select(v => v.Rationale).SingleAsync());
+        var storedRationale = await app.QueryAsync(db => db.Verdicts.Where(v => v.ClaimId == claim.Id).Select(v => v.Rationale).SingleAsync());
         Assert.Equal(rationale, storedRationale);
 
         // The claim's edit dialog: its text field, cleared and retyped the moment the dialog shows.
@@ -187,7 +195,7 @@ public sealed class TypingTests(E2EFixture app)
         await page.Keyboard.TypeAsync(newText);
         await page.GetByTestId("save-claim").ClickAsync(); // MudDialog puts the test id on its content, not its actions
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(newText);
-        var storedText = await QueryAsync(db => db.Claims.Where(c => c.Id == claim.Id).Select(c => c.Text).SingleAsync());
+        var storedText = await app.QueryAsync(db => db.Claims.Where(c => c.Id == claim.Id).Select(c => c.Text).SingleAsync());
         Assert.Equal(newText, storedText);
     }
 
@@ -197,7 +205,7 @@ public sealed class TypingTests(E2EFixture app)
         var tag = Tag();
         var wrong = $"rdic Wire {tag}";
         var right = $"Nordic Wire {tag}";
-        var ids = await QueryAsync(async db =>
+        var ids = await app.QueryAsync(async db =>
         {
             var first = new Source($"typing-{tag}-1", wrong, $"Strike talks collapse {tag}", new DateOnly(2026, 11, 30), null,
                 $"Talks between the Port of Halvik and the dockers' union collapsed on Monday ({tag}).");
@@ -208,7 +216,7 @@ public sealed class TypingTests(E2EFixture app)
             return (first.Id, second.Id);
         });
 
-        var page = await SlowPageAsync("editor@claimtracker.test", 390, 844);
+        var page = await SlowPageAsync(Demo.Editor, 390, 844);
         await page.GotoAsync($"/sources/{ids.Item1}", new() { WaitUntil = WaitUntilState.Commit });
         await page.GetByTestId("rename-outlet").ClickAsync();
         var dialog = page.GetByTestId("outlet-rename-dialog");
@@ -226,7 +234,7 @@ public sealed class TypingTests(E2EFixture app)
         await Expect(page.GetByTestId("outlet-history")).ToContainTextAsync($"Outlet renamed from “{wrong}” to “{right}” by Eddie Editor");
         await app.WaitForInteractiveAsync(page);
         await E2EFixture.ScreenshotAsync(page, "outlet-renamed-phone");
-        var stored = await QueryAsync(db => db.Sources.Where(s => s.Id == ids.Item1 || s.Id == ids.Item2).Select(s => s.Outlet).ToListAsync());
+        var stored = await app.QueryAsync(db => db.Sources.Where(s => s.Id == ids.Item1 || s.Id == ids.Item2).Select(s => s.Outlet).ToListAsync());
         Assert.Equal([right, right], stored);
 
         // The other source carries the new name, and its own history says so.
@@ -240,7 +248,7 @@ public sealed class TypingTests(E2EFixture app)
     {
         var tag = Tag();
         const string passage = "The port authority said the harbour would reopen on Friday";
-        var sourceId = await QueryAsync(async db =>
+        var sourceId = await app.QueryAsync(async db =>
         {
             var source = new Source($"typing-{tag}-record", "Harbour Gazette", $"Harbour to reopen {tag}", new DateOnly(2026, 11, 30), null,
                 $"{passage}, a week after the storm ({tag}).");
@@ -248,7 +256,7 @@ public sealed class TypingTests(E2EFixture app)
             await db.SaveChangesAsync();
             return source.Id;
         });
-        var page = await SlowPageAsync("editor@claimtracker.test");
+        var page = await SlowPageAsync(Demo.Editor);
         await page.GotoAsync($"/sources/{sourceId}", new() { WaitUntil = WaitUntilState.Commit });
         await app.WaitForInteractiveAsync(page);
         await SourceTextSelection.SelectAsync(page, passage);
@@ -268,7 +276,7 @@ public sealed class TypingTests(E2EFixture app)
         await panel.GetByRole(AriaRole.Button, new() { Name = "Record statement" }).ClickAsync();
         await Expect(page.Locator("[data-testid=source-text] mark").Filter(new() { HasText = "harbour would reopen" })).ToHaveCountAsync(1);
 
-        var stored = await QueryAsync(db => db.Attributions.Where(a => a.SourceId == sourceId)
+        var stored = await app.QueryAsync(db => db.Attributions.Where(a => a.SourceId == sourceId)
             .Select(a => new { Claim = a.Claim!.Text, Actor = a.Actor!.Name }).SingleAsync());
         Assert.Equal(claimText, stored.Claim);
         Assert.Equal("Donald Trump", stored.Actor);
@@ -278,7 +286,7 @@ public sealed class TypingTests(E2EFixture app)
     public async Task A_text_correction_keeps_the_note_typed_the_moment_the_dialog_appears()
     {
         var tag = Tag();
-        var sourceId = await QueryAsync(async db =>
+        var sourceId = await app.QueryAsync(async db =>
         {
             var source = new Source($"typing-{tag}-correct", "Harbour Gazette", $"Storm closes harbour {tag}", new DateOnly(2026, 11, 23), null,
                 $"The harbour closed on Monday as the storm hit ({tag}). Ferries were cancelled.");
@@ -286,7 +294,7 @@ public sealed class TypingTests(E2EFixture app)
             await db.SaveChangesAsync();
             return source.Id;
         });
-        var page = await SlowPageAsync("editor@claimtracker.test");
+        var page = await SlowPageAsync(Demo.Editor);
         await page.GotoAsync($"/sources/{sourceId}", new() { WaitUntil = WaitUntilState.Commit });
         await TypeTheMomentItAppearsAsync(page, page.GetByTestId("correct-text"), "");
         var dialog = page.GetByRole(AriaRole.Dialog);
@@ -299,7 +307,7 @@ public sealed class TypingTests(E2EFixture app)
         await dialog.GetByTestId("correction-save").ClickAsync();
         await Expect(dialog.GetByTestId("correction-summary")).ToContainTextAsync("revision 2");
 
-        var stored = await QueryAsync(db => db.Sources.Where(s => s.Id == sourceId).Select(s => new { Note = s.RevisionNote, s.Text }).SingleAsync());
+        var stored = await app.QueryAsync(db => db.Sources.Where(s => s.Id == sourceId).Select(s => new { Note = s.RevisionNote, s.Text }).SingleAsync());
         Assert.Equal(note, stored.Note);
         Assert.Equal(corrected, stored.Text);
     }

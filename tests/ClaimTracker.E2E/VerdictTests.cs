@@ -14,7 +14,6 @@ namespace ClaimTracker.E2E;
 public sealed class VerdictTests(E2EFixture app)
 {
     private const string ClaimText = "The Kremlin has shown little sign of abandoning its objectives in Ukraine.";
-    private const string Password = "ClaimTracker-demo-1!";
     private const string Rationale = "European governments and Western intelligence agree; nothing in the record contradicts them.";
 
     // Records, from the first script on, whether a draft ever showed on the page and any CSP violation.
@@ -33,7 +32,7 @@ public sealed class VerdictTests(E2EFixture app)
         var claimId = await FindClaimIdAsync();
         var path = $"/claims/{claimId}";
 
-        var journalist = await SignInAsync("journalist@claimtracker.test");
+        var journalist = await SignInAsync(Demo.Journalist);
         var response = await app.GotoAndWaitForInteractiveAsync(journalist, path);
         Assert.Contains("script-src 'self' 'nonce-", response.Headers["content-security-policy"]);
         Assert.Equal("nosniff", response.Headers["x-content-type-options"]);
@@ -41,7 +40,7 @@ public sealed class VerdictTests(E2EFixture app)
         await Expect(journalistPanel.Locator("[data-testid=no-verdict]")).ToBeVisibleAsync();
         await Expect(journalistPanel.Locator("[data-testid=verdict-actions]")).ToHaveCountAsync(0);
 
-        var editor = await SignInAsync("editor@claimtracker.test");
+        var editor = await SignInAsync(Demo.Editor);
         await app.GotoAndWaitForInteractiveAsync(editor, path);
         var panel = editor.Locator("[data-testid=verdict-panel]");
         await Expect(panel.Locator("[data-testid=workflow-status]")).ToHaveTextAsync("New");
@@ -128,7 +127,7 @@ public sealed class VerdictTests(E2EFixture app)
         var page = await app.NewPageAsync(1280, 900);
         await page.AddInitScriptAsync(Watcher);
         // The shared sign-in waits for the live circuit before typing: input typed into the prerendered form is lost.
-        await app.SignInAsync(page, email, Password);
+        await app.SignInAsync(page, email);
         return page;
     }
 }

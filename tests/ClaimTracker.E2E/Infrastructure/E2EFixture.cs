@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
+using ClaimTracker.Web.Data;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace ClaimTracker.E2E.Infrastructure;
@@ -89,6 +92,17 @@ public sealed class E2EFixture : IAsyncLifetime
         return page;
     }
 
+    /// <summary>
+    /// Runs <paramref name="query"/> on the test server's own database, through the app's context factory: to set up
+    /// records of a test's own, or to read back exactly what a page stored.
+    /// </summary>
+    public async Task<T> QueryAsync<T>(Func<ClaimTrackerDbContext, Task<T>> query)
+    {
+        var factory = Server.Services.GetRequiredService<IDbContextFactory<ClaimTrackerDbContext>>();
+        await using var db = await factory.CreateDbContextAsync();
+        return await query(db);
+    }
+
     /// <summary>Console errors, warnings and uncaught exceptions this page has seen so far.</summary>
     public IReadOnlyList<string> BrowserErrors(IPage page) =>
         _browserErrors.TryGetValue(page, out var errors) ? [.. errors] : [];
@@ -132,6 +146,9 @@ public sealed class E2EFixture : IAsyncLifetime
     public async Task WaitForInteractiveAsync(IPage page) =>
         await page.WaitForSelectorAsync("[data-interactive='true']",
             new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached, Timeout = (float)InteractiveTimeout.TotalMilliseconds });
+
+    /// <summary>Signs in a demo account (see <see cref="Demo"/>) through the real login form.</summary>
+    public Task SignInAsync(IPage page, string email) => SignInAsync(page, email, Demo.Password);
 
     /// <summary>Signs in through the real login form; the page ends on the home page with a live circuit.</summary>
     public async Task SignInAsync(IPage page, string email, string password)

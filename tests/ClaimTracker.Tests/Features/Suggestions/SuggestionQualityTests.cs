@@ -21,6 +21,14 @@ public class SuggestionQualityTests(ITestOutputHelper output)
     [Fact]
     public void Seed_article_attributions_are_found()
     {
+        var (title, text, actors, claims, expected) = LoadSeed();
+
+        Score(title, text, actors, claims, expected);
+    }
+
+    /// <summary>The seed article with its actors, claims and attributions, under the ids the seeder assigns.</summary>
+    internal static (string Title, string Text, List<KnownActor> Actors, List<KnownClaim> Claims, List<ExpectedAttribution> Expected) LoadSeed()
+    {
         var seed = TestSeeds.Document;
         // Ids as the seeder assigns them: position in the seed file.
         var actorIds = seed.Actors.Select((a, i) => (a.Key, Id: i + 1)).ToDictionary(x => x.Key, x => x.Id);
@@ -32,8 +40,7 @@ public class SuggestionQualityTests(ITestOutputHelper output)
         var expected = seed.Attributions.Where(a => a.Source == source.Key)
             .Select(a => new ExpectedAttribution(a.Key, actorIds[a.Actor], a.Actor, a.Stance, a.Mode, a.Start, a.End, a.Quote, claimIds[a.Claim]))
             .ToList();
-
-        Score("seed: " + source.TextFile, text, actors, claims, expected);
+        return ("seed: " + source.TextFile, text, actors, claims, expected);
     }
 
     [Theory]

@@ -120,7 +120,7 @@ internal sealed partial class ClaimProposer
             s = LeadingPronoun().Replace(s, speaker.ShortName, 1);
         }
         s = LeadingThat().Replace(s, "");
-        return ActorResolver.Capitalise(s);
+        return UnknownActorNamer.Capitalise(s);
     }
 
     [GeneratedRegex("[\"“”„«»]")]
