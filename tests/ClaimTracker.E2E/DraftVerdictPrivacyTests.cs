@@ -47,14 +47,14 @@ public sealed class DraftVerdictPrivacyTests(E2EFixture app) : BrowserTest(app)
         ((IHostEnvironmentAuthenticationStateProvider)scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>())
             .SetAuthenticationState(Task.FromResult(new AuthenticationState(editor)));
         var verdicts = scope.ServiceProvider.GetRequiredService<VerdictService>();
-        Assert.Equal(VerdictOutcome.Saved, (await verdicts.StartReviewAsync(claimId)).Outcome);
+        Assert.Equal(EditOutcome.Saved, (await verdicts.StartReviewAsync(claimId)).Outcome);
         var draft = await verdicts.SaveDraftAsync(claimId, new VerdictInput
         {
             RatingLabelId = 5,
             Rationale = $"Not yet confirmed with a second source: {marker}.",
             Urls = [$"https://evidence.example/{marker}"],
         }, null);
-        Assert.Equal(VerdictOutcome.Saved, draft.Outcome);
+        Assert.Equal(EditOutcome.Saved, draft.Outcome);
         return (claimId, marker);
     }
 

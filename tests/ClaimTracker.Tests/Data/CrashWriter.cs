@@ -144,8 +144,8 @@ public static class CrashWriter
         private static T Saved<T>(EditResult<T> result, string what) where T : class =>
             result.Succeeded ? result.Value! : throw new InvalidOperationException($"{what}: {result.Outcome} {string.Join("; ", result.FieldErrors.Select(e => $"{e.Key}: {e.Value}"))}");
 
-        private static int Saved(NoteResult result, string what) =>
-            result.Succeeded ? result.Id!.Value : throw new InvalidOperationException($"{what}: {result.Outcome} {result.Message}");
+        private static int Saved(EditResult<StoredNote> result, string what) =>
+            result.Succeeded ? result.Value!.Id : throw new InvalidOperationException($"{what}: {result.Outcome} {result.Message}");
 
         /// <summary>Each cycle: a note on a span of the article, a note on a claim, a reply to it, and an edit of the note.</summary>
         public async Task NotesAsync()
@@ -237,7 +237,7 @@ public static class CrashWriter
                 {
                     throw new InvalidOperationException($"import: {result.Outcome} {string.Join("; ", result.FieldErrors.Select(e => $"{e.Key}: {e.Value}"))}");
                 }
-                await ReportAsync(ImportKind, result.Source!.Id, marker);
+                await ReportAsync(ImportKind, result.Value!.Source!.Id, marker);
 
                 importsWarm.TrySetResult();
             }

@@ -17,7 +17,7 @@ public sealed class SqliteDurabilityTests(ClaimTrackerFactory app) : IClassFixtu
         return await command.ExecuteScalarAsync();
     }
 
-    private static async Task<string> Outcome(Task<NoteResult> save)
+    private static async Task<string> Outcome(Task<EditResult<StoredNote>> save)
     {
         try
         {
@@ -78,7 +78,7 @@ public sealed class SqliteDurabilityTests(ClaimTrackerFactory app) : IClassFixtu
         var notes = scope.As<AnnotationService>();
         var claimId = await app.ClaimId("putin-ready-for-deal");
 
-        Task<NoteResult> save;
+        Task<EditResult<StoredNote>> save;
         await using (var transaction = holder.BeginTransaction()) // BEGIN IMMEDIATE: takes the write lock now
         {
             // On a thread of its own: Microsoft.Data.Sqlite's async calls run synchronously, waiting included.
@@ -95,6 +95,6 @@ public sealed class SqliteDurabilityTests(ClaimTrackerFactory app) : IClassFixtu
         var saved = await save;
         Assert.True(saved.Succeeded, saved.Message);
         await using var db = app.CreateDbContext();
-        Assert.Equal("Written once the lock is free.", await db.Annotations.Where(n => n.Id == saved.Id).Select(n => n.Body).SingleAsync());
+        Assert.Equal("Written once the lock is free.", await db.Annotations.Where(n => n.Id == saved.Value!.Id).Select(n => n.Body).SingleAsync());
     }
 }

@@ -14,14 +14,6 @@ public sealed record UserRow(
     public bool LockedOut => LockedUntil is not null;
 }
 
-/// <summary>Result of an admin change: errors keyed by field ("" for the form as a whole), empty on success.</summary>
-public sealed record AdminResult(IReadOnlyDictionary<string, string> Errors)
-{
-    public static readonly AdminResult Ok = new(new Dictionary<string, string>());
-    public bool Succeeded => Errors.Count == 0;
-    public static AdminResult Error(string field, string message) => new(new Dictionary<string, string> { [field] = message });
-}
-
 /// <summary>
 /// Accounts and their roles, for the admin page. Every method checks <see cref="Permission.ManageUsers"/> first.
 /// Every change renews the account's security stamp, so it takes effect at the account's next request and in its
@@ -66,40 +58,40 @@ public sealed class UserAdminService(
         return entries.Select(AccountHistory.Describe).ToList();
     }
 
-    public async Task<AdminResult> CreateAsync(string? email, string? displayName, string? password, string? role)
+    public async Task<EditResult<string>> CreateAsync(string? email, string? displayName, string? password, string? role)
     {
         var me = await currentUser.RequireAsync(Permission.ManageUsers);
         if (string.IsNullOrWhiteSpace(email) || !email.Contains('@'))
         {
-            return AdminResult.Error("email", "Enter an e-mail address.");
+            return Error("email", "Enter an e-mail address.");
         }
         if (string.IsNullOrWhiteSpace(displayName) || displayName.Length > AppUser.MaxDisplayNameLength)
         {
-            return AdminResult.Error("displayName", $"Enter a name of at most {AppUser.MaxDisplayNameLength} characters.");
+            return Error("displayName", $"Enter a name of at most {AppUser.MaxDisplayNameLength} characters.");
         }
         if (role is null || !Roles.All.Contains(role))
         {
-            return AdminResult.Error("role", "Choose a role.");
+            return Error("role", "Choose a role.");
         }
         return await InTransactionAsync(me, async (users, db) =>
         {
             if (await users.FindByEmailAsync(email.Trim()) is not null)
             {
-                return AdminResult.Error("email", "An account with this e-mail address exists already.");
+                return Error("email", AccountExists);
             }
             var user = new AppUser { UserName = email.Trim(), Email = email.Trim(), EmailConfirmed = true, DisplayName = displayName.Trim() };
             var created = await users.CreateAsync(user, password ?? "");
             if (!created.Succeeded)
             {
-                return AdminResult.Error("password", Describe(created));
+                return Error("password", Describe(created));
             }
             var granted = await users.AddToRoleAsync(user, role);
             if (!granted.Succeeded)
             {
-                return AdminResult.Error("", Describe(granted));
+                return Error("", Describe(granted));
             }
             Record(db, me, user, AuditAction.Created, role);
-            return AdminResult.Ok;
+            return Ok(user);
         });
     }
 
@@ -107,29 +99,29 @@ public sealed class UserAdminService(
     /// Gives an account exactly one role. Nobody can take the admin role from themselves, nor take it from the
     /// last active admin, so an installation always keeps an admin who can sign in.
     /// </summary>
-    public async Task<AdminResult> SetRoleAsync(string userId, string role)
+    public async Task<EditResult<string>> SetRoleAsync(string userId, string role)
     {
         var me = await currentUser.RequireAsync(Permission.ManageUsers);
         if (!Roles.All.Contains(role))
         {
-            return AdminResult.Error("role", "Choose a role.");
+            return Error("role", "Choose a role.");
         }
         return await ChangeAsync(me, userId, async (users, db, user) =>
         {
             var current = await users.GetRolesAsync(user);
             if (current.SequenceEqual([role]))
             {
-                return AdminResult.Ok;
+                return Ok(user);
             }
             if (current.Contains(Roles.Admin) && role != Roles.Admin)
             {
                 if (user.Id == me.UserId)
                 {
-                    return AdminResult.Error("role", "You cannot remove your own admin role.");
+                    return Error("role", "You cannot remove your own admin role.");
                 }
                 if (!await AnotherActiveAdminAsync(users, user))
                 {
-                    return AdminResult.Error("role", "This is the last active admin: make another account admin first.");
+                    return Error("role", "This is the last active admin: make another account admin first.");
                 }
             }
             var removed = current.Where(r => r != role).ToList();
@@ -140,7 +132,7 @@ public sealed class UserAdminService(
             }
             if (!result.Succeeded)
             {
-                return AdminResult.Error("role", Describe(result));
+                return Error("role", Describe(result));
             }
             foreach (var old in removed)
             {
@@ -151,49 +143,49 @@ public sealed class UserAdminService(
                 Record(db, me, user, AuditAction.RoleGranted, role);
             }
             // The new stamp ends the account's sessions: it signs in again and gets the new role.
-            return Check(await users.UpdateSecurityStampAsync(user));
+            return Check(await users.UpdateSecurityStampAsync(user), user);
         });
     }
 
     /// <summary>The account can no longer sign in, and its sessions end at their next request (open pages within a minute).</summary>
-    public async Task<AdminResult> DeactivateAsync(string userId)
+    public async Task<EditResult<string>> DeactivateAsync(string userId)
     {
         var me = await currentUser.RequireAsync(Permission.ManageUsers);
         return await ChangeAsync(me, userId, async (users, db, user) =>
         {
             if (!user.IsActive)
             {
-                return AdminResult.Ok;
+                return Ok(user);
             }
             if (user.Id == me.UserId)
             {
-                return AdminResult.Error("", "You cannot deactivate your own account.");
+                return Error("", "You cannot deactivate your own account.");
             }
             if (await users.IsInRoleAsync(user, Roles.Admin) && !await AnotherActiveAdminAsync(users, user))
             {
-                return AdminResult.Error("", "This is the last active admin: make another account admin first.");
+                return Error("", "This is the last active admin: make another account admin first.");
             }
             user.DeactivatedAt = clock.GetUtcNow();
             user.DeactivatedBy = me.UserName;
             Record(db, me, user, AuditAction.Deactivated, null);
             // Renewing the stamp saves the user too; the cookie and circuit checks then refuse the old sessions.
-            return Check(await users.UpdateSecurityStampAsync(user));
+            return Check(await users.UpdateSecurityStampAsync(user), user);
         });
     }
 
-    public async Task<AdminResult> ReactivateAsync(string userId)
+    public async Task<EditResult<string>> ReactivateAsync(string userId)
     {
         var me = await currentUser.RequireAsync(Permission.ManageUsers);
         return await ChangeAsync(me, userId, async (users, db, user) =>
         {
             if (user.IsActive)
             {
-                return AdminResult.Ok;
+                return Ok(user);
             }
             user.DeactivatedAt = null;
             user.DeactivatedBy = null;
             Record(db, me, user, AuditAction.Reactivated, null);
-            return Check(await users.UpdateSecurityStampAsync(user));
+            return Check(await users.UpdateSecurityStampAsync(user), user);
         });
     }
 
@@ -201,14 +193,14 @@ public sealed class UserAdminService(
     /// Ends a lockout after too many wrong passwords. It gives no new access, so it leaves the stamp, and with it the
     /// account's sessions, alone (a lockout does not end sessions: anyone who knows an e-mail address could cause one).
     /// </summary>
-    public async Task<AdminResult> UnlockAsync(string userId)
+    public async Task<EditResult<string>> UnlockAsync(string userId)
     {
         var me = await currentUser.RequireAsync(Permission.ManageUsers);
         return await ChangeAsync(me, userId, async (users, db, user) =>
         {
             if (!await users.IsLockedOutAsync(user))
             {
-                return AdminResult.Ok;
+                return Ok(user);
             }
             var result = await users.SetLockoutEndDateAsync(user, null);
             if (result.Succeeded)
@@ -217,18 +209,18 @@ public sealed class UserAdminService(
             }
             if (!result.Succeeded)
             {
-                return AdminResult.Error("", Describe(result));
+                return Error("", Describe(result));
             }
             Record(db, me, user, AuditAction.Unlocked, null);
-            return AdminResult.Ok;
+            return Ok(user);
         });
     }
 
-    private Task<AdminResult> ChangeAsync(ChangeAuthor me, string userId, Func<UserManager<AppUser>, ClaimTrackerDbContext, AppUser, Task<AdminResult>> change) =>
+    private Task<EditResult<string>> ChangeAsync(ChangeAuthor me, string userId, Func<UserManager<AppUser>, ClaimTrackerDbContext, AppUser, Task<EditResult<string>>> change) =>
         InTransactionAsync(me, async (users, db) =>
         {
             var user = await users.FindByIdAsync(userId);
-            return user is null ? AdminResult.Error("", "That account no longer exists.") : await change(users, db, user);
+            return user is null ? Error("", "That account no longer exists.") : await change(users, db, user);
         });
 
     /// <summary>
@@ -237,22 +229,35 @@ public sealed class UserAdminService(
     /// A fresh scope per change also keeps a circuit from holding one DbContext (and stale users) for hours.
     /// Anything but success rolls the whole change back.
     /// </summary>
-    private async Task<AdminResult> InTransactionAsync(ChangeAuthor me, Func<UserManager<AppUser>, ClaimTrackerDbContext, Task<AdminResult>> change)
+    private async Task<EditResult<string>> InTransactionAsync(ChangeAuthor me, Func<UserManager<AppUser>, ClaimTrackerDbContext, Task<EditResult<string>>> change)
     {
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var db = scope.ServiceProvider.GetRequiredService<ClaimTrackerDbContext>();
-        db.ChangedBy = me;
+        var db = scope.ServiceProvider.GetRequiredService<ClaimTrackerDbContext>().SignedBy(me);
         await using var transaction = await db.Database.BeginTransactionAsync();
-        var result = await change(users, db);
+        EditResult<string> result;
+        try
+        {
+            result = await change(users, db);
+        }
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
+        {
+            // Identity saves as it goes: an account created at the same moment under the same address meets the unique index.
+            return Error("email", AccountExists);
+        }
         if (!result.Succeeded)
         {
             return result;
         }
-        await db.SaveChangesAsync();
+        if (await db.TrySaveAsync() != SaveOutcome.Saved)
+        {
+            return Error("", "Someone changed this account meanwhile; reload and try again.");
+        }
         await transaction.CommitAsync();
         return result;
     }
+
+    private const string AccountExists = "An account with this e-mail address exists already.";
 
     private static async Task<bool> AnotherActiveAdminAsync(UserManager<AppUser> users, AppUser user) =>
         (await users.GetUsersInRoleAsync(Roles.Admin)).Any(admin => admin.Id != user.Id && admin.IsActive);
@@ -270,7 +275,12 @@ public sealed class UserAdminService(
             After = JsonSerializer.Serialize(new AccountHistory.Details(user.DisplayName, user.Email ?? "", role), Json),
         });
 
-    private static AdminResult Check(IdentityResult result) => result.Succeeded ? AdminResult.Ok : AdminResult.Error("", Describe(result));
+    /// <summary>Saved: the account's id. Errors are keyed by the form's fields ("" for the form as a whole).</summary>
+    private static EditResult<string> Ok(AppUser user) => EditResult<string>.Saved(user.Id);
+
+    private static EditResult<string> Error(string field, string message) => EditResult<string>.Invalid(field, message);
+
+    private static EditResult<string> Check(IdentityResult result, AppUser user) => result.Succeeded ? Ok(user) : Error("", Describe(result));
 
     private static string Describe(IdentityResult result) => string.Join(" ", result.Errors.Select(e => e.Description));
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using ClaimTracker.Web.Data;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
@@ -12,7 +13,7 @@ public partial class UsersPage
     [CascadingParameter] private Task<AuthenticationState>? AuthState { get; set; }
 
     private IReadOnlyList<UserRow>? rows;
-    private AdminResult lastResult = AdminResult.Ok;
+    private EditResult<string> lastResult = EditResult<string>.Saved(null);
     private string? rowError;
     private bool busy;
     private string? newEmail, newName, newPassword, newRole = Roles.Journalist;
@@ -29,8 +30,8 @@ public partial class UsersPage
         rows = await Admin.ListAsync();
     }
 
-    private bool HasError(string field) => lastResult.Errors.ContainsKey(field);
-    private string? ErrorOf(string field) => lastResult.Errors.GetValueOrDefault(field);
+    private bool HasError(string field) => lastResult.FieldErrors.ContainsKey(field);
+    private string? ErrorOf(string field) => lastResult.FieldErrors.GetValueOrDefault(field);
 
     // In the admin's own time zone (ReaderClock), as every time on the pages is.
     private string StatusOf(UserRow row) =>
@@ -73,13 +74,13 @@ public partial class UsersPage
 
     private Task UnlockAsync(UserRow row) => ApplyAsync(row, () => Admin.UnlockAsync(row.Id));
 
-    private async Task ApplyAsync(UserRow row, Func<Task<AdminResult>> change)
+    private async Task ApplyAsync(UserRow row, Func<Task<EditResult<string>>> change)
     {
         busy = true;
         try
         {
             var result = await change();
-            rowError = result.Succeeded ? null : $"{row.Email}: {string.Join(" ", result.Errors.Values)}";
+            rowError = result.Succeeded ? null : $"{row.Email}: {string.Join(" ", result.FieldErrors.Values)}";
             rows = await Admin.ListAsync();
             if (historyOf == row.Id)
             {

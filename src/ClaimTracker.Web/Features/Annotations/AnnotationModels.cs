@@ -22,29 +22,15 @@ public sealed record NoteTarget(int? ClaimId, int? AttributionId, string? Attrib
 /// <summary>An attribution a new note can be on.</summary>
 public sealed record AttributionOption(int AttributionId, string ActorName, string Quote);
 
-public enum NoteOutcome
-{
-    Saved,
-    /// <summary>The input breaks a rule; <see cref="NoteResult.Message"/> says which.</summary>
-    Invalid,
-    /// <summary>Someone saved the note since it was loaded; the result carries their version.</summary>
-    Conflict,
-    NotFound,
-}
-
 /// <summary>
-/// The outcome of a change. Refusals for lack of permission are not results but <see cref="Accounts.AccessDeniedException"/>,
-/// the same as every other service, so a page cannot mistake them for a validation message.
+/// A note as stored: after a save, or, in a conflict, as the other editor left it (<see cref="Body"/> is then theirs to
+/// show, <see cref="Version"/> the one to save against).
 /// </summary>
-public sealed record NoteResult(NoteOutcome Outcome, int? Id = null, string? Message = null, string? CurrentBody = null, Guid? CurrentVersion = null)
+public sealed record StoredNote(int Id, string Body, Guid Version);
+
+/// <summary>What the note services say to the editor; kept here so that every form says the same.</summary>
+public static class NoteMessages
 {
-    public bool Succeeded => Outcome == NoteOutcome.Saved;
-
-    public static NoteResult Saved(int id) => new(NoteOutcome.Saved, id);
-    public static NoteResult Invalid(string message) => new(NoteOutcome.Invalid, Message: message);
-    public static NoteResult NotFound(string message = "This note no longer exists; it may have been deleted.") => new(NoteOutcome.NotFound, Message: message);
-
-    public static NoteResult Conflict(string currentBody, Guid currentVersion) => new(NoteOutcome.Conflict,
-        Message: "Someone changed this note after you opened it. Their version is shown; reapply your change if you still want it.",
-        CurrentBody: currentBody, CurrentVersion: currentVersion);
+    public const string Gone = "This note no longer exists; it may have been deleted.";
+    public const string Changed = "Someone changed this note after you opened it. Their version is shown; reapply your change if you still want it.";
 }

@@ -56,39 +56,39 @@ public sealed class AnnotationService(
             .ToListAsync(ct);
     }
 
-    public async Task<NoteResult> AddToClaimAsync(int claimId, string? body, CancellationToken ct = default)
+    public async Task<EditResult<StoredNote>> AddToClaimAsync(int claimId, string? body, CancellationToken ct = default)
     {
         var author = await currentUser.RequireAsync(Permission.Comment);
         if (Validate(ref body) is { } invalid)
         {
             return invalid;
         }
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.OpenForAsync(author, ct);
         if (!await db.Claims.AnyAsync(c => c.Id == claimId, ct))
         {
-            return NoteResult.NotFound("This claim does not exist.");
+            return EditResult<StoredNote>.Missing("This claim does not exist.");
         }
         var note = NewNote(author, body!);
         note.ClaimId = claimId;
-        return await CreateAsync(db, author, note, [claimId], ct);
+        return await CreateAsync(db, note, [claimId], ct);
     }
 
-    public async Task<NoteResult> AddToAttributionAsync(int attributionId, string? body, CancellationToken ct = default)
+    public async Task<EditResult<StoredNote>> AddToAttributionAsync(int attributionId, string? body, CancellationToken ct = default)
     {
         var author = await currentUser.RequireAsync(Permission.Comment);
         if (Validate(ref body) is { } invalid)
         {
             return invalid;
         }
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.OpenForAsync(author, ct);
         var attribution = await db.Attributions.SingleOrDefaultAsync(a => a.Id == attributionId, ct);
         if (attribution is null)
         {
-            return NoteResult.NotFound("This attribution does not exist.");
+            return EditResult<StoredNote>.Missing("This attribution does not exist.");
         }
         var note = NewNote(author, body!);
         note.Attribution = attribution; // tracked, so the history entry can name the claim
-        return await CreateAsync(db, author, note, [attribution.ClaimId], ct);
+        return await CreateAsync(db, note, [attribution.ClaimId], ct);
     }
 
     /// <summary>
@@ -96,57 +96,57 @@ public sealed class AnnotationService(
     /// <paramref name="expectedQuote"/> is the text the user selected, and required: if it is not what the stored text
     /// holds there, the offsets are wrong (or made up) and nothing is saved.
     /// </summary>
-    public async Task<NoteResult> AddToSpanAsync(int sourceId, int start, int end, string? body, string? expectedQuote, CancellationToken ct = default)
+    public async Task<EditResult<StoredNote>> AddToSpanAsync(int sourceId, int start, int end, string? body, string? expectedQuote, CancellationToken ct = default)
     {
         var author = await currentUser.RequireAsync(Permission.Comment);
         if (Validate(ref body) is { } invalid)
         {
             return invalid;
         }
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.OpenForAsync(author, ct);
         var source = await db.Sources.Where(s => s.Id == sourceId).Select(s => new { s.Text, s.Revision }).SingleOrDefaultAsync(ct);
         if (source is null)
         {
-            return NoteResult.NotFound("This source does not exist.");
+            return EditResult<StoredNote>.Missing("This source does not exist.");
         }
         var text = source.Text;
         if (start < 0 || end > text.Length || start >= end)
         {
-            return NoteResult.Invalid($"The selected span ({start}–{end}) is not inside the text ({text.Length} characters). Select some text in the article.");
+            return EditResult<StoredNote>.Invalid(SpanField, $"The selected span ({start}–{end}) is not inside the text ({text.Length} characters). Select some text in the article.");
         }
         if (end - start > InputLimits.SpanLength)
         {
-            return NoteResult.Invalid($"A note can be on at most {InputLimits.SpanLength:N0} characters of the text; this selection has {end - start:N0}. Select a shorter passage.");
+            return EditResult<StoredNote>.Invalid(SpanField, $"A note can be on at most {InputLimits.SpanLength:N0} characters of the text; this selection has {end - start:N0}. Select a shorter passage.");
         }
         if (expectedQuote is null)
         {
-            return NoteResult.Invalid(SelectedWords.MissingMessage);
+            return EditResult<StoredNote>.Invalid(SpanField, SelectedWords.MissingMessage);
         }
         if (SelectedWords.Changed(text, start, end, expectedQuote))
         {
-            return NoteResult.Invalid(SelectedWords.ChangedMessage);
+            return EditResult<StoredNote>.Invalid(SpanField, SelectedWords.ChangedMessage);
         }
         var anchor = TextAnchor.FromText(text, start, end);
         var note = NewNote(author, body!);
         note.SourceId = sourceId;
         note.Anchor = anchor;
         note.AnchorRevision = source.Revision;
-        return await CreateAsync(db, author, note, await ClaimsAtSpanAsync(db, sourceId, start, end, ct), ct);
+        return await CreateAsync(db, note, await ClaimsAtSpanAsync(db, sourceId, start, end, ct), ct);
     }
 
     /// <summary>A reply goes on the same target as the note it answers.</summary>
-    public async Task<NoteResult> ReplyAsync(int parentId, string? body, CancellationToken ct = default)
+    public async Task<EditResult<StoredNote>> ReplyAsync(int parentId, string? body, CancellationToken ct = default)
     {
         var author = await currentUser.RequireAsync(Permission.Comment);
         if (Validate(ref body) is { } invalid)
         {
             return invalid;
         }
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.OpenForAsync(author, ct);
         var parent = await db.Annotations.Include(n => n.Attribution).SingleOrDefaultAsync(n => n.Id == parentId, ct);
         if (parent is null)
         {
-            return NoteResult.NotFound("The note you are replying to no longer exists.");
+            return EditResult<StoredNote>.Missing("The note you are replying to no longer exists.");
         }
         var note = NewNote(author, body!);
         note.ParentId = parent.Id;
@@ -156,28 +156,27 @@ public sealed class AnnotationService(
         note.Anchor = parent.Anchor is null ? null : parent.Anchor with { }; // an owned value needs its own instance
         note.AnchorState = parent.AnchorState;
         note.AnchorRevision = parent.AnchorRevision;
-        return await CreateAsync(db, author, note, await ClaimsOfAsync(db, parent, ct), ct);
+        return await CreateAsync(db, note, await ClaimsOfAsync(db, parent, ct), ct);
     }
 
     /// <summary>Changes a note's body, if it is still at <paramref name="loadedVersion"/>.</summary>
-    public async Task<NoteResult> EditAsync(int id, Guid loadedVersion, string? body, CancellationToken ct = default)
+    public async Task<EditResult<StoredNote>> EditAsync(int id, Guid loadedVersion, string? body, CancellationToken ct = default)
     {
         var author = await currentUser.RequireAsync(Permission.Comment);
         if (Validate(ref body) is { } invalid)
         {
             return invalid;
         }
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        db.ChangedBy = author;
+        await using var db = await dbFactory.OpenForAsync(author, ct);
         var note = await db.Annotations.Include(n => n.Attribution).SingleOrDefaultAsync(n => n.Id == id, ct);
         if (note is null)
         {
-            return NoteResult.NotFound();
+            return EditResult<StoredNote>.Missing(NoteMessages.Gone);
         }
         await RequireMayChangeAsync(note, author);
-        if (note.Version != loadedVersion)
+        if (!db.ExpectVersion(note, loadedVersion))
         {
-            return NoteResult.Conflict(note.Body, note.Version);
+            return Conflict(Stored(note));
         }
         note.Body = body!;
         note.EditedAt = DateTimeOffset.UtcNow;
@@ -185,20 +184,19 @@ public sealed class AnnotationService(
     }
 
     /// <summary>Deletes a note (softly: an editor can restore it), if it is still at <paramref name="loadedVersion"/>.</summary>
-    public async Task<NoteResult> DeleteAsync(int id, Guid loadedVersion, CancellationToken ct = default)
+    public async Task<EditResult<StoredNote>> DeleteAsync(int id, Guid loadedVersion, CancellationToken ct = default)
     {
         var author = await currentUser.RequireAsync(Permission.Comment);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        db.ChangedBy = author;
+        await using var db = await dbFactory.OpenForAsync(author, ct);
         var note = await db.Annotations.Include(n => n.Attribution).SingleOrDefaultAsync(n => n.Id == id, ct);
         if (note is null)
         {
-            return NoteResult.NotFound();
+            return EditResult<StoredNote>.Missing(NoteMessages.Gone);
         }
         await RequireMayChangeAsync(note, author);
-        if (note.Version != loadedVersion)
+        if (!db.ExpectVersion(note, loadedVersion))
         {
-            return NoteResult.Conflict(note.Body, note.Version);
+            return Conflict(Stored(note));
         }
         db.Annotations.Remove(note); // the record-keeping turns this into a soft delete with a history entry
         return await SaveChangeAsync(db, note, ct);
@@ -221,15 +219,19 @@ public sealed class AnnotationService(
     /// Cleans <paramref name="body"/> as stored text (<see cref="InputText"/>; not trimmed, since leading spaces mean
     /// something in Markdown) and checks it against the note limits, so that every note saved can be shown.
     /// </summary>
-    private NoteResult? Validate(ref string? body)
+    private EditResult<StoredNote>? Validate(ref string? body)
     {
         body = InputText.Clean(body, trim: false);
         if (InputText.IsBlank(body))
         {
-            return NoteResult.Invalid("Write something: a note cannot be empty.");
+            return EditResult<StoredNote>.Invalid(BodyField, "Write something: a note cannot be empty.");
         }
-        return markdown.Check(body) is { } problem ? NoteResult.Invalid(problem) : null;
+        return markdown.Check(body) is { } problem ? EditResult<StoredNote>.Invalid(BodyField, problem) : null;
     }
+
+    /// <summary>The fields a note's messages are keyed by: what it says, and the words of the source it is on.</summary>
+    public const string BodyField = nameof(Annotation.Body);
+    public const string SpanField = "Span";
 
     private static Annotation NewNote(ChangeAuthor author, string body) => new()
     {
@@ -239,31 +241,40 @@ public sealed class AnnotationService(
         CreatedAt = DateTimeOffset.UtcNow,
     };
 
-    private async Task<NoteResult> CreateAsync(ClaimTrackerDbContext db, ChangeAuthor author, Annotation note, IReadOnlyCollection<int> claimIds, CancellationToken ct)
+    private async Task<EditResult<StoredNote>> CreateAsync(ClaimTrackerDbContext db, Annotation note, IReadOnlyCollection<int> claimIds, CancellationToken ct)
     {
-        db.ChangedBy = author;
         db.Annotations.Add(note);
-        await db.SaveChangesAsync(ct);
-        Publish(claimIds);
-        return NoteResult.Saved(note.Id);
+        return await db.SaveAsync(() =>
+        {
+            Publish(claimIds);
+            return Stored(note);
+        }, () => CurrentAsync(note.Id, ct), ct);
     }
 
-    private async Task<NoteResult> SaveChangeAsync(ClaimTrackerDbContext db, Annotation note, CancellationToken ct)
+    private async Task<EditResult<StoredNote>> SaveChangeAsync(ClaimTrackerDbContext db, Annotation note, CancellationToken ct)
     {
-        try
+        var result = await db.SaveAsync(async () =>
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
+            Publish(await ClaimsOfAsync(db, note, ct));
+            return Stored(note);
+        }, () => CurrentAsync(note.Id, ct), ct);
+        // Saved by someone else between our read and our write: show theirs, overwrite nothing.
+        return result.Outcome switch
         {
-            // Saved by someone else between our read and our write: show theirs, overwrite nothing.
-            await using var fresh = await dbFactory.CreateDbContextAsync(ct);
-            var current = await fresh.Annotations.AsNoTracking().Where(n => n.Id == note.Id)
-                .Select(n => new { n.Body, n.Version }).SingleOrDefaultAsync(ct);
-            return current is null ? NoteResult.NotFound("Someone deleted this note after you opened it.") : NoteResult.Conflict(current.Body, current.Version);
-        }
-        Publish(await ClaimsOfAsync(db, note, ct));
-        return NoteResult.Saved(note.Id);
+            EditOutcome.Conflict when result.Value is null => EditResult<StoredNote>.Missing("Someone deleted this note after you opened it."),
+            EditOutcome.Conflict => Conflict(result.Value),
+            _ => result,
+        };
+    }
+
+    private static EditResult<StoredNote> Conflict(StoredNote current) => EditResult<StoredNote>.Conflict(current, NoteMessages.Changed);
+
+    private static StoredNote Stored(Annotation note) => new(note.Id, note.Body, note.Version);
+
+    private async Task<StoredNote?> CurrentAsync(int id, CancellationToken ct)
+    {
+        await using var fresh = await dbFactory.CreateDbContextAsync(ct);
+        return await fresh.Annotations.AsNoTracking().Where(n => n.Id == id).Select(n => new StoredNote(n.Id, n.Body, n.Version)).SingleOrDefaultAsync(ct);
     }
 
     private void Publish(IEnumerable<int> claimIds)

@@ -1,3 +1,4 @@
+using ClaimTracker.Web.Data;
 using ClaimTracker.Web.Domain;
 using ClaimTracker.Web.Features.Accounts;
 using ClaimTracker.Web.Features.Common;
@@ -24,12 +25,11 @@ public sealed partial class RecordEditService
         {
             return EditResult<ActorRecord>.Invalid(errors);
         }
-        await using var db = await OpenAsync(author, ct);
+        await using var db = await dbFactory.OpenForAsync(author, ct);
         var actor = new Actor { Key = NewKey("actor"), Name = valid.Name };
         Apply(actor, valid);
         db.Actors.Add(actor);
-        await db.SaveChangesAsync(ct);
-        return EditResult<ActorRecord>.Saved(ToRecord(actor));
+        return await db.SaveAsync(() => ToRecord(actor), () => GetActorAsync(actor.Id, ct), ct);
     }
 
     public async Task<EditResult<ActorRecord>> UpdateActorAsync(int id, Guid version, ActorDraft draft, CancellationToken ct = default)
@@ -39,31 +39,30 @@ public sealed partial class RecordEditService
         {
             return EditResult<ActorRecord>.Invalid(errors);
         }
-        await using var db = await OpenAsync(author, ct);
+        await using var db = await dbFactory.OpenForAsync(author, ct);
         var actor = await db.Actors.IgnoreQueryFilters().SingleOrDefaultAsync(a => a.Id == id, ct);
         if (actor is null)
         {
             return EditResult<ActorRecord>.Missing();
         }
-        if (actor.IsDeleted)
+        if (actor.IsDeleted || !db.ExpectVersion(actor, version))
         {
             return EditResult<ActorRecord>.Conflict(ToRecord(actor));
         }
-        ExpectVersion(db, actor, version);
         Apply(actor, valid);
-        if (!await TrySaveAsync(db, ct))
+        var result = await db.SaveAsync(() => ToRecord(actor), () => GetActorAsync(id, ct), ct);
+        if (result.Succeeded)
         {
-            return EditResult<ActorRecord>.Conflict(await GetActorAsync(id, ct));
+            await AnnounceClaimsOfAsync(id, ct);
         }
-        await AnnounceClaimsOfAsync(id, ct);
-        return EditResult<ActorRecord>.Saved(ToRecord(actor));
+        return result;
     }
 
     /// <summary>Refused while the actor still has appearances: they would point at someone who is gone.</summary>
     public async Task<EditResult<ActorRecord>> DeleteActorAsync(int id, Guid version, CancellationToken ct = default)
     {
         var author = await currentUser.RequireAsync(Permission.EditRecord);
-        await using var db = await OpenAsync(author, ct);
+        await using var db = await dbFactory.OpenForAsync(author, ct);
         var actor = await db.Actors.SingleOrDefaultAsync(a => a.Id == id, ct);
         if (actor is null)
         {
@@ -74,30 +73,25 @@ public sealed partial class RecordEditService
         {
             return EditResult<ActorRecord>.Invalid("Actor", $"{actor.Name} appears in {appearances} attribution(s); delete or reassign them first.");
         }
-        ExpectVersion(db, actor, version);
-        db.Actors.Remove(actor);
-        if (!await TrySaveAsync(db, ct))
+        if (!db.ExpectVersion(actor, version))
         {
-            return EditResult<ActorRecord>.Conflict(await GetActorAsync(id, ct));
+            return EditResult<ActorRecord>.Conflict(ToRecord(actor));
         }
-        return EditResult<ActorRecord>.Saved(ToRecord(actor));
+        db.Actors.Remove(actor);
+        return await db.SaveAsync(() => ToRecord(actor), () => GetActorAsync(id, ct), ct);
     }
 
     public async Task<EditResult<ActorRecord>> RestoreActorAsync(int id, CancellationToken ct = default)
     {
         var author = await currentUser.RequireAsync(Permission.Restore);
-        await using var db = await OpenAsync(author, ct);
+        await using var db = await dbFactory.OpenForAsync(author, ct);
         var actor = await db.Actors.IgnoreQueryFilters().SingleOrDefaultAsync(a => a.Id == id, ct);
         if (actor is null)
         {
             return EditResult<ActorRecord>.Missing();
         }
         actor.IsDeleted = false;
-        if (!await TrySaveAsync(db, ct))
-        {
-            return EditResult<ActorRecord>.Conflict(await GetActorAsync(id, ct));
-        }
-        return EditResult<ActorRecord>.Saved(ToRecord(actor));
+        return await db.SaveAsync(() => ToRecord(actor), () => GetActorAsync(id, ct), ct);
     }
 
     private async Task AnnounceClaimsOfAsync(int actorId, CancellationToken ct)
@@ -110,16 +104,15 @@ public sealed partial class RecordEditService
         }
     }
 
-    private static bool ValidateActor(ActorDraft draft, out ActorDraft valid, out IReadOnlyDictionary<string, string> errors)
+    private static bool ValidateActor(ActorDraft draft, out ActorDraft valid, out FieldErrors errors)
     {
-        var check = new FieldErrors();
+        var check = errors = new FieldErrors();
         var name = check.Required(nameof(ActorDraft.Name), draft.Name, InputLimits.ActorName, "The name") ?? "";
         check.Defined(nameof(ActorDraft.Kind), draft.Kind, "kind of actor");
         var role = check.Optional(nameof(ActorDraft.Role), draft.Role, InputLimits.ActorRole, "The role");
         var country = check.Optional(nameof(ActorDraft.Country), draft.Country, InputLimits.ActorCountry, "The country");
         var aliases = check.List(nameof(ActorDraft.Aliases), draft.Aliases, InputLimits.Aliases, InputLimits.Alias, "alias");
         valid = new ActorDraft(name, draft.Kind, role, country, aliases);
-        errors = check.All;
         return !check.Any;
     }
 

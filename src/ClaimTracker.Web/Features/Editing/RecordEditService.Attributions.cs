@@ -20,24 +20,23 @@ public sealed partial class RecordEditService
     public async Task<EditResult<AttributionRecord>> CreateAttributionAsync(AttributionDraft draft, CancellationToken ct = default)
     {
         var author = await currentUser.RequireAsync(Permission.EditRecord);
-        await using var db = await OpenAsync(author, ct);
+        await using var db = await dbFactory.OpenForAsync(author, ct);
         var (anchor, revision, errors) = await ValidateAttributionAsync(db, draft, exceptId: null, unchanged: null, ct);
         if (errors.Any)
         {
-            return EditResult<AttributionRecord>.Invalid(errors.All);
+            return EditResult<AttributionRecord>.Invalid(errors);
         }
         var attribution = new Attribution { Key = NewKey("attribution"), Anchor = anchor!, AnchorRevision = revision };
         Apply(attribution, draft);
         db.Attributions.Add(attribution);
-        await db.SaveChangesAsync(ct);
-        Announce(attribution.ClaimId, ClaimChangeKind.Attribution);
-        return EditResult<AttributionRecord>.Saved(ToRecord(attribution));
+        return await db.SaveAsync(() => Announced(attribution.ClaimId, ClaimChangeKind.Attribution, ToRecord(attribution)),
+            () => GetAttributionAsync(attribution.Id, ct), ct);
     }
 
     public async Task<EditResult<AttributionRecord>> UpdateAttributionAsync(int id, Guid version, AttributionDraft draft, CancellationToken ct = default)
     {
         var author = await currentUser.RequireAsync(Permission.EditRecord);
-        await using var db = await OpenAsync(author, ct);
+        await using var db = await dbFactory.OpenForAsync(author, ct);
         var attribution = await db.Attributions.IgnoreQueryFilters().SingleOrDefaultAsync(a => a.Id == id, ct);
         if (attribution is null)
         {
@@ -51,10 +50,13 @@ public sealed partial class RecordEditService
         var (anchor, revision, errors) = await ValidateAttributionAsync(db, draft, exceptId: id, unchanged, ct);
         if (errors.Any)
         {
-            return EditResult<AttributionRecord>.Invalid(errors.All);
+            return EditResult<AttributionRecord>.Invalid(errors);
+        }
+        if (!db.ExpectVersion(attribution, version))
+        {
+            return EditResult<AttributionRecord>.Conflict(ToRecord(attribution));
         }
         var previousClaim = attribution.ClaimId;
-        ExpectVersion(db, attribution, version);
         Apply(attribution, draft);
         if (attribution.Anchor != anchor)
         {
@@ -63,41 +65,38 @@ public sealed partial class RecordEditService
             attribution.AnchorRevision = revision;
             attribution.AnchorState = AnchorState.Attached;
         }
-        if (!await TrySaveAsync(db, ct))
+        return await db.SaveAsync(() =>
         {
-            return EditResult<AttributionRecord>.Conflict(await GetAttributionAsync(id, ct));
-        }
-        Announce(previousClaim, ClaimChangeKind.Attribution);
-        if (attribution.ClaimId != previousClaim)
-        {
-            Announce(attribution.ClaimId, ClaimChangeKind.Attribution);
-        }
-        return EditResult<AttributionRecord>.Saved(ToRecord(attribution));
+            Announce(previousClaim, ClaimChangeKind.Attribution);
+            if (attribution.ClaimId != previousClaim)
+            {
+                Announce(attribution.ClaimId, ClaimChangeKind.Attribution);
+            }
+            return ToRecord(attribution);
+        }, () => GetAttributionAsync(id, ct), ct);
     }
 
     public async Task<EditResult<AttributionRecord>> DeleteAttributionAsync(int id, Guid version, CancellationToken ct = default)
     {
         var author = await currentUser.RequireAsync(Permission.EditRecord);
-        await using var db = await OpenAsync(author, ct);
+        await using var db = await dbFactory.OpenForAsync(author, ct);
         var attribution = await db.Attributions.SingleOrDefaultAsync(a => a.Id == id, ct);
         if (attribution is null)
         {
             return EditResult<AttributionRecord>.Missing();
         }
-        ExpectVersion(db, attribution, version);
-        db.Attributions.Remove(attribution);
-        if (!await TrySaveAsync(db, ct))
+        if (!db.ExpectVersion(attribution, version))
         {
-            return EditResult<AttributionRecord>.Conflict(await GetAttributionAsync(id, ct));
+            return EditResult<AttributionRecord>.Conflict(ToRecord(attribution));
         }
-        Announce(attribution.ClaimId, ClaimChangeKind.Attribution);
-        return EditResult<AttributionRecord>.Saved(ToRecord(attribution));
+        db.Attributions.Remove(attribution);
+        return await db.SaveAsync(() => Announced(attribution.ClaimId, ClaimChangeKind.Attribution, ToRecord(attribution)), () => GetAttributionAsync(id, ct), ct);
     }
 
     public async Task<EditResult<AttributionRecord>> RestoreAttributionAsync(int id, CancellationToken ct = default)
     {
         var author = await currentUser.RequireAsync(Permission.Restore);
-        await using var db = await OpenAsync(author, ct);
+        await using var db = await dbFactory.OpenForAsync(author, ct);
         var attribution = await db.Attributions.IgnoreQueryFilters().SingleOrDefaultAsync(a => a.Id == id, ct);
         if (attribution is null)
         {
@@ -108,12 +107,7 @@ public sealed partial class RecordEditService
             return EditResult<AttributionRecord>.Invalid("Attribution", "Its claim or its actor is deleted; restore that first.");
         }
         attribution.IsDeleted = false;
-        if (!await TrySaveAsync(db, ct))
-        {
-            return EditResult<AttributionRecord>.Conflict(await GetAttributionAsync(id, ct));
-        }
-        Announce(attribution.ClaimId, ClaimChangeKind.Attribution);
-        return EditResult<AttributionRecord>.Saved(ToRecord(attribution));
+        return await db.SaveAsync(() => Announced(attribution.ClaimId, ClaimChangeKind.Attribution, ToRecord(attribution)), () => GetAttributionAsync(id, ct), ct);
     }
 
     /// <summary>

@@ -21,11 +21,11 @@ public sealed partial class RecordEditService
     public async Task<EditResult<RelationRecord>> CreateRelationAsync(RelationDraft draft, CancellationToken ct = default)
     {
         var author = await currentUser.RequireAsync(Permission.EditRecord);
-        await using var db = await OpenAsync(author, ct);
+        await using var db = await dbFactory.OpenForAsync(author, ct);
         var (rationale, errors) = await ValidateRelationAsync(db, draft, exceptId: null, ct);
         if (errors.Any)
         {
-            return EditResult<RelationRecord>.Invalid(errors.All);
+            return EditResult<RelationRecord>.Invalid(errors);
         }
         var relation = new ClaimRelation
         {
@@ -36,15 +36,15 @@ public sealed partial class RecordEditService
             Rationale = rationale,
         };
         db.ClaimRelations.Add(relation);
-        await db.SaveChangesAsync(ct);
-        AnnounceRelation(relation);
-        return EditResult<RelationRecord>.Saved(ToRecord(relation));
+        // Another editor may record the same relation between the check above and this save: the unique index refuses it.
+        return await db.SaveAsync(() => AnnounceRelation(relation), () => GetRelationAsync(relation.Id, ct), ct,
+            nameof(RelationDraft.ToClaimId), AlreadyRecorded);
     }
 
     public async Task<EditResult<RelationRecord>> UpdateRelationAsync(int id, Guid version, RelationDraft draft, CancellationToken ct = default)
     {
         var author = await currentUser.RequireAsync(Permission.EditRecord);
-        await using var db = await OpenAsync(author, ct);
+        await using var db = await dbFactory.OpenForAsync(author, ct);
         var relation = await db.ClaimRelations.IgnoreQueryFilters().SingleOrDefaultAsync(r => r.Id == id, ct);
         if (relation is null)
         {
@@ -57,48 +57,47 @@ public sealed partial class RecordEditService
         var (rationale, errors) = await ValidateRelationAsync(db, draft, exceptId: id, ct);
         if (errors.Any)
         {
-            return EditResult<RelationRecord>.Invalid(errors.All);
+            return EditResult<RelationRecord>.Invalid(errors);
+        }
+        if (!db.ExpectVersion(relation, version))
+        {
+            return EditResult<RelationRecord>.Conflict(ToRecord(relation));
         }
         var before = ToRecord(relation);
-        ExpectVersion(db, relation, version);
         relation.FromClaimId = draft.FromClaimId;
         relation.ToClaimId = draft.ToClaimId;
         relation.Type = draft.Type;
         relation.Rationale = rationale;
-        if (!await TrySaveAsync(db, ct))
+        return await db.SaveAsync(() =>
         {
-            return EditResult<RelationRecord>.Conflict(await GetRelationAsync(id, ct));
-        }
-        Announce(before.FromClaimId, ClaimChangeKind.Relation);
-        Announce(before.ToClaimId, ClaimChangeKind.Relation);
-        AnnounceRelation(relation);
-        return EditResult<RelationRecord>.Saved(ToRecord(relation));
+            Announce(before.FromClaimId, ClaimChangeKind.Relation);
+            Announce(before.ToClaimId, ClaimChangeKind.Relation);
+            return AnnounceRelation(relation);
+        }, () => GetRelationAsync(id, ct), ct, nameof(RelationDraft.ToClaimId), AlreadyRecorded);
     }
 
     public async Task<EditResult<RelationRecord>> DeleteRelationAsync(int id, Guid version, CancellationToken ct = default)
     {
         var author = await currentUser.RequireAsync(Permission.EditRecord);
-        await using var db = await OpenAsync(author, ct);
+        await using var db = await dbFactory.OpenForAsync(author, ct);
         var relation = await db.ClaimRelations.SingleOrDefaultAsync(r => r.Id == id, ct);
         if (relation is null)
         {
             return EditResult<RelationRecord>.Missing();
         }
-        ExpectVersion(db, relation, version);
-        db.ClaimRelations.Remove(relation);
-        if (!await TrySaveAsync(db, ct))
+        if (!db.ExpectVersion(relation, version))
         {
-            return EditResult<RelationRecord>.Conflict(await GetRelationAsync(id, ct));
+            return EditResult<RelationRecord>.Conflict(ToRecord(relation));
         }
-        AnnounceRelation(relation);
-        return EditResult<RelationRecord>.Saved(ToRecord(relation));
+        db.ClaimRelations.Remove(relation);
+        return await db.SaveAsync(() => AnnounceRelation(relation), () => GetRelationAsync(id, ct), ct);
     }
 
     /// <summary>Refused while either claim is deleted: restore the claim first.</summary>
     public async Task<EditResult<RelationRecord>> RestoreRelationAsync(int id, CancellationToken ct = default)
     {
         var author = await currentUser.RequireAsync(Permission.Restore);
-        await using var db = await OpenAsync(author, ct);
+        await using var db = await dbFactory.OpenForAsync(author, ct);
         var relation = await db.ClaimRelations.IgnoreQueryFilters().SingleOrDefaultAsync(r => r.Id == id, ct);
         if (relation is null)
         {
@@ -118,12 +117,7 @@ public sealed partial class RecordEditService
             return EditResult<RelationRecord>.Invalid("Relation", "One of the two claims is deleted; restore it first.");
         }
         relation.IsDeleted = false;
-        if (!await TrySaveAsync(db, ct))
-        {
-            return EditResult<RelationRecord>.Conflict(await GetRelationAsync(id, ct));
-        }
-        AnnounceRelation(relation);
-        return EditResult<RelationRecord>.Saved(ToRecord(relation));
+        return await db.SaveAsync(() => AnnounceRelation(relation), () => GetRelationAsync(id, ct), ct);
     }
 
     private static async Task<(string Rationale, FieldErrors Errors)> ValidateRelationAsync(
@@ -155,15 +149,19 @@ public sealed partial class RecordEditService
         {
             check.Add(nameof(RelationDraft.ToClaimId), twin.IsDeleted
                 ? "This relation exists but was deleted; restore it from the History instead."
-                : "This relation is already recorded.");
+                : AlreadyRecorded);
         }
         return (rationale, check);
     }
 
-    private void AnnounceRelation(ClaimRelation relation)
+    private const string AlreadyRecorded = "This relation is already recorded.";
+
+    /// <summary>Tells both claims' pages; returns the relation as saved.</summary>
+    private RelationRecord AnnounceRelation(ClaimRelation relation)
     {
         Announce(relation.FromClaimId, ClaimChangeKind.Relation);
         Announce(relation.ToClaimId, ClaimChangeKind.Relation);
+        return ToRecord(relation);
     }
 
     private static RelationRecord ToRecord(ClaimRelation r) => new(r.Id, r.FromClaimId, r.ToClaimId, r.Type, r.Rationale, r.IsDeleted, r.Version);

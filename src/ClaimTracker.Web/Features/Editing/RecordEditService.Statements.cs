@@ -17,28 +17,28 @@ public sealed partial class RecordEditService
     public async Task<EditResult<AttributionRecord>> CreateStatementAsync(StatementDraft draft, CancellationToken ct = default)
     {
         var author = await currentUser.RequireAsync(Permission.EditRecord);
-        await using var db = await OpenAsync(author, ct);
+        await using var db = await dbFactory.OpenForAsync(author, ct);
         var staged = await StageStatementAsync(db, draft, ct);
-        if (staged.Attribution is null)
+        if (staged.Attribution is not { } attribution)
         {
             return EditResult<AttributionRecord>.Invalid(staged.Errors);
         }
-        await db.SaveChangesAsync(ct);
-        AnnounceStatement(staged);
-        return EditResult<AttributionRecord>.Saved(ToRecord(staged.Attribution));
+        return await db.SaveAsync(() =>
+        {
+            AnnounceStatement(staged);
+            return ToRecord(attribution);
+        }, () => GetAttributionAsync(attribution.Id, ct), ct);
     }
-
-    /// <summary>What <see cref="StageStatementAsync"/> added to the context; <see cref="Attribution"/> is null when the draft was refused.</summary>
-    internal sealed record StagedStatement(Attribution? Attribution, Actor? NewActor, Claim? NewClaim, IReadOnlyDictionary<string, string> Errors);
 
     /// <summary>
     /// Validates a statement and adds its records to <paramref name="db"/> without saving, so that the caller saves them
     /// together with its own change (the review queue marks its suggestion accepted in the same save). The checks are
     /// those of <see cref="CreateActorAsync"/>, <see cref="CreateClaimAsync"/> and <see cref="CreateAttributionAsync"/>,
     /// plus one the review queue needs: the same actor on the same claim over an overlapping span of the source is a duplicate.
-    /// The caller has checked <see cref="Permission.EditRecord"/> and signed the context.
+    /// The caller has checked <see cref="Permission.EditRecord"/> and signed the context (<see cref="RecordWrites.OpenForAsync"/>),
+    /// and after a successful save calls <see cref="AnnounceStatement"/>.
     /// </summary>
-    internal static async Task<StagedStatement> StageStatementAsync(ClaimTrackerDbContext db, StatementDraft draft, CancellationToken ct)
+    public async Task<StagedStatement> StageStatementAsync(ClaimTrackerDbContext db, StatementDraft draft, CancellationToken ct)
     {
         var errors = new FieldErrors();
         Actor? newActor = null;
@@ -52,10 +52,7 @@ public sealed partial class RecordEditService
             }
             else if (!ValidateActor(draft.NewActor, out var validActor, out var actorErrors))
             {
-                foreach (var (field, message) in actorErrors)
-                {
-                    errors.Add(StatementFields.NewActorPrefix + field, message);
-                }
+                errors.AddAll(actorErrors, field => StatementFields.NewActorPrefix + field);
             }
             else
             {
@@ -72,10 +69,7 @@ public sealed partial class RecordEditService
             }
             else if (!ValidateClaim(draft.NewClaim, out var text, out var topics, out var claimErrors))
             {
-                foreach (var (field, message) in claimErrors)
-                {
-                    errors.Add(StatementFields.NewClaimPrefix + field, message);
-                }
+                errors.AddAll(claimErrors, field => StatementFields.NewClaimPrefix + field);
             }
             else
             {
@@ -87,15 +81,12 @@ public sealed partial class RecordEditService
             draft.SpanStart, draft.SpanEnd, draft.SaidWhen, draft.SaidWhere, draft.ReportedVia, draft.SelectedText);
         var (anchor, revision, attributionErrors) = await ValidateAttributionAsync(db, attributionDraft, exceptId: null, unchanged: null, ct,
             actorIsNew: draft.ActorId is null, claimIsNew: draft.ClaimId is null);
-        foreach (var (field, message) in attributionErrors.All)
+        errors.AddAll(attributionErrors, field => field switch
         {
-            errors.Add(field switch
-            {
-                nameof(AttributionDraft.ActorId) => StatementFields.Actor,
-                nameof(AttributionDraft.ClaimId) => StatementFields.Claim,
-                _ => field,
-            }, message);
-        }
+            nameof(AttributionDraft.ActorId) => StatementFields.Actor,
+            nameof(AttributionDraft.ClaimId) => StatementFields.Claim,
+            _ => field,
+        });
 
         if (anchor is not null && draft.ActorId is { } actorId && draft.ClaimId is { } claimId && !errors.Any)
         {
@@ -115,7 +106,7 @@ public sealed partial class RecordEditService
 
         if (errors.Any)
         {
-            return new StagedStatement(null, null, null, errors.All);
+            return new StagedStatement(null, null, null, errors);
         }
 
         var attribution = new Attribution { Key = NewKey("attribution"), Anchor = anchor!, AnchorRevision = revision };
@@ -132,11 +123,11 @@ public sealed partial class RecordEditService
             attribution.Claim = newClaim;
         }
         db.Attributions.Add(attribution);
-        return new StagedStatement(attribution, newActor, newClaim, errors.All);
+        return new StagedStatement(attribution, newActor, newClaim, errors);
     }
 
     /// <summary>Tells open pages about a saved statement (after the save: ids are known then).</summary>
-    internal void AnnounceStatement(StagedStatement staged)
+    public void AnnounceStatement(StagedStatement staged)
     {
         if (staged.NewClaim is not null)
         {
@@ -147,5 +138,10 @@ public sealed partial class RecordEditService
             Announce(staged.Attribution.ClaimId, ClaimChangeKind.Attribution);
         }
     }
-
 }
+
+/// <summary>
+/// What <see cref="RecordEditService.StageStatementAsync"/> added to the context, not yet saved; <see cref="Attribution"/> is
+/// null when the draft was refused, and <see cref="Errors"/> then says why, keyed as in <see cref="StatementFields"/>.
+/// </summary>
+public sealed record StagedStatement(Attribution? Attribution, Actor? NewActor, Claim? NewClaim, FieldErrors Errors);

@@ -11,47 +11,26 @@ namespace ClaimTracker.Web.Features.Editing;
 /// How editors change the record: claims, actors, relations and attributions (one partial file each).
 /// Every change checks the caller's permission before it touches the database, validates field by field,
 /// saves against the <see cref="IEditableRecord.Version"/> the caller loaded (so a stale copy is refused with
-/// the values now stored, never silently overwritten), and announces the change to open pages. History,
-/// soft deletes and fresh versions are done by <see cref="ClaimTrackerDbContext.SaveChangesAsync(bool, CancellationToken)"/>.
+/// the values now stored, never silently overwritten), and announces the change to open pages. The write itself goes
+/// through <see cref="RecordWrites"/>; history, soft deletes and fresh versions are done by
+/// <see cref="ClaimTrackerDbContext.SaveChangesAsync(bool, CancellationToken)"/>.
 /// </summary>
 public sealed partial class RecordEditService(
     IDbContextFactory<ClaimTrackerDbContext> dbFactory,
     CurrentUser currentUser,
     IClaimChangeNotifier notifier)
 {
-    /// <summary>Opens a context whose saves are signed by <paramref name="author"/>.</summary>
-    private async Task<ClaimTrackerDbContext> OpenAsync(ChangeAuthor author, CancellationToken ct)
-    {
-        var db = await dbFactory.CreateDbContextAsync(ct);
-        db.ChangedBy = author;
-        return db;
-    }
-
-    /// <summary>
-    /// Makes the UPDATE check the version the editor loaded rather than the one just read: the read only
-    /// finds the row, the editor's copy is what must still be current.
-    /// </summary>
-    private static void ExpectVersion<T>(ClaimTrackerDbContext db, T record, Guid version) where T : class, IEditableRecord =>
-        db.Entry(record).Property(r => r.Version).OriginalValue = version;
-
-    /// <summary>Saves; false when another save changed the row since the caller's version.</summary>
-    private static async Task<bool> TrySaveAsync(ClaimTrackerDbContext db, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return false;
-        }
-    }
-
     /// <summary>Records created by editors get a key of their own; seeded ones keep the seed's.</summary>
     private static string NewKey(string prefix) => $"{prefix}-{Guid.NewGuid():N}";
 
     private void Announce(int claimId, ClaimChangeKind kind) => notifier.Publish(new ClaimChange(claimId, kind));
+
+    /// <summary>Announces the change and passes <paramref name="saved"/> on: for <see cref="RecordWrites.SaveAsync{T}"/>'s onSaved.</summary>
+    private T Announced<T>(int claimId, ClaimChangeKind kind, T saved)
+    {
+        Announce(claimId, kind);
+        return saved;
+    }
 
     // ---------------------------------------------------------------- claims
 
@@ -72,12 +51,10 @@ public sealed partial class RecordEditService(
         {
             return EditResult<ClaimRecord>.Invalid(errors);
         }
-        await using var db = await OpenAsync(author, ct);
+        await using var db = await dbFactory.OpenForAsync(author, ct);
         var claim = new Claim { Key = NewKey("claim"), Text = text, Topics = topics, CreatedAt = DateTimeOffset.UtcNow };
         db.Claims.Add(claim);
-        await db.SaveChangesAsync(ct);
-        Announce(claim.Id, ClaimChangeKind.Claim);
-        return EditResult<ClaimRecord>.Saved(ToRecord(claim));
+        return await db.SaveAsync(() => Announced(claim.Id, ClaimChangeKind.Claim, ToRecord(claim)), () => GetClaimAsync(claim.Id, ct), ct);
     }
 
     /// <summary>Changes text and topics, if <paramref name="version"/> is still the stored one.</summary>
@@ -88,29 +65,23 @@ public sealed partial class RecordEditService(
         {
             return EditResult<ClaimRecord>.Invalid(errors);
         }
-        await using var db = await OpenAsync(author, ct);
+        await using var db = await dbFactory.OpenForAsync(author, ct);
         var claim = await db.Claims.IgnoreQueryFilters().SingleOrDefaultAsync(c => c.Id == id, ct);
         if (claim is null)
         {
             return EditResult<ClaimRecord>.Missing();
         }
-        if (claim.IsDeleted)
+        // Editing a deleted claim would bring it back unseen; the conflict shows the editor that it was deleted.
+        if (claim.IsDeleted || !db.ExpectVersion(claim, version))
         {
-            // Editing a deleted claim would bring it back unseen; the conflict shows the editor that it was deleted.
             return EditResult<ClaimRecord>.Conflict(ToRecord(claim));
         }
-        ExpectVersion(db, claim, version);
         claim.Text = text;
         if (!claim.Topics.SequenceEqual(topics, StringComparer.Ordinal))
         {
             claim.Topics = topics;
         }
-        if (!await TrySaveAsync(db, ct))
-        {
-            return EditResult<ClaimRecord>.Conflict(await GetClaimAsync(id, ct));
-        }
-        Announce(id, ClaimChangeKind.Claim);
-        return EditResult<ClaimRecord>.Saved(ToRecord(claim));
+        return await db.SaveAsync(() => Announced(id, ClaimChangeKind.Claim, ToRecord(claim)), () => GetClaimAsync(id, ct), ct);
     }
 
     /// <summary>
@@ -120,34 +91,36 @@ public sealed partial class RecordEditService(
     public async Task<EditResult<ClaimRecord>> DeleteClaimAsync(int id, Guid version, CancellationToken ct = default)
     {
         var author = await currentUser.RequireAsync(Permission.EditRecord);
-        await using var db = await OpenAsync(author, ct);
+        await using var db = await dbFactory.OpenForAsync(author, ct);
         var claim = await db.Claims.SingleOrDefaultAsync(c => c.Id == id, ct);
         if (claim is null)
         {
             return EditResult<ClaimRecord>.Missing();
         }
-        ExpectVersion(db, claim, version);
+        if (!db.ExpectVersion(claim, version))
+        {
+            return EditResult<ClaimRecord>.Conflict(ToRecord(claim));
+        }
         db.Claims.Remove(claim);
         db.Attributions.RemoveRange(await db.Attributions.Where(a => a.ClaimId == id).ToListAsync(ct));
         var relations = await db.ClaimRelations.Where(r => r.FromClaimId == id || r.ToClaimId == id).ToListAsync(ct);
         db.ClaimRelations.RemoveRange(relations);
-        if (!await TrySaveAsync(db, ct))
+        return await db.SaveAsync(() =>
         {
-            return EditResult<ClaimRecord>.Conflict(await GetClaimAsync(id, ct));
-        }
-        Announce(id, ClaimChangeKind.Claim);
-        foreach (var other in relations.Select(r => r.FromClaimId == id ? r.ToClaimId : r.FromClaimId).Distinct())
-        {
-            Announce(other, ClaimChangeKind.Relation);
-        }
-        return EditResult<ClaimRecord>.Saved(ToRecord(claim));
+            Announce(id, ClaimChangeKind.Claim);
+            foreach (var other in relations.Select(r => r.FromClaimId == id ? r.ToClaimId : r.FromClaimId).Distinct())
+            {
+                Announce(other, ClaimChangeKind.Relation);
+            }
+            return ToRecord(claim);
+        }, () => GetClaimAsync(id, ct), ct);
     }
 
     /// <summary>Brings back a deleted claim and what was deleted with it.</summary>
     public async Task<EditResult<ClaimRecord>> RestoreClaimAsync(int id, CancellationToken ct = default)
     {
         var author = await currentUser.RequireAsync(Permission.Restore);
-        await using var db = await OpenAsync(author, ct);
+        await using var db = await dbFactory.OpenForAsync(author, ct);
         var claim = await db.Claims.IgnoreQueryFilters().SingleOrDefaultAsync(c => c.Id == id, ct);
         if (claim is null)
         {
@@ -178,21 +151,15 @@ public sealed partial class RecordEditService(
             var other = relation.FromClaimId == id ? relation.ToClaimId : relation.FromClaimId;
             relation.IsDeleted = relation.DeletedAt != deletedAt || !liveOthers.Contains(other);
         }
-        if (!await TrySaveAsync(db, ct))
-        {
-            return EditResult<ClaimRecord>.Conflict(await GetClaimAsync(id, ct));
-        }
-        Announce(id, ClaimChangeKind.Claim);
-        return EditResult<ClaimRecord>.Saved(ToRecord(claim));
+        return await db.SaveAsync(() => Announced(id, ClaimChangeKind.Claim, ToRecord(claim)), () => GetClaimAsync(id, ct), ct);
     }
 
-    private static bool ValidateClaim(ClaimDraft draft, out string text, out List<string> topics, out IReadOnlyDictionary<string, string> errors)
+    private static bool ValidateClaim(ClaimDraft draft, out string text, out List<string> topics, out FieldErrors errors)
     {
-        var check = new FieldErrors();
-        text = check.Required(nameof(ClaimDraft.Text), draft.Text, InputLimits.ClaimText, "The claim's text") ?? "";
-        topics = check.List(nameof(ClaimDraft.Topics), draft.Topics, InputLimits.Topics, InputLimits.Topic, "topic");
-        errors = check.All;
-        return !check.Any;
+        errors = new FieldErrors();
+        text = errors.Required(nameof(ClaimDraft.Text), draft.Text, InputLimits.ClaimText, "The claim's text") ?? "";
+        topics = errors.List(nameof(ClaimDraft.Topics), draft.Topics, InputLimits.Topics, InputLimits.Topic, "topic");
+        return !errors.Any;
     }
 
     private static ClaimRecord ToRecord(Claim c) => new(c.Id, c.Text, c.Topics.ToList(), c.IsDeleted, c.Version);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ClaimTracker.Web.Data;
 using ClaimTracker.Web.Features.Accounts;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
@@ -161,8 +162,8 @@ public sealed partial class AddSourcePage : IAsyncDisposable
             var result = await Importer.ImportAsync(request);
             switch (result.Outcome)
             {
-                case ImportOutcome.Imported:
-                    var source = result.Source!;
+                case EditOutcome.Saved:
+                    var source = result.Value!.Source!;
                     Snackbar.Add(source.SuggestionCount switch
                     {
                         0 => "Source added. The engine found no statements to suggest.",
@@ -171,14 +172,14 @@ public sealed partial class AddSourcePage : IAsyncDisposable
                     }, Severity.Success);
                     Nav.NavigateTo(ImportPaths.AfterImport(source.Id, source.SuggestionCount));
                     return;
-                case ImportOutcome.Duplicate:
-                    duplicate = result.Duplicate;
+                case EditOutcome.Conflict:
+                    duplicate = result.Value?.Duplicate;
                     break;
             }
             errors = new(result.FieldErrors, StringComparer.Ordinal);
-            if (string.IsNullOrWhiteSpace(title) && result.ExtractedTitle is not null)
+            if (string.IsNullOrWhiteSpace(title) && result.Value?.ExtractedTitle is { } extracted)
             {
-                title = result.ExtractedTitle;
+                title = extracted;
                 errors.Remove(ImportFields.Title);
             }
         }

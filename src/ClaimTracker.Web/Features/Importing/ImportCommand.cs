@@ -65,7 +65,7 @@ public static class ImportCommand
             File: new UploadedFile(name, await File.ReadAllBytesAsync(path)));
         var author = new ChangeAuthor(null, $"command line ({Environment.UserName})");
 
-        SourceImportResult result;
+        EditResult<ImportReport> result;
         try
         {
             result = await importer.ImportAsAsync(request, author);
@@ -78,13 +78,13 @@ public static class ImportCommand
 
         switch (result.Outcome)
         {
-            case ImportOutcome.Imported:
-                var source = result.Source!;
+            case EditOutcome.Saved:
+                var source = result.Value!.Source!;
                 await output.WriteLineAsync(
                     $"imported id={source.Id} key={source.Key} suggestions={source.SuggestionCount} review={ImportPaths.AfterImport(source.Id, source.SuggestionCount)}");
                 return 0;
-            case ImportOutcome.Duplicate:
-                var existing = result.Duplicate!;
+            case EditOutcome.Conflict:
+                var existing = result.Value!.Duplicate!;
                 await error.WriteLineAsync(
                     $"{name}: not imported: the same text is already source id={existing.Id} key={existing.Key} \"{existing.Title}\" ({existing.Outlet}, {existing.PublishedOn:yyyy-MM-dd}) at /sources/{existing.Id}");
                 return 1;

@@ -17,7 +17,7 @@ public sealed record SourceImportRequest(
 /// <summary>An uploaded file: its name (the extension decides how it is read) and its bytes.</summary>
 public sealed record UploadedFile(string Name, byte[] Content);
 
-/// <summary>The names of the request's fields, as used in <see cref="SourceImportResult.FieldErrors"/>.</summary>
+/// <summary>The names of the request's fields, as the import's <see cref="Data.FieldErrors"/> are keyed.</summary>
 public static class ImportFields
 {
     public const string Outlet = nameof(SourceImportRequest.Outlet);
@@ -28,16 +28,6 @@ public static class ImportFields
     public const string File = nameof(SourceImportRequest.File);
 }
 
-public enum ImportOutcome
-{
-    /// <summary>The source and its suggestions are stored.</summary>
-    Imported,
-    /// <summary>Nothing was stored; <see cref="SourceImportResult.FieldErrors"/> says what to fix, field by field.</summary>
-    Invalid,
-    /// <summary>Nothing was stored: the same text is already a source, <see cref="SourceImportResult.Duplicate"/>.</summary>
-    Duplicate,
-}
-
 /// <summary>The source as stored, and how many suggested attributions wait for review.</summary>
 public sealed record ImportedSource(int Id, string Key, string Title, int SuggestionCount);
 
@@ -45,21 +35,12 @@ public sealed record ImportedSource(int Id, string Key, string Title, int Sugges
 public sealed record ExistingSource(int Id, string Key, string Title, string Outlet, DateOnly PublishedOn);
 
 /// <summary>
-/// What an import came to. Bad input and duplicates are expected outcomes, not exceptions; refused access is an exception.
-/// <see cref="ExtractedTitle"/> is the title read from the file (an HTML page's <c>&lt;h1&gt;</c> or <c>&lt;title&gt;</c>, a
-/// Markdown file's first heading), so a page can fill in an empty title even when something else was wrong.
+/// What an import found, whatever its outcome: the <see cref="Source"/> stored (saved), or the source that already holds
+/// the same text (<see cref="Duplicate"/>, a conflict), and <see cref="ExtractedTitle"/>, the title read from the file
+/// (an HTML page's <c>&lt;h1&gt;</c> or <c>&lt;title&gt;</c>, a Markdown file's first heading), so a page can fill in an
+/// empty title even when something else was wrong.
 /// </summary>
-public sealed record SourceImportResult(
-    ImportOutcome Outcome,
-    ImportedSource? Source,
-    IReadOnlyDictionary<string, string> FieldErrors,
-    ExistingSource? Duplicate = null,
-    string? ExtractedTitle = null)
-{
-    public bool Succeeded => Outcome == ImportOutcome.Imported;
-
-    public string? ErrorFor(string field) => FieldErrors.TryGetValue(field, out var message) ? message : null;
-}
+public sealed record ImportReport(ImportedSource? Source, ExistingSource? Duplicate, string? ExtractedTitle);
 
 /// <summary>Settings under <c>ClaimTracker:Import</c>.</summary>
 public sealed class ImportOptions

@@ -7,7 +7,6 @@ using ClaimTracker.Web.Features.Accounts;
 using ClaimTracker.Web.Features.Common;
 using ClaimTracker.Web.Features.Editing;
 using ClaimTracker.Web.Features.Suggestions;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +14,8 @@ namespace ClaimTracker.Web.Features.Importing;
 
 /// <summary>
 /// Adds a source to the record from pasted text or an uploaded file, and stores what the suggestion engine proposes
-/// for it, waiting for review. The source, its suggestions and their history are written in one transaction: an
+/// for it, waiting for review. Bad input is <see cref="EditOutcome.Invalid"/>; text already in the record is a
+/// <see cref="EditOutcome.Conflict"/> whose <see cref="ImportReport.Duplicate"/> is the source that holds it. The source, its suggestions and their history are written in one transaction: an
 /// import either happens completely or leaves nothing behind (and if the engine fails, nothing is written at all). Used by the "Add a source" page and by the
 /// <c>import</c> command.
 /// </summary>
@@ -37,7 +37,7 @@ public sealed class SourceImportService(
     public int MaxBytes => options.Value.MaxBytes;
 
     /// <summary>Imports as the signed-in user, who must be allowed to edit the record.</summary>
-    public async Task<SourceImportResult> ImportAsync(SourceImportRequest request, CancellationToken ct = default)
+    public async Task<EditResult<ImportReport>> ImportAsync(SourceImportRequest request, CancellationToken ct = default)
     {
         var author = await currentUser.RequireAsync(Permission.EditRecord);
         return await ImportAsAsync(request, author, ct);
@@ -47,7 +47,7 @@ public sealed class SourceImportService(
     /// Imports on behalf of <paramref name="author"/> without asking who is signed in: for the command line, whose
     /// user already holds the database itself.
     /// </summary>
-    internal async Task<SourceImportResult> ImportAsAsync(SourceImportRequest request, ChangeAuthor author, CancellationToken ct = default)
+    internal async Task<EditResult<ImportReport>> ImportAsAsync(SourceImportRequest request, ChangeAuthor author, CancellationToken ct = default)
     {
         var errors = new FieldErrors();
         var extracted = await SourceText.ReadAsync(request, options.Value.MaxBytes, ct);
@@ -68,7 +68,7 @@ public sealed class SourceImportService(
         var url = ValidateUrl(TextDecoding.SingleLine(request.Url), errors);
         if (errors.Any)
         {
-            return new SourceImportResult(ImportOutcome.Invalid, null, errors.All, ExtractedTitle: extracted.Title);
+            return EditResult<ImportReport>.Invalid(errors, value: new ImportReport(null, null, extracted.Title));
         }
         var text = extracted.Text!;
 
@@ -85,7 +85,7 @@ public sealed class SourceImportService(
             {
                 return await StoreAsync(text, hash!, outlet!, title!, publishedOn!.Value, url, extracted, proposed, knowledge, author, ct);
             }
-            catch (DbUpdateException ex) when (attempt < 3 && IsKeyTaken(ex))
+            catch (DbUpdateException ex) when (attempt < 3 && UniqueViolation.Is(ex, "Sources.Key"))
             {
                 logger.LogInformation("Source key taken by a concurrent import; trying the next one.");
             }
@@ -93,7 +93,7 @@ public sealed class SourceImportService(
     }
 
     /// <summary>The Duplicate outcome when a source already holds the text with this hash, or null.</summary>
-    private async Task<SourceImportResult?> FindDuplicateAsync(string hash, SourceText.Extracted extracted, CancellationToken ct, ClaimTrackerDbContext? db = null)
+    private async Task<EditResult<ImportReport>?> FindDuplicateAsync(string hash, SourceText.Extracted extracted, CancellationToken ct, ClaimTrackerDbContext? db = null)
     {
         await using var own = db is null ? await dbFactory.CreateDbContextAsync(ct) : null;
         var existing = await (db ?? own!).Sources.AsNoTracking()
@@ -106,16 +106,14 @@ public sealed class SourceImportService(
             return null;
         }
         var message = $"This text is already in the record as \"{existing.Title}\" ({existing.Outlet}, {existing.PublishedOn:yyyy-MM-dd}).";
-        return new SourceImportResult(ImportOutcome.Duplicate, null,
-            new Dictionary<string, string> { [extracted.Field] = message }, existing, extracted.Title);
+        return new EditResult<ImportReport>(EditOutcome.Conflict, new ImportReport(null, existing, extracted.Title), FieldErrors.Of(extracted.Field, message));
     }
 
-    private async Task<SourceImportResult> StoreAsync(
+    private async Task<EditResult<ImportReport>> StoreAsync(
         string text, string hash, string outlet, string title, DateOnly publishedOn, string? url, SourceText.Extracted extracted,
         IReadOnlyList<SuggestedAttribution> proposed, SuggestionKnowledge knowledge, ChangeAuthor author, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        db.ChangedBy = author;
+        await using var db = await dbFactory.OpenForAsync(author, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
 
         // Again inside the transaction: the same text may have been imported while the engine was reading it.
@@ -158,8 +156,7 @@ public sealed class SourceImportService(
         await transaction.CommitAsync(ct);
 
         logger.LogInformation("{Author} imported source {SourceId} '{Key}' with {Count} suggestions", author.UserName, source.Id, source.Key, suggestions.Count);
-        return new SourceImportResult(ImportOutcome.Imported, new ImportedSource(source.Id, source.Key, source.Title, suggestions.Count),
-            new Dictionary<string, string>(), ExtractedTitle: extracted.Title);
+        return EditResult<ImportReport>.Saved(new ImportReport(new ImportedSource(source.Id, source.Key, source.Title, suggestions.Count), null, extracted.Title));
     }
 
     /// <summary>
@@ -256,9 +253,6 @@ public sealed class SourceImportService(
         }
         return trimmed;
     }
-
-    private static bool IsKeyTaken(DbUpdateException ex) =>
-        ex.InnerException is SqliteException { SqliteErrorCode: 19 } sqlite && sqlite.Message.Contains("Sources.Key", StringComparison.Ordinal);
 
     private static string Limit(string value, int max) => value.Length <= max ? value : value[..max];
 }

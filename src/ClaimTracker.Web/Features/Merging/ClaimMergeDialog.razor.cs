@@ -1,3 +1,4 @@
+using ClaimTracker.Web.Data;
 using ClaimTracker.Web.Features.Accounts;
 using ClaimTracker.Web.Features.Claims;
 using Microsoft.AspNetCore.Components;
@@ -79,10 +80,10 @@ public partial class ClaimMergeDialog
         var result = await Merges.MergeAsync(current.Survivor.Id, current.Survivor.Version, current.Merged.Id, current.Merged.Version);
         switch (result.Outcome)
         {
-            case MergeOutcome.Merged:
-                Dialog.Close(DialogResult.Ok(result.Merge));
+            case EditOutcome.Saved:
+                Dialog.Close(DialogResult.Ok(result.Value));
                 return;
-            case MergeOutcome.Stale:
+            case EditOutcome.Conflict:
                 // Show the claims as they are now, so the editor confirms what they actually merge.
                 await LoadPreviewAsync(current.Survivor.Id, current.Merged.Id);
                 break;

@@ -70,15 +70,14 @@ public sealed class ClaimMergeService(
     /// <summary>
     /// Merges <paramref name="mergedId"/> into <paramref name="survivorId"/> if both are still at the versions the editor compared.
     /// </summary>
-    public async Task<MergeResult> MergeAsync(int survivorId, Guid survivorVersion, int mergedId, Guid mergedVersion, CancellationToken ct = default)
+    public async Task<EditResult<MergeSummary>> MergeAsync(int survivorId, Guid survivorVersion, int mergedId, Guid mergedVersion, CancellationToken ct = default)
     {
         var author = await currentUser.RequireAsync(Permission.EditRecord);
         if (survivorId == mergedId)
         {
-            return new MergeResult(MergeOutcome.Refused, "A claim cannot be merged into itself; choose another claim.", null);
+            return EditResult<MergeSummary>.Refused("A claim cannot be merged into itself; choose another claim.");
         }
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        db.ChangedBy = author;
+        await using var db = await dbFactory.OpenForAsync(author, ct);
         // SQLite's BEGIN IMMEDIATE: no other write can come between the checks below and the save.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
 
@@ -88,13 +87,13 @@ public sealed class ClaimMergeService(
         var merged = claims.SingleOrDefault(c => c.Id == mergedId);
         if (survivor is null || merged is null || survivor.IsDeleted || merged.IsDeleted)
         {
-            return new MergeResult(MergeOutcome.NotFound, "One of the two claims is no longer in the record (deleted or merged meanwhile).", null);
+            return EditResult<MergeSummary>.Missing("One of the two claims is no longer in the record (deleted or merged meanwhile).");
         }
-        var stale = new[] { (survivor, survivorVersion), (merged, mergedVersion) }.Where(x => x.Item1.Version != x.Item2).Select(x => Quote(x.Item1.Text)).ToList();
+        var stale = new[] { (survivor, survivorVersion), (merged, mergedVersion) }.Where(x => !db.ExpectVersion(x.Item1, x.Item2)).Select(x => Quote(x.Item1.Text)).ToList();
         if (stale.Count > 0)
         {
-            return new MergeResult(MergeOutcome.Stale,
-                $"Someone changed {string.Join(" and ", stale)} since you compared the claims. Nothing was merged: look at them again, then confirm.", null);
+            return EditResult<MergeSummary>.Conflict(null,
+                $"Someone changed {string.Join(" and ", stale)} since you compared the claims. Nothing was merged: look at them again, then confirm.");
         }
 
         var verdicts = await db.Verdicts.Include(v => v.RatingLabel).Where(v => v.ClaimId == survivorId || v.ClaimId == mergedId).ToListAsync(ct);
@@ -102,7 +101,7 @@ public sealed class ClaimMergeService(
         var mergedVerdict = verdicts.SingleOrDefault(v => v.ClaimId == mergedId);
         if (VerdictRefusal(survivorVerdict?.State, survivorVerdict?.RatingLabel.Label, mergedVerdict?.State, mergedVerdict?.RatingLabel.Label) is { } refusal)
         {
-            return new MergeResult(MergeOutcome.Refused, refusal, null);
+            return EditResult<MergeSummary>.Refused(refusal);
         }
 
         var rows = new MergeRows();
@@ -180,8 +179,6 @@ public sealed class ClaimMergeService(
 
         merged.MergedIntoId = survivorId;
         merged.IsDeleted = true;
-        Expect(db, survivor, survivorVersion);
-        Expect(db, merged, mergedVersion);
 
         var movedRelations = rows.RelationsFrom.Count + rows.RelationsTo.Count;
         var moved = $"{Count(live.Statements, "statement")}, {Count(movedRelations, "relation")}, {Count(live.Notes, "note")}"
@@ -201,20 +198,17 @@ public sealed class ClaimMergeService(
         };
         db.ClaimMerges.Add(merge);
 
-        try
+        if (await db.TrySaveAsync(ct) != SaveOutcome.Saved)
         {
-            await db.SaveChangesAsync(ct);
+            return EditResult<MergeSummary>.Conflict(null, "Someone changed one of the claims meanwhile. Nothing was merged: look at them again, then confirm.");
         }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new MergeResult(MergeOutcome.Stale, "Someone changed one of the claims meanwhile. Nothing was merged: look at them again, then confirm.", null);
-        }
+        // The merge's id is known now; its history lines go into the same transaction.
         WriteHistory(db, merge, survivor.Text, merged.Text, AuditAction.Merged, author);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
 
         Announce(survivorId, mergedId, relations.Values.Select(r => r.FromClaimId).Concat(relations.Values.Select(r => r.ToClaimId)));
-        return new MergeResult(MergeOutcome.Merged, null, ToSummary(merge, survivor.Text, merged.Text));
+        return EditResult<MergeSummary>.Saved(ToSummary(merge, survivor.Text, merged.Text));
     }
 
     /// <summary>
@@ -224,21 +218,20 @@ public sealed class ClaimMergeService(
     /// belong to a third claim. Later edits to moved rows (a changed stance, a new reply) are kept and go back with them;
     /// what was added to the survivor after the merge stays with the survivor.
     /// </summary>
-    public async Task<UndoResult> UndoAsync(int mergeId, CancellationToken ct = default)
+    public async Task<EditResult<MergeSummary>> UndoAsync(int mergeId, CancellationToken ct = default)
     {
         var author = await currentUser.RequireAsync(Permission.EditRecord);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        db.ChangedBy = author;
+        await using var db = await dbFactory.OpenForAsync(author, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
 
         var merge = await db.ClaimMerges.SingleOrDefaultAsync(m => m.Id == mergeId, ct);
         if (merge is null)
         {
-            return new UndoResult(UndoOutcome.NotFound, "There is no such merge.");
+            return EditResult<MergeSummary>.Missing("There is no such merge.");
         }
         if (merge.IsUndone)
         {
-            return new UndoResult(UndoOutcome.Refused, $"This merge was already undone by {merge.UndoneBy} on {merge.UndoneAt:d MMM yyyy HH:mm} UTC.");
+            return EditResult<MergeSummary>.Refused($"This merge was already undone by {merge.UndoneBy} on {merge.UndoneAt:d MMM yyyy HH:mm} UTC.");
         }
         var claims = await db.Claims.IgnoreQueryFilters().Include(c => c.Subjects)
             .Where(c => c.Id == merge.SurvivorId || c.Id == merge.MergedId).ToListAsync(ct);
@@ -246,13 +239,13 @@ public sealed class ClaimMergeService(
         var merged = claims.Single(c => c.Id == merge.MergedId);
         if (survivor.IsDeleted)
         {
-            return new UndoResult(UndoOutcome.Refused, survivor.MergedIntoId is int later
+            return EditResult<MergeSummary>.Refused(survivor.MergedIntoId is int later
                 ? $"{Quote(survivor.Text)} was itself merged into claim {later} afterwards; undo that merge first."
                 : $"{Quote(survivor.Text)} was deleted after this merge; restore it first, then undo.");
         }
         if (!merged.IsDeleted || merged.MergedIntoId != merge.SurvivorId)
         {
-            return new UndoResult(UndoOutcome.Refused, $"{Quote(merged.Text)} is no longer merged into this claim.");
+            return EditResult<MergeSummary>.Refused($"{Quote(merged.Text)} is no longer merged into this claim.");
         }
 
         var rows = merge.Rows;
@@ -272,13 +265,13 @@ public sealed class ClaimMergeService(
         AddIfAny(elsewhere, rows.Verdicts.Count(id => verdicts[id].ClaimId != merge.SurvivorId), "verdict");
         if (elsewhere.Count > 0)
         {
-            return new UndoResult(UndoOutcome.Refused,
+            return EditResult<MergeSummary>.Refused(
                 $"Since the merge, {string.Join(", ", elsewhere)} moved on from {Quote(survivor.Text)} to other claims. "
                 + "Undoing now would not give back what was merged, so nothing was changed; move them back first, or keep the merge.");
         }
         if (rows.RetiredVerdicts.Count > 0 && rows.RetiredVerdicts.Any(id => verdicts[id].ClaimId != merge.MergedId))
         {
-            return new UndoResult(UndoOutcome.Refused, "The merged claim's verdict was changed since the merge; nothing was undone.");
+            return EditResult<MergeSummary>.Refused("The merged claim's verdict was changed since the merge; nothing was undone.");
         }
 
         foreach (var attribution in attributions)
@@ -329,13 +322,16 @@ public sealed class ClaimMergeService(
         merge.UndoneAt = DateTimeOffset.UtcNow;
         merge.UndoneBy = author.UserName;
 
-        await db.SaveChangesAsync(ct);
+        if (await db.TrySaveAsync(ct) != SaveOutcome.Saved)
+        {
+            return EditResult<MergeSummary>.Conflict(null, "Someone changed one of the claims meanwhile. Nothing was undone: look at the History again.");
+        }
         WriteHistory(db, merge, survivor.Text, merged.Text, AuditAction.MergeUndone, author);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
 
         Announce(merge.SurvivorId, merge.MergedId, relations.Values.Select(r => r.FromClaimId).Concat(relations.Values.Select(r => r.ToClaimId)));
-        return new UndoResult(UndoOutcome.Undone, $"Merge undone: {Quote(merged.Text)} is back as a claim of its own.");
+        return EditResult<MergeSummary>.Saved(ToSummary(merge, survivor.Text, merged.Text), $"Merge undone: {Quote(merged.Text)} is back as a claim of its own.");
     }
 
     public async Task<MergeSummary?> GetAsync(int mergeId, CancellationToken ct = default)
@@ -447,9 +443,6 @@ public sealed class ClaimMergeService(
     public static string Count(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
 
     private static string Quote(string text) => $"“{(text.Length <= 60 ? text : text[..57] + "…")}”";
-
-    private static void Expect(ClaimTrackerDbContext db, Claim claim, Guid version) =>
-        db.Entry(claim).Property(c => c.Version).OriginalValue = version;
 
     /// <summary>One line in each claim's History, in words; the moved rows have their own entries besides.</summary>
     private static void WriteHistory(ClaimTrackerDbContext db, ClaimMerge merge, string survivorText, string mergedText, AuditAction action, ChangeAuthor author)

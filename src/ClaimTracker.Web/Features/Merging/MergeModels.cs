@@ -22,21 +22,6 @@ public sealed record MergePreview(MergeSide Survivor, MergeSide Merged, IReadOnl
     public bool CanMerge => Refusal is null;
 }
 
-public enum MergeOutcome
-{
-    Merged,
-    /// <summary>The merge is not possible as asked; <see cref="MergeResult.Message"/> says why.</summary>
-    Refused,
-    /// <summary>One of the claims changed since the editor compared them; nothing was written.</summary>
-    Stale,
-    NotFound,
-}
-
-public sealed record MergeResult(MergeOutcome Outcome, string? Message, MergeSummary? Merge)
-{
-    public bool Succeeded => Outcome == MergeOutcome.Merged;
-}
-
 /// <summary>A merge as shown on the survivor's page and in the history.</summary>
 public sealed record MergeSummary(
     int Id,
@@ -51,17 +36,4 @@ public sealed record MergeSummary(
     string? UndoneBy)
 {
     public bool IsUndone => UndoneAt is not null;
-}
-
-public enum UndoOutcome
-{
-    Undone,
-    /// <summary>Undoing now would not give back what was merged; <see cref="UndoResult.Message"/> says what stands in the way.</summary>
-    Refused,
-    NotFound,
-}
-
-public sealed record UndoResult(UndoOutcome Outcome, string? Message)
-{
-    public bool Succeeded => Outcome == UndoOutcome.Undone;
 }

@@ -1,4 +1,5 @@
 using ClaimTracker.Web.Components.Shared;
+using ClaimTracker.Web.Data;
 using ClaimTracker.Web.Features.Accounts;
 using ClaimTracker.Web.Features.Editing;
 using Microsoft.AspNetCore.Components;

@@ -1,4 +1,5 @@
 using ClaimTracker.Web.Domain;
+using ClaimTracker.Web.Features.Editing;
 
 namespace ClaimTracker.Web.Features.Review;
 
@@ -81,7 +82,16 @@ public sealed record SuggestionDecision(
     int SpanEnd,
     int? ClaimId,
     string? NewClaimText,
-    string? SelectedText = null);
+    string? SelectedText = null)
+{
+    /// <summary>The statement this decision records in <paramref name="sourceId"/>, drafted as a statement recorded by hand is.</summary>
+    public StatementDraft ToDraft(int sourceId) => new(
+        ActorId,
+        ActorId is null && !string.IsNullOrWhiteSpace(NewActorName) ? new ActorDraft(NewActorName, NewActorKind, null, null, []) : null,
+        ClaimId,
+        ClaimId is null && NewClaimText is not null ? new ClaimDraft(NewClaimText, []) : null,
+        sourceId, Stance, Mode, SpanStart, SpanEnd, SelectedText: SelectedText);
+}
 
 /// <summary>A source's review queue: its text, the counts by status, and the suggestions the filter selects, in text order.</summary>
 public sealed record ReviewQueue(

@@ -1,4 +1,5 @@
 using ClaimTracker.Web.Components.Shared;
+using ClaimTracker.Web.Data;
 using ClaimTracker.Web.Domain;
 using ClaimTracker.Web.Features.Editing;
 using ClaimTracker.Web.Features.Sources;

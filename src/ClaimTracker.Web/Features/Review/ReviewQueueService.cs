@@ -10,7 +10,7 @@ namespace ClaimTracker.Web.Features.Review;
 /// <summary>
 /// The editors' review queue of suggested attributions. Accepting records the statement through
 /// <see cref="RecordEditService.StageStatementAsync"/> — the same validation, keys and history as a statement recorded by
-/// hand — and marks the suggestion accepted in the SAME save (one transaction, see
+/// hand — and marks the suggestion accepted in the SAME save (<see cref="RecordWrites"/>) (one transaction, see
 /// <see cref="ClaimTrackerDbContext.SaveChangesAsync(bool, CancellationToken)"/>): a refused span, a duplicate or a second
 /// editor who decided first leaves nothing behind, neither a new actor nor a new claim. Decisions are checked against the
 /// suggestion's <see cref="IEditableRecord.Version"/>, so two editors deciding at once cannot both win.
@@ -23,13 +23,6 @@ public sealed class ReviewQueueService(
 {
     /// <summary>More than a reviewer works through on one text; a guard against a runaway engine, not a page size.</summary>
     public const int MaxItems = 1000;
-
-    private async Task<ClaimTrackerDbContext> OpenAsync(ChangeAuthor author, CancellationToken ct)
-    {
-        var db = await dbFactory.CreateDbContextAsync(ct);
-        db.ChangedBy = author;
-        return db;
-    }
 
     /// <summary>The queue of one source, or null when there is no such source. Editors only.</summary>
     public async Task<ReviewQueue?> GetQueueAsync(int sourceId, ReviewFilter filter, CancellationToken ct = default)
@@ -98,47 +91,48 @@ public sealed class ReviewQueueService(
     public async Task<EditResult<SuggestionItem>> AcceptAsync(int id, SuggestionDecision decision, Guid expectedVersion, CancellationToken ct = default)
     {
         var author = await currentUser.RequireAsync(Permission.EditRecord);
-        await using var db = await OpenAsync(author, ct);
-        var (suggestion, refusal) = await LoadPendingAsync(db, id, expectedVersion, ct);
+        await using var db = await dbFactory.OpenForAsync(author, ct);
+        var suggestion = await db.AttributionSuggestions.SingleOrDefaultAsync(s => s.Id == id, ct);
         if (suggestion is null)
         {
-            return refusal!;
+            return EditResult<SuggestionItem>.Missing();
+        }
+        // Someone else decided (or changed) it since the editor loaded it: show it as it is now.
+        if (suggestion.Status != SuggestionStatus.Pending || !db.ExpectVersion(suggestion, expectedVersion))
+        {
+            return EditResult<SuggestionItem>.Conflict(await GetUncheckedAsync(id, ct));
         }
 
-        var draft = new StatementDraft(
-            decision.ActorId,
-            decision.ActorId is null && !string.IsNullOrWhiteSpace(decision.NewActorName) ? new ActorDraft(decision.NewActorName, decision.NewActorKind, null, null, []) : null,
-            decision.ClaimId,
-            decision.ClaimId is null && decision.NewClaimText is not null ? new ClaimDraft(decision.NewClaimText, []) : null,
-            suggestion.SourceId, decision.Stance, decision.Mode, decision.SpanStart, decision.SpanEnd, SelectedText: decision.SelectedText);
-        var staged = await RecordEditService.StageStatementAsync(db, draft, ct);
+        var staged = await editing.StageStatementAsync(db, decision.ToDraft(suggestion.SourceId), ct);
         if (staged.Attribution is null)
         {
             return EditResult<SuggestionItem>.Invalid(staged.Errors);
         }
-
-        MarkDecided(db, suggestion, SuggestionStatus.Accepted, expectedVersion, author.UserName);
+        Decide(suggestion, SuggestionStatus.Accepted, author);
         suggestion.Attribution = staged.Attribution;
         // One save, one transaction: the actor, the claim, the attribution, the suggestion and their history, or nothing.
-        var result = await SaveDecisionAsync(db, id, ct);
-        if (result.Succeeded)
+        return await db.SaveAsync(async () =>
         {
             editing.AnnounceStatement(staged);
-        }
-        return result;
+            return await GetUncheckedAsync(id, ct);
+        }, () => GetUncheckedAsync(id, ct), ct);
     }
 
     public async Task<EditResult<SuggestionItem>> RejectAsync(int id, Guid expectedVersion, CancellationToken ct = default)
     {
         var author = await currentUser.RequireAsync(Permission.EditRecord);
-        await using var db = await OpenAsync(author, ct);
-        var (suggestion, refusal) = await LoadPendingAsync(db, id, expectedVersion, ct);
+        await using var db = await dbFactory.OpenForAsync(author, ct);
+        var suggestion = await db.AttributionSuggestions.SingleOrDefaultAsync(s => s.Id == id, ct);
         if (suggestion is null)
         {
-            return refusal!;
+            return EditResult<SuggestionItem>.Missing();
         }
-        MarkDecided(db, suggestion, SuggestionStatus.Rejected, expectedVersion, author.UserName);
-        return await SaveDecisionAsync(db, id, ct);
+        if (suggestion.Status != SuggestionStatus.Pending || !db.ExpectVersion(suggestion, expectedVersion))
+        {
+            return EditResult<SuggestionItem>.Conflict(await GetUncheckedAsync(id, ct));
+        }
+        Decide(suggestion, SuggestionStatus.Rejected, author);
+        return await db.SaveAsync(() => GetUncheckedAsync(id, ct), () => GetUncheckedAsync(id, ct), ct);
     }
 
     /// <summary>
@@ -150,13 +144,13 @@ public sealed class ReviewQueueService(
     public async Task<EditResult<SuggestionItem>> ReopenAsync(int id, Guid expectedVersion, CancellationToken ct = default)
     {
         var author = await currentUser.RequireAsync(Permission.EditRecord);
-        await using var db = await OpenAsync(author, ct);
+        await using var db = await dbFactory.OpenForAsync(author, ct);
         var suggestion = await db.AttributionSuggestions.SingleOrDefaultAsync(s => s.Id == id, ct);
         if (suggestion is null)
         {
             return EditResult<SuggestionItem>.Missing();
         }
-        if (suggestion.Status == SuggestionStatus.Pending || suggestion.Version != expectedVersion)
+        if (suggestion.Status == SuggestionStatus.Pending || !db.ExpectVersion(suggestion, expectedVersion))
         {
             return EditResult<SuggestionItem>.Conflict(await GetUncheckedAsync(id, ct));
         }
@@ -171,16 +165,17 @@ public sealed class ReviewQueueService(
             touchedClaim = await db.Attributions.IgnoreQueryFilters().Where(a => a.Id == attributionId).Select(a => a.ClaimId).SingleAsync(ct);
             suggestion.AttributionId = null;
         }
-        db.Entry(suggestion).Property(s => s.Version).OriginalValue = expectedVersion;
         suggestion.Status = SuggestionStatus.Pending;
         suggestion.DecidedBy = null;
         suggestion.DecidedAt = null;
-        var result = await SaveDecisionAsync(db, id, ct);
-        if (result.Succeeded && touchedClaim is { } claimId)
+        return await db.SaveAsync(() =>
         {
-            notifier.Publish(new ClaimChange(claimId, ClaimChangeKind.Attribution));
-        }
-        return result;
+            if (touchedClaim is { } claimId)
+            {
+                notifier.Publish(new ClaimChange(claimId, ClaimChangeKind.Attribution));
+            }
+            return GetUncheckedAsync(id, ct);
+        }, () => GetUncheckedAsync(id, ct), ct);
     }
 
     /// <summary>Marks what an acceptance created as deleted in <paramref name="db"/>; returns why it cannot, or null.</summary>
@@ -232,45 +227,12 @@ public sealed class ReviewQueueService(
         db.AuditEntries.Where(e => e.EntityType == entityType && e.EntityId == id && e.Action == AuditAction.Created)
             .Select(e => (DateTimeOffset?)e.At).FirstOrDefaultAsync(ct);
 
-    /// <summary>
-    /// The suggestion, if it is still pending at the version the editor decided on; otherwise what to answer instead:
-    /// not found, or a conflict holding the suggestion as it is now (someone else decided or changed it).
-    /// </summary>
-    private async Task<(AttributionSuggestion? Suggestion, EditResult<SuggestionItem>? Refusal)> LoadPendingAsync(
-        ClaimTrackerDbContext db, int id, Guid expectedVersion, CancellationToken ct)
+    /// <summary>Records the decision, signed by the editor; the caller has made the save expect the version they decided on.</summary>
+    private static void Decide(AttributionSuggestion suggestion, SuggestionStatus status, ChangeAuthor author)
     {
-        var suggestion = await db.AttributionSuggestions.SingleOrDefaultAsync(s => s.Id == id, ct);
-        if (suggestion is null)
-        {
-            return (null, EditResult<SuggestionItem>.Missing());
-        }
-        if (suggestion.Status != SuggestionStatus.Pending || suggestion.Version != expectedVersion)
-        {
-            return (null, EditResult<SuggestionItem>.Conflict(await GetUncheckedAsync(id, ct)));
-        }
-        return (suggestion, null);
-    }
-
-    /// <summary>Records the decision; the save is checked against the version the editor saw, so of two deciders one wins.</summary>
-    private static void MarkDecided(ClaimTrackerDbContext db, AttributionSuggestion suggestion, SuggestionStatus status, Guid expectedVersion, string decidedBy)
-    {
-        db.Entry(suggestion).Property(s => s.Version).OriginalValue = expectedVersion;
         suggestion.Status = status;
-        suggestion.DecidedBy = decidedBy;
+        suggestion.DecidedBy = author.UserName;
         suggestion.DecidedAt = DateTimeOffset.UtcNow;
-    }
-
-    private async Task<EditResult<SuggestionItem>> SaveDecisionAsync(ClaimTrackerDbContext db, int id, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return EditResult<SuggestionItem>.Conflict(await GetUncheckedAsync(id, ct));
-        }
-        return EditResult<SuggestionItem>.Saved((await GetUncheckedAsync(id, ct))!);
     }
 
     private async Task<SuggestionItem?> GetUncheckedAsync(int id, CancellationToken ct)

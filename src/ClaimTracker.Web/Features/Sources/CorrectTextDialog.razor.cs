@@ -1,4 +1,5 @@
 using System.Text;
+using ClaimTracker.Web.Data;
 using ClaimTracker.Web.Features.Accounts;
 using ClaimTracker.Web.Features.Common;
 using ClaimTracker.Web.Features.Editing;

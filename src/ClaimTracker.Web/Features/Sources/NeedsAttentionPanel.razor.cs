@@ -1,3 +1,4 @@
+using ClaimTracker.Web.Data;
 using ClaimTracker.Web.Domain;
 using ClaimTracker.Web.Features.Accounts;
 using ClaimTracker.Web.Features.Annotations;
@@ -78,7 +79,7 @@ public partial class NeedsAttentionPanel
             await RunAsync(item, async () =>
             {
                 var result = await Notes.DeleteAsync(item.Id, item.Version);
-                return (result.Outcome == NoteOutcome.Saved ? EditOutcome.Saved : EditOutcome.Conflict, (IReadOnlyDictionary<string, string>)new Dictionary<string, string>());
+                return (result.Outcome == EditOutcome.Saved ? EditOutcome.Saved : EditOutcome.Conflict, FieldErrors.None);
             });
         }
     }
@@ -90,7 +91,7 @@ public partial class NeedsAttentionPanel
             return (result.Outcome, result.FieldErrors);
         });
 
-    private async Task RunAsync(AnchorAttention item, Func<Task<(EditOutcome Outcome, IReadOnlyDictionary<string, string> Errors)>> action)
+    private async Task RunAsync(AnchorAttention item, Func<Task<(EditOutcome Outcome, FieldErrors Errors)>> action)
     {
         busy = true;
         errors.Remove((item.Kind, item.Id));

@@ -2,7 +2,6 @@ using System.Text.Json;
 using ClaimTracker.Web.Data;
 using ClaimTracker.Web.Domain;
 using ClaimTracker.Web.Features.Accounts;
-using ClaimTracker.Web.Features.Editing;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClaimTracker.Web.Features.Sources;
@@ -51,11 +50,10 @@ public sealed class OutletRenameService(IDbContextFactory<ClaimTrackerDbContext>
         }
         if (errors.Any)
         {
-            return EditResult<OutletRenamed>.Invalid(errors.All);
+            return EditResult<OutletRenamed>.Invalid(errors);
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        db.ChangedBy = author;
+        await using var db = await dbFactory.OpenForAsync(author, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var sources = await db.Sources.Where(s => s.Outlet == from).OrderBy(s => s.Id).ToListAsync(ct);
         if (sources.Count == 0)
@@ -85,9 +83,13 @@ public sealed class OutletRenameService(IDbContextFactory<ClaimTrackerDbContext>
                 After = after,
             });
         }
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return EditResult<OutletRenamed>.Saved(new OutletRenamed(from, name!, sources.Count));
+        var result = await db.SaveAsync(() => new OutletRenamed(from, name!, sources.Count),
+            async () => new OutletRenamed(from, from, await CountAsync(from, ct)), ct);
+        if (result.Succeeded)
+        {
+            await transaction.CommitAsync(ct);
+        }
+        return result;
     }
 
     /// <summary>The renames of one source's outlet, newest first.</summary>

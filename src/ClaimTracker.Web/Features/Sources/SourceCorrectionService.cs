@@ -28,40 +28,41 @@ public sealed class SourceCorrectionService(
     public async Task<EditResult<SourceCorrection>> CorrectAsync(int sourceId, int expectedRevision, string? newText, string? note, CancellationToken ct = default)
     {
         var author = await currentUser.RequireAsync(Permission.EditRecord);
-        var errors = new Dictionary<string, string>();
+        var errors = new FieldErrors();
         // Stored text, so cleaned like all of it (controls, broken characters, open direction overrides), but not
         // trimmed: the text is the article as printed, and anchors count its characters.
         newText = InputText.Clean(newText, trim: false);
         note = InputText.Clean(note);
         if (InputText.IsBlank(newText))
         {
-            errors["Text"] = "The text cannot be empty.";
+            errors.Add("Text", "The text cannot be empty.");
         }
         else if (newText.Length > InputLimits.SourceText)
         {
-            errors["Text"] = $"The text can be at most {InputLimits.SourceText:N0} characters; this one has {newText.Length:N0}.";
+            errors.Add("Text", $"The text can be at most {InputLimits.SourceText:N0} characters; this one has {newText.Length:N0}.");
         }
         if (InputText.IsBlank(note))
         {
-            errors["Note"] = "Say what was corrected.";
+            errors.Add("Note", "Say what was corrected.");
         }
         else if (note.Length > InputLimits.CorrectionNote)
         {
-            errors["Note"] = $"The note can be at most {InputLimits.CorrectionNote:N0} characters; it has {note.Length:N0}.";
+            errors.Add("Note", $"The note can be at most {InputLimits.CorrectionNote:N0} characters; it has {note.Length:N0}.");
         }
-        if (errors.Count > 0)
+        if (errors.Any)
         {
             return EditResult<SourceCorrection>.Invalid(errors);
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        db.ChangedBy = author;
+        await using var db = await dbFactory.OpenForAsync(author, ct);
         var source = await db.Sources.SingleOrDefaultAsync(s => s.Id == sourceId, ct);
         if (source is null)
         {
             return EditResult<SourceCorrection>.Missing();
         }
-        if (source.Revision != expectedRevision)
+        // A source's version is its revision: the UPDATE checks the one the editor corrected, so a correction saved
+        // meanwhile makes this one fail.
+        if (!db.Expect(source, s => s.Revision, expectedRevision))
         {
             return EditResult<SourceCorrection>.Conflict(Current(source));
         }
@@ -72,8 +73,6 @@ public sealed class SourceCorrectionService(
 
         var oldText = source.Text;
         db.SourceRevisions.Add(source.Correct(newText, note, author.UserName, DateTimeOffset.UtcNow));
-        // The UPDATE checks the revision the editor corrected: a correction saved meanwhile makes this one fail.
-        db.Entry(source).Property(s => s.Revision).OriginalValue = expectedRevision;
 
         var reanchorer = new Reanchorer(oldText, newText);
         var tally = new Tally();
@@ -132,26 +131,22 @@ public sealed class SourceCorrectionService(
             }
         }
 
-        try
+        // A concurrent correction either changed the revision (the concurrency check) or took the revision's number first
+        // (the unique index on the revisions): either way a conflict, carrying the revision now stored.
+        var result = await db.SaveAsync(() => Current(source) with { Tally = tally.ToRecord() }, () => GetCurrentAsync(sourceId, ct), ct);
+        if (result.Outcome == EditOutcome.Invalid)
         {
-            await db.SaveChangesAsync(ct);
+            return EditResult<SourceCorrection>.Conflict(await GetCurrentAsync(sourceId, ct));
         }
-        catch (DbUpdateException)
+        if (result.Succeeded)
         {
-            // A concurrent correction either changed the revision (concurrency check) or took the revision's number first.
-            var now = await GetCurrentAsync(sourceId, ct);
-            if (now is not null && now.Revision != expectedRevision)
+            foreach (var claimId in claims)
             {
-                return EditResult<SourceCorrection>.Conflict(now);
+                notifier.Publish(new ClaimChange(claimId, ClaimChangeKind.Attribution));
             }
-            throw;
+            sourceNotifier.Publish(new SourceChange(source.Id, source.Revision, source.RevisedBy ?? author.UserName));
         }
-        foreach (var claimId in claims)
-        {
-            notifier.Publish(new ClaimChange(claimId, ClaimChangeKind.Attribution));
-        }
-        sourceNotifier.Publish(new SourceChange(source.Id, source.Revision, source.RevisedBy ?? author.UserName));
-        return EditResult<SourceCorrection>.Saved(Current(source) with { Tally = tally.ToRecord() });
+        return result;
     }
 
     /// <summary>
@@ -261,8 +256,7 @@ public sealed class SourceCorrectionService(
     public async Task<EditResult<AnchorAttention>> ConfirmAsync(AnchoredKind kind, int id, Guid version, CancellationToken ct = default)
     {
         var author = await currentUser.RequireAsync(Permission.EditRecord);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        db.ChangedBy = author;
+        await using var db = await dbFactory.OpenForAsync(author, ct);
         var record = await FindAsync(db, kind, id, ct);
         if (record is null)
         {
@@ -274,7 +268,10 @@ public sealed class SourceCorrectionService(
                 ? "An orphaned anchor has no match to confirm: re-attach it to a selection, or remove it."
                 : "This anchor needs no check.");
         }
-        db.Entry(record.Entity).Property(nameof(IEditableRecord.Version)).OriginalValue = version;
+        if (!db.ExpectVersion(record.Entity, version))
+        {
+            return EditResult<AnchorAttention>.Conflict(record.ToAttention());
+        }
         record.SetState(AnchorState.Attached);
         return await SaveAsync(db, kind, id, record, ct);
     }
@@ -286,8 +283,7 @@ public sealed class SourceCorrectionService(
     public async Task<EditResult<AnchorAttention>> ReattachAsync(AnchoredKind kind, int id, Guid version, int textRevision, int start, int end, CancellationToken ct = default)
     {
         var author = await currentUser.RequireAsync(Permission.EditRecord);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        db.ChangedBy = author;
+        await using var db = await dbFactory.OpenForAsync(author, ct);
         var record = await FindAsync(db, kind, id, ct);
         if (record is null)
         {
@@ -302,28 +298,27 @@ public sealed class SourceCorrectionService(
         {
             return EditResult<AnchorAttention>.Invalid("Span", "Select the words in the text first.");
         }
-        db.Entry(record.Entity).Property(nameof(IEditableRecord.Version)).OriginalValue = version;
+        if (!db.ExpectVersion(record.Entity, version))
+        {
+            return EditResult<AnchorAttention>.Conflict(record.ToAttention());
+        }
         record.SetAnchor(TextAnchor.FromText(source.Text, start, end), source.Revision);
         return await SaveAsync(db, kind, id, record, ct);
     }
 
-    private async Task<EditResult<AnchorAttention>> SaveAsync(ClaimTrackerDbContext db, AnchoredKind kind, int id, Anchored record, CancellationToken ct)
-    {
-        try
+    private async Task<EditResult<AnchorAttention>> SaveAsync(ClaimTrackerDbContext db, AnchoredKind kind, int id, Anchored record, CancellationToken ct) =>
+        await db.SaveAsync(() =>
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
+            if (record.ClaimId is int claimId)
+            {
+                notifier.Publish(new ClaimChange(claimId, ClaimChangeKind.Attribution));
+            }
+            return record.ToAttention();
+        }, async () =>
         {
             await using var fresh = await dbFactory.CreateDbContextAsync(ct);
-            return EditResult<AnchorAttention>.Conflict((await FindAsync(fresh, kind, id, ct))?.ToAttention());
-        }
-        if (record.ClaimId is int claimId)
-        {
-            notifier.Publish(new ClaimChange(claimId, ClaimChangeKind.Attribution));
-        }
-        return EditResult<AnchorAttention>.Saved(record.ToAttention());
-    }
+            return (await FindAsync(fresh, kind, id, ct))?.ToAttention();
+        }, ct);
 
     /// <summary>An attribution or a note on a span, seen through what anchoring needs of it.</summary>
     private sealed class Anchored(IEditableRecord entity, AnchoredKind kind, Func<TextAnchor> anchor, Func<AnchorState> state, Func<int> revision,

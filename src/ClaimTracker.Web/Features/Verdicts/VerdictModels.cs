@@ -93,24 +93,3 @@ public sealed class VerdictInput
         Urls = verdict.Evidence.Where(e => e.Kind == EvidenceKind.Link).Select(e => e.Href).ToList(),
     };
 }
-
-public enum VerdictOutcome
-{
-    Saved,
-    /// <summary>The input broke a rule; <see cref="VerdictResult.Errors"/> says which, per field.</summary>
-    Invalid,
-    /// <summary>The claim's workflow does not allow this step now.</summary>
-    Refused,
-    /// <summary>Someone else changed the verdict since the editor loaded it; <see cref="VerdictResult.Current"/> holds their version.</summary>
-    Conflict,
-    NotFound,
-}
-
-public sealed record VerdictResult(
-    VerdictOutcome Outcome,
-    string? Message = null,
-    VerdictView? Current = null,
-    IReadOnlyDictionary<string, string>? Errors = null)
-{
-    public bool Succeeded => Outcome == VerdictOutcome.Saved;
-}

@@ -1,3 +1,4 @@
+using ClaimTracker.Web.Data;
 using ClaimTracker.Web.Features.Live;
 using ClaimTracker.Web.Features.Serving;
 using Microsoft.AspNetCore.Components;
@@ -96,7 +97,7 @@ public partial class VerdictPanel
         {
             return;
         }
-        Errors = VerdictService.Validate(Form);
+        Errors = new Dictionary<string, string>(VerdictService.Validate(Form));
         if (Errors.Count > 0)
         {
             return;
@@ -112,7 +113,7 @@ public partial class VerdictPanel
         await SaveDraftAsync();
     }
 
-    private async Task RunAsync(Func<Task<VerdictResult>> action, string success)
+    private async Task RunAsync(Func<Task<EditResult<VerdictView>>> action, string success)
     {
         if (Busy)
         {
@@ -124,18 +125,18 @@ public partial class VerdictPanel
             var result = await action();
             switch (result.Outcome)
             {
-                case VerdictOutcome.Saved:
+                case EditOutcome.Saved:
                     Form = null;
                     Conflict = null;
                     Errors = [];
                     (Message, MessageSeverity) = (success, Severity.Success);
                     break;
-                case VerdictOutcome.Invalid:
-                    Errors = new Dictionary<string, string>(result.Errors ?? new Dictionary<string, string>());
+                case EditOutcome.Invalid:
+                    Errors = new Dictionary<string, string>(result.FieldErrors);
                     (Message, MessageSeverity) = (result.Message, Severity.Error);
                     break;
-                case VerdictOutcome.Conflict:
-                    Conflict = result.Current;
+                case EditOutcome.Conflict:
+                    Conflict = result.Value;
                     (Message, MessageSeverity) = (result.Message, Severity.Warning);
                     break;
                 default:

@@ -106,11 +106,10 @@ public sealed class VerdictService(IDbContextFactory<ClaimTrackerDbContext> dbFa
     }
 
     /// <summary>New → In review.</summary>
-    public async Task<VerdictResult> StartReviewAsync(int claimId, CancellationToken ct = default)
+    public async Task<EditResult<VerdictView>> StartReviewAsync(int claimId, CancellationToken ct = default)
     {
         var author = await currentUser.RequireAsync(Permission.RateClaims);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        db.ChangedBy = author;
+        await using var db = await dbFactory.OpenForAsync(author, ct);
         var claim = await db.Claims.SingleOrDefaultAsync(c => c.Id == claimId, ct);
         if (claim is null)
         {
@@ -128,11 +127,10 @@ public sealed class VerdictService(IDbContextFactory<ClaimTrackerDbContext> dbFa
     /// Creates or changes the claim's draft verdict and moves the claim to Verdict drafted.
     /// <paramref name="loadedVersion"/> is the verdict's version the editor started from, null when they saw none.
     /// </summary>
-    public async Task<VerdictResult> SaveDraftAsync(int claimId, VerdictInput input, Guid? loadedVersion, CancellationToken ct = default)
+    public async Task<EditResult<VerdictView>> SaveDraftAsync(int claimId, VerdictInput input, Guid? loadedVersion, CancellationToken ct = default)
     {
         var author = await currentUser.RequireAsync(Permission.RateClaims);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        db.ChangedBy = author;
+        await using var db = await dbFactory.OpenForAsync(author, ct);
         var claim = await db.Claims.SingleOrDefaultAsync(c => c.Id == claimId, ct);
         if (claim is null)
         {
@@ -147,13 +145,14 @@ public sealed class VerdictService(IDbContextFactory<ClaimTrackerDbContext> dbFa
 
         var errors = Validate(input);
         await CheckReferencesAsync(db, claimId, input, errors, ct);
-        if (errors.Count > 0)
+        if (errors.Any)
         {
-            return new VerdictResult(VerdictOutcome.Invalid, "The verdict has errors; see the fields.", Errors: errors);
+            return EditResult<VerdictView>.Invalid(errors, "The verdict has errors; see the fields.");
         }
 
+        // No verdict loaded (null) expects none stored; a second editor creating one at the same moment meets the unique index.
         var verdict = await db.Verdicts.SingleOrDefaultAsync(v => v.ClaimId == claimId, ct);
-        if (verdict?.Version != loadedVersion)
+        if (verdict is null ? loadedVersion is not null : !db.ExpectVersion(verdict, loadedVersion ?? Guid.Empty))
         {
             return await ConflictAsync(claimId, ct);
         }
@@ -182,11 +181,10 @@ public sealed class VerdictService(IDbContextFactory<ClaimTrackerDbContext> dbFa
     }
 
     /// <summary>Verdict drafted → Published: the draft the editor has seen (<paramref name="loadedVersion"/>) becomes public.</summary>
-    public async Task<VerdictResult> PublishAsync(int claimId, Guid loadedVersion, CancellationToken ct = default)
+    public async Task<EditResult<VerdictView>> PublishAsync(int claimId, Guid loadedVersion, CancellationToken ct = default)
     {
         var author = await currentUser.RequireAsync(Permission.RateClaims);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        db.ChangedBy = author;
+        await using var db = await dbFactory.OpenForAsync(author, ct);
         var claim = await db.Claims.SingleOrDefaultAsync(c => c.Id == claimId, ct);
         if (claim is null)
         {
@@ -199,7 +197,7 @@ public sealed class VerdictService(IDbContextFactory<ClaimTrackerDbContext> dbFa
                 ? "The verdict is already published."
                 : "Only a drafted verdict can be published: save a draft first.");
         }
-        if (verdict.Version != loadedVersion)
+        if (!db.ExpectVersion(verdict, loadedVersion))
         {
             return await ConflictAsync(claimId, ct);
         }
@@ -215,11 +213,10 @@ public sealed class VerdictService(IDbContextFactory<ClaimTrackerDbContext> dbFa
     /// behind, so its rating, rationale and evidence leave the panel, the page's JSON-LD, the ClaimReview endpoint and
     /// (for readers without <see cref="Permission.ReadDrafts"/>) the History until it is published again.
     /// </summary>
-    public async Task<VerdictResult> ReopenAsync(int claimId, Guid loadedVersion, CancellationToken ct = default)
+    public async Task<EditResult<VerdictView>> ReopenAsync(int claimId, Guid loadedVersion, CancellationToken ct = default)
     {
         var author = await currentUser.RequireAsync(Permission.RateClaims);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        db.ChangedBy = author;
+        await using var db = await dbFactory.OpenForAsync(author, ct);
         var claim = await db.Claims.SingleOrDefaultAsync(c => c.Id == claimId, ct);
         if (claim is null)
         {
@@ -230,7 +227,7 @@ public sealed class VerdictService(IDbContextFactory<ClaimTrackerDbContext> dbFa
             return Refused($"Only a claim with a verdict can be reopened; this one is {claim.Status.Label()}.");
         }
         var verdict = await db.Verdicts.SingleOrDefaultAsync(v => v.ClaimId == claimId, ct);
-        if (verdict is null || verdict.Version != loadedVersion)
+        if (verdict is null || !db.ExpectVersion(verdict, loadedVersion))
         {
             return await ConflictAsync(claimId, ct);
         }
@@ -241,33 +238,33 @@ public sealed class VerdictService(IDbContextFactory<ClaimTrackerDbContext> dbFa
     }
 
     /// <summary>The rules a form can check without the database; keys are <see cref="VerdictInput"/> property names.</summary>
-    public static Dictionary<string, string> Validate(VerdictInput input)
+    public static FieldErrors Validate(VerdictInput input)
     {
-        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        var errors = new FieldErrors();
         if (input.RatingLabelId is null)
         {
-            errors[nameof(VerdictInput.RatingLabelId)] = "Choose a rating.";
+            errors.Add(nameof(VerdictInput.RatingLabelId), "Choose a rating.");
         }
         if (RationaleError(input.Rationale) is { } rationale)
         {
-            errors[nameof(VerdictInput.Rationale)] = rationale;
+            errors.Add(nameof(VerdictInput.Rationale), rationale);
         }
         var urls = input.Urls ?? [];
         if (urls.Count > InputLimits.EvidenceLinks)
         {
-            errors[nameof(VerdictInput.Urls)] = $"At most {InputLimits.EvidenceLinks} links.";
+            errors.Add(nameof(VerdictInput.Urls), $"At most {InputLimits.EvidenceLinks} links.");
         }
         else if (urls.FirstOrDefault(u => UrlError(u) is not null) is { } bad)
         {
-            errors[nameof(VerdictInput.Urls)] = UrlError(bad)!;
+            errors.Add(nameof(VerdictInput.Urls), UrlError(bad)!);
         }
         if ((input.AttributionIds?.Count ?? 0) > InputLimits.EvidenceRecords)
         {
-            errors[nameof(VerdictInput.AttributionIds)] = $"At most {InputLimits.EvidenceRecords} attributions.";
+            errors.Add(nameof(VerdictInput.AttributionIds), $"At most {InputLimits.EvidenceRecords} attributions.");
         }
         if ((input.SourceIds?.Count ?? 0) > InputLimits.EvidenceRecords)
         {
-            errors[nameof(VerdictInput.SourceIds)] = $"At most {InputLimits.EvidenceRecords} sources.";
+            errors.Add(nameof(VerdictInput.SourceIds), $"At most {InputLimits.EvidenceRecords} sources.");
         }
         return errors;
     }
@@ -292,11 +289,11 @@ public sealed class VerdictService(IDbContextFactory<ClaimTrackerDbContext> dbFa
     /// bounded lists: a statement beyond the first the dispute view lists is evidence too. Anything else is refused, so a
     /// verdict cannot rest on a statement about something else.
     /// </summary>
-    private static async Task CheckReferencesAsync(ClaimTrackerDbContext db, int claimId, VerdictInput input, Dictionary<string, string> errors, CancellationToken ct)
+    private static async Task CheckReferencesAsync(ClaimTrackerDbContext db, int claimId, VerdictInput input, FieldErrors errors, CancellationToken ct)
     {
         if (input.RatingLabelId is int ratingId && !await db.RatingLabels.AnyAsync(r => r.Id == ratingId, ct))
         {
-            errors[nameof(VerdictInput.RatingLabelId)] = "That rating is not on the scale.";
+            errors.Add(nameof(VerdictInput.RatingLabelId), "That rating is not on the scale.");
         }
         var attributionIds = (input.AttributionIds ?? []).Distinct().ToList();
         var sourceIds = (input.SourceIds ?? []).Distinct().ToList();
@@ -314,13 +311,13 @@ public sealed class VerdictService(IDbContextFactory<ClaimTrackerDbContext> dbFa
             .Select(a => new { a.Id, a.ClaimId, ActorName = a.Actor.Name, a.Anchor.Exact }).ToListAsync(ct);
         if (attributionIds.Except(cited.Select(a => a.Id)).ToList() is { Count: > 0 } missingAttributions)
         {
-            errors[nameof(VerdictInput.AttributionIds)] = $"No such attribution in the record: {string.Join(", ", missingAttributions)}.";
+            errors.Add(nameof(VerdictInput.AttributionIds), $"No such attribution in the record: {string.Join(", ", missingAttributions)}.");
         }
         else if (cited.Where(a => !bearing.Contains(a.ClaimId)).ToList() is { Count: > 0 } unrelated)
         {
-            errors[nameof(VerdictInput.AttributionIds)] =
+            errors.Add(nameof(VerdictInput.AttributionIds),
                 $"Not about this claim: {string.Join("; ", unrelated.Select(a => $"{a.ActorName}, “{a.Exact.Shortened(60)}”"))}. "
-                + "Cite statements on this claim or on the claims that conflict with it, support it or relate to it otherwise.";
+                + "Cite statements on this claim or on the claims that conflict with it, support it or relate to it otherwise.");
         }
 
         if (sourceIds.Count == 0)
@@ -339,12 +336,12 @@ public sealed class VerdictService(IDbContextFactory<ClaimTrackerDbContext> dbFa
             .ToListAsync(ct);
         if (sourceIds.Except(sources.Select(s => s.Id)).ToList() is { Count: > 0 } missingSources)
         {
-            errors[nameof(VerdictInput.SourceIds)] = $"No such source in the record: {string.Join(", ", missingSources)}.";
+            errors.Add(nameof(VerdictInput.SourceIds), $"No such source in the record: {string.Join(", ", missingSources)}.");
         }
         else if (sources.Where(s => !s.Bears).ToList() is { Count: > 0 } unrelatedSources)
         {
-            errors[nameof(VerdictInput.SourceIds)] =
-                $"Not about this claim: {string.Join("; ", unrelatedSources.Select(s => $"“{s.Title.Shortened(60)}”"))} holds no statement on it or on a claim related to it.";
+            errors.Add(nameof(VerdictInput.SourceIds),
+                $"Not about this claim: {string.Join("; ", unrelatedSources.Select(s => $"“{s.Title.Shortened(60)}”"))} holds no statement on it or on a claim related to it.");
         }
     }
 
@@ -355,33 +352,24 @@ public sealed class VerdictService(IDbContextFactory<ClaimTrackerDbContext> dbFa
         .. (input.Urls ?? []).Select(InputText.CleanLine).Distinct(StringComparer.Ordinal).Select(u => new VerdictEvidence(null, null, u, null)),
     ];
 
-    private async Task<VerdictResult> SaveAsync(ClaimTrackerDbContext db, int claimId, CancellationToken ct)
+    /// <summary>Saves; a lost race (the version changed, or the unique index met a verdict created meanwhile) is a conflict.</summary>
+    private async Task<EditResult<VerdictView>> SaveAsync(ClaimTrackerDbContext db, int claimId, CancellationToken ct)
     {
-        try
+        if (await db.TrySaveAsync(ct) != SaveOutcome.Saved)
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return await ConflictAsync(claimId, ct);
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 })
-        {
-            // The unique index on ClaimId: another editor created the claim's verdict at the same moment.
             return await ConflictAsync(claimId, ct);
         }
         notifier.Publish(new ClaimChange(claimId, ClaimChangeKind.Verdict));
-        return new VerdictResult(VerdictOutcome.Saved, Current: await GetAsync(claimId, ct));
+        return EditResult<VerdictView>.Saved(await GetAsync(claimId, ct));
     }
 
-    private async Task<VerdictResult> ConflictAsync(int claimId, CancellationToken ct) => new(
-        VerdictOutcome.Conflict,
-        "Someone else changed this verdict after you opened it. Their version is shown; reapply your change if it still holds.",
-        await GetAsync(claimId, ct));
+    private async Task<EditResult<VerdictView>> ConflictAsync(int claimId, CancellationToken ct) => EditResult<VerdictView>.Conflict(
+        await GetAsync(claimId, ct),
+        "Someone else changed this verdict after you opened it. Their version is shown; reapply your change if it still holds.");
 
-    private static VerdictResult NotFound(int claimId) => new(VerdictOutcome.NotFound, $"There is no claim {claimId}.");
+    private static EditResult<VerdictView> NotFound(int claimId) => EditResult<VerdictView>.Missing($"There is no claim {claimId}.");
 
-    private static VerdictResult Refused(string message) => new(VerdictOutcome.Refused, message);
+    private static EditResult<VerdictView> Refused(string message) => EditResult<VerdictView>.Refused(message);
 
     private static async Task<VerdictView?> LoadVisibleAsync(ClaimTrackerDbContext db, int claimId, bool canReadDrafts, CancellationToken ct)
     {

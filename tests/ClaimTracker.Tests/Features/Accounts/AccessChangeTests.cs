@@ -161,14 +161,14 @@ public class AccessChangeTests(AccountsFactory app) : IClassFixture<AccountsFact
         // The acting admin of these calls is a test principal with no account, so the demo admin is the only real one.
         var demote = await app.AsAdminAsync(a => a.SetRoleAsync(demoAdminId, Roles.Editor));
         var deactivate = await app.AsAdminAsync(a => a.DeactivateAsync(demoAdminId));
-        Assert.Contains("last active admin", demote.Errors["role"]);
-        Assert.Contains("last active admin", deactivate.Errors[""]);
+        Assert.Contains("last active admin", demote.FieldErrors["role"]);
+        Assert.Contains("last active admin", deactivate.FieldErrors[""]);
 
         await using (var self = app.Services.ScopeAs(Roles.Admin, demoAdminId))
         {
             var admin = self.As<UserAdminService>();
-            Assert.Equal("You cannot remove your own admin role.", (await admin.SetRoleAsync(demoAdminId, Roles.Journalist)).Errors["role"]);
-            Assert.Equal("You cannot deactivate your own account.", (await admin.DeactivateAsync(demoAdminId)).Errors[""]);
+            Assert.Equal("You cannot remove your own admin role.", (await admin.SetRoleAsync(demoAdminId, Roles.Journalist)).FieldErrors["role"]);
+            Assert.Equal("You cannot deactivate your own account.", (await admin.DeactivateAsync(demoAdminId)).FieldErrors[""]);
         }
 
         // With a second active admin, the first can be demoted by someone else.
@@ -206,7 +206,7 @@ public class AccessChangeTests(AccountsFactory app) : IClassFixture<AccountsFact
     {
         var result = await app.AsAdminAsync(a => a.DeactivateAsync("no-such-account"));
 
-        Assert.Equal("That account no longer exists.", result.Errors[""]);
+        Assert.Equal("That account no longer exists.", result.FieldErrors[""]);
     }
 
     private async Task<string?> StampAsync(string id)

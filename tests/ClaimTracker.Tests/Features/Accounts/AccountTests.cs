@@ -80,7 +80,7 @@ public class AccountTests(ClaimTrackerFactory app) : IClassFixture<ClaimTrackerF
         var admin = scope.As<UserAdminService>();
 
         var weak = await admin.CreateAsync("new-editor@newsroom.test", "New Editor", "short", Roles.Editor);
-        Assert.True(weak.Errors.ContainsKey("password"));
+        Assert.True(weak.FieldErrors.ContainsKey("password"));
 
         var made = await admin.CreateAsync("new-editor@newsroom.test", "New Editor", "a-long-enough-password", Roles.Editor);
         Assert.True(made.Succeeded);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using ClaimTracker.Tests.Infrastructure;
+using ClaimTracker.Web.Data;
 using ClaimTracker.Web.Domain;
 using ClaimTracker.Web.Features.Accounts;
 using Microsoft.AspNetCore.Hosting;
@@ -38,7 +39,7 @@ public sealed class AccountsFactory : ClaimTrackerFactory
         await using var scope = Services.ScopeAs(Roles.Admin);
         var admin = scope.As<UserAdminService>();
         var result = await admin.CreateAsync(email, name, Password, role);
-        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Values));
+        Assert.True(result.Succeeded, string.Join(" ", result.FieldErrors.Values));
         return ((await admin.ListAsync()).Single(u => u.Email == email).Id, email);
     }
 
@@ -52,7 +53,7 @@ public sealed class AccountsFactory : ClaimTrackerFactory
     }
 
     /// <summary>Runs an admin action as a (test) admin.</summary>
-    public async Task<AdminResult> AsAdminAsync(Func<UserAdminService, Task<AdminResult>> action)
+    public async Task<EditResult<string>> AsAdminAsync(Func<UserAdminService, Task<EditResult<string>>> action)
     {
         await using var scope = Services.ScopeAs(Roles.Admin);
         return await action(scope.As<UserAdminService>());

@@ -1,4 +1,5 @@
 using ClaimTracker.Tests.Infrastructure;
+using ClaimTracker.Web.Data;
 using ClaimTracker.Web.Domain;
 using ClaimTracker.Web.Features.Accounts;
 using ClaimTracker.Web.Features.Annotations;
@@ -32,11 +33,11 @@ public class AnnotationServiceTests(ClaimTrackerFactory app) : IClassFixture<Cla
         return await action(scope.As<AnnotationService>());
     }
 
-    private async Task<NoteResult> NoteBy(string role, string userId, string body = "A note")
+    private async Task<EditResult<StoredNote>> NoteBy(string role, string userId, string body = "A note")
     {
         var claimId = await app.ClaimId(ClaimKey);
         var result = await As(role, s => s.AddToClaimAsync(claimId, body), userId);
-        Assert.Equal(NoteOutcome.Saved, result.Outcome);
+        Assert.Equal(EditOutcome.Saved, result.Outcome);
         return result;
     }
 
@@ -91,27 +92,27 @@ public class AnnotationServiceTests(ClaimTrackerFactory app) : IClassFixture<Cla
         // A note by the acting user (for "own"; anonymous has none, so it gets one by a journalist of the same id) and one by somebody else.
         var own = await NoteBy(role ?? Roles.Journalist, actor, "own note");
         var others = await NoteBy(Roles.Journalist, "someone-else", "someone else's note");
-        var ownVersion = (await Load(own.Id!.Value)).Version;
-        var othersVersion = (await Load(others.Id!.Value)).Version;
+        var ownVersion = (await Load(own.Value!.Id)).Version;
+        var othersVersion = (await Load(others.Value!.Id)).Version;
         var before = await CountNotes();
 
-        Task<NoteResult> Act(AnnotationService s) => action switch
+        Task<EditResult<StoredNote>> Act(AnnotationService s) => action switch
         {
             Action.AddToClaim => s.AddToClaimAsync(claimId, "new note"),
             Action.AddToAttribution => s.AddToAttributionAsync(attributionId, "new note"),
             Action.AddToSpan => s.AddToSpanAsync(sourceId, QuoteStart, QuoteEnd, "new note", "ready to make a deal"),
-            Action.Reply => s.ReplyAsync(others.Id!.Value, "a reply"),
-            Action.EditOwn => s.EditAsync(own.Id!.Value, ownVersion, "edited"),
-            Action.DeleteOwn => s.DeleteAsync(own.Id!.Value, ownVersion),
-            Action.EditOthers => s.EditAsync(others.Id!.Value, othersVersion, "edited"),
-            Action.DeleteOthers => s.DeleteAsync(others.Id!.Value, othersVersion),
+            Action.Reply => s.ReplyAsync(others.Value!.Id, "a reply"),
+            Action.EditOwn => s.EditAsync(own.Value!.Id, ownVersion, "edited"),
+            Action.DeleteOwn => s.DeleteAsync(own.Value!.Id, ownVersion),
+            Action.EditOthers => s.EditAsync(others.Value!.Id, othersVersion, "edited"),
+            Action.DeleteOthers => s.DeleteAsync(others.Value!.Id, othersVersion),
             _ => throw new ArgumentOutOfRangeException(nameof(action)),
         };
 
         if (allowed)
         {
             var result = await As(role, Act, actor);
-            Assert.Equal(NoteOutcome.Saved, result.Outcome);
+            Assert.Equal(EditOutcome.Saved, result.Outcome);
         }
         else
         {
@@ -119,8 +120,8 @@ public class AnnotationServiceTests(ClaimTrackerFactory app) : IClassFixture<Cla
             Assert.Equal(role is not null, denied.SignedIn);
             // Refused before anything was written.
             Assert.Equal(before, await CountNotes());
-            Assert.Equal("own note", (await Load(own.Id!.Value)).Body);
-            var untouched = await Load(others.Id!.Value);
+            Assert.Equal("own note", (await Load(own.Value!.Id)).Body);
+            var untouched = await Load(others.Value!.Id);
             Assert.Equal("someone else's note", untouched.Body);
             Assert.False(untouched.IsDeleted);
             Assert.Equal(othersVersion, untouched.Version);
@@ -138,7 +139,7 @@ public class AnnotationServiceTests(ClaimTrackerFactory app) : IClassFixture<Cla
 
         var result = await As(Roles.Journalist, s => s.AddToClaimAsync(claimId, body));
 
-        Assert.Equal(NoteOutcome.Invalid, result.Outcome);
+        Assert.Equal(EditOutcome.Invalid, result.Outcome);
         Assert.Contains("empty", result.Message);
         Assert.Equal(before, await CountNotes());
     }
@@ -151,9 +152,9 @@ public class AnnotationServiceTests(ClaimTrackerFactory app) : IClassFixture<Cla
         var tooLong = await As(Roles.Journalist, s => s.AddToClaimAsync(claimId, new string('x', InputLimits.NoteLength + 1)));
         var atLimit = await As(Roles.Journalist, s => s.AddToClaimAsync(claimId, new string('x', InputLimits.NoteLength)));
 
-        Assert.Equal(NoteOutcome.Invalid, tooLong.Outcome);
+        Assert.Equal(EditOutcome.Invalid, tooLong.Outcome);
         Assert.Contains("at most 10,000 characters", tooLong.Message);
-        Assert.Equal(NoteOutcome.Saved, atLimit.Outcome);
+        Assert.Equal(EditOutcome.Saved, atLimit.Outcome);
     }
 
     [Theory]
@@ -167,7 +168,7 @@ public class AnnotationServiceTests(ClaimTrackerFactory app) : IClassFixture<Cla
 
         var result = await As(Roles.Editor, s => s.AddToSpanAsync(sourceId, start, end, "note", null));
 
-        Assert.Equal(NoteOutcome.Invalid, result.Outcome);
+        Assert.Equal(EditOutcome.Invalid, result.Outcome);
         Assert.Contains("not inside the text", result.Message);
     }
 
@@ -178,7 +179,7 @@ public class AnnotationServiceTests(ClaimTrackerFactory app) : IClassFixture<Cla
 
         var result = await As(Roles.Editor, s => s.AddToSpanAsync(sourceId, QuoteStart, QuoteEnd, "note", "ready to make a dea"));
 
-        Assert.Equal(NoteOutcome.Invalid, result.Outcome);
+        Assert.Equal(EditOutcome.Invalid, result.Outcome);
     }
 
     [Fact]
@@ -188,7 +189,7 @@ public class AnnotationServiceTests(ClaimTrackerFactory app) : IClassFixture<Cla
 
         var result = await As(Roles.Journalist, s => s.AddToSpanAsync(sourceId, QuoteStart, QuoteEnd, "On Trump's words", "ready to make a deal"));
 
-        var note = await Load(result.Id!.Value);
+        var note = await Load(result.Value!.Id);
         Assert.Equal(new TextAnchor(QuoteStart, QuoteEnd, "ready to make a deal", "sserted that Vladimir Putin is \"", "\" to end Russia's nearly four-ye"), note.Anchor);
         Assert.Null(note.ClaimId);
         var threads = await As<IReadOnlyList<NoteView>>(null, s => s.ListForSourceAsync(sourceId));
@@ -208,29 +209,29 @@ public class AnnotationServiceTests(ClaimTrackerFactory app) : IClassFixture<Cla
         }
         var first = await As(Roles.Editor, s => s.AddToClaimAsync(claimId, "first"));
         var second = await As(Roles.Journalist, s => s.AddToAttributionAsync(attributionId, "on the attribution"));
-        var reply1 = await As(Roles.Journalist, s => s.ReplyAsync(first.Id!.Value, "reply 1"));
-        var reply2 = await As(Roles.Admin, s => s.ReplyAsync(first.Id!.Value, "reply 2"));
-        var nested = await As(Roles.Editor, s => s.ReplyAsync(reply1.Id!.Value, "reply to reply 1"));
-        var replyOnAttribution = await As(Roles.Editor, s => s.ReplyAsync(second.Id!.Value, "reply on attribution"));
+        var reply1 = await As(Roles.Journalist, s => s.ReplyAsync(first.Value!.Id, "reply 1"));
+        var reply2 = await As(Roles.Admin, s => s.ReplyAsync(first.Value!.Id, "reply 2"));
+        var nested = await As(Roles.Editor, s => s.ReplyAsync(reply1.Value!.Id, "reply to reply 1"));
+        var replyOnAttribution = await As(Roles.Editor, s => s.ReplyAsync(second.Value!.Id, "reply on attribution"));
 
         var threads = await As<IReadOnlyList<NoteView>>(null, s => s.ListForClaimAsync(claimId));
 
-        Assert.Equal([first.Id, second.Id], threads.Select(t => (int?)t.Id));
+        Assert.Equal([first.Value!.Id, second.Value!.Id], threads.Select(t => (int?)t.Id));
         Assert.Equal(["reply 1", "reply 2"], threads[0].Replies.Select(r => r.Body));
         Assert.Equal("reply to reply 1", Assert.Single(threads[0].Replies[0].Replies).Body);
         Assert.Equal(attributionId, threads[1].Target.AttributionId);
         Assert.NotNull(threads[1].Target.AttributionActor);
         var attributionReply = Assert.Single(threads[1].Replies);
-        Assert.Equal(replyOnAttribution.Id, attributionReply.Id);
+        Assert.Equal(replyOnAttribution.Value!.Id, attributionReply.Id);
         Assert.Equal(attributionId, attributionReply.Target.AttributionId); // a reply takes its parent's target
         Assert.Equal("Test Admin test-admin", threads[0].Replies[1].AuthorName);
 
         // Deleting a note with answers keeps the answers visible.
-        var version = (await Load(reply1.Id!.Value)).Version;
-        Assert.True((await As(Roles.Journalist, s => s.DeleteAsync(reply1.Id!.Value, version))).Succeeded);
+        var version = (await Load(reply1.Value!.Id)).Version;
+        Assert.True((await As(Roles.Journalist, s => s.DeleteAsync(reply1.Value!.Id, version))).Succeeded);
         threads = await As<IReadOnlyList<NoteView>>(null, s => s.ListForClaimAsync(claimId));
-        Assert.DoesNotContain(threads.SelectMany(t => t.Replies.Prepend(t)), n => n.Id == reply1.Id);
-        Assert.Contains(threads, t => t.Id == nested.Id);
+        Assert.DoesNotContain(threads.SelectMany(t => t.Replies.Prepend(t)), n => n.Id == reply1.Value!.Id);
+        Assert.Contains(threads, t => t.Id == nested.Value!.Id);
         Assert.Equal(["reply 2"], threads[0].Replies.Select(r => r.Body));
     }
 
@@ -238,25 +239,25 @@ public class AnnotationServiceTests(ClaimTrackerFactory app) : IClassFixture<Cla
     public async Task An_edit_against_a_stale_version_is_refused_and_shows_the_other_version()
     {
         var note = await NoteBy(Roles.Journalist, "conflict-author", "original");
-        var loaded = (await Load(note.Id!.Value)).Version;
+        var loaded = (await Load(note.Value!.Id)).Version;
 
-        var moderator = await As(Roles.Editor, s => s.EditAsync(note.Id!.Value, loaded, "the editor's version"));
-        var stale = await As(Roles.Journalist, s => s.EditAsync(note.Id!.Value, loaded, "the author's version"), "conflict-author");
-        var staleDelete = await As(Roles.Journalist, s => s.DeleteAsync(note.Id!.Value, loaded), "conflict-author");
+        var moderator = await As(Roles.Editor, s => s.EditAsync(note.Value!.Id, loaded, "the editor's version"));
+        var stale = await As(Roles.Journalist, s => s.EditAsync(note.Value!.Id, loaded, "the author's version"), "conflict-author");
+        var staleDelete = await As(Roles.Journalist, s => s.DeleteAsync(note.Value!.Id, loaded), "conflict-author");
 
-        Assert.Equal(NoteOutcome.Saved, moderator.Outcome);
-        Assert.Equal(NoteOutcome.Conflict, stale.Outcome);
-        Assert.Equal("the editor's version", stale.CurrentBody);
-        Assert.Equal(NoteOutcome.Conflict, staleDelete.Outcome);
-        var current = await Load(note.Id!.Value);
+        Assert.Equal(EditOutcome.Saved, moderator.Outcome);
+        Assert.Equal(EditOutcome.Conflict, stale.Outcome);
+        Assert.Equal("the editor's version", stale.Value!.Body);
+        Assert.Equal(EditOutcome.Conflict, staleDelete.Outcome);
+        var current = await Load(note.Value!.Id);
         Assert.Equal("the editor's version", current.Body);
         Assert.False(current.IsDeleted);
-        Assert.Equal(current.Version, stale.CurrentVersion);
+        Assert.Equal(current.Version, stale.Value!.Version);
 
         // Reapplying deliberately, against the version now shown, works.
-        var reapplied = await As(Roles.Journalist, s => s.EditAsync(note.Id!.Value, stale.CurrentVersion!.Value, "the author's version"), "conflict-author");
-        Assert.Equal(NoteOutcome.Saved, reapplied.Outcome);
-        Assert.Equal("the author's version", (await Load(note.Id!.Value)).Body);
+        var reapplied = await As(Roles.Journalist, s => s.EditAsync(note.Value!.Id, stale.Value!.Version, "the author's version"), "conflict-author");
+        Assert.Equal(EditOutcome.Saved, reapplied.Outcome);
+        Assert.Equal("the author's version", (await Load(note.Value!.Id)).Body);
     }
 
     [Fact]
@@ -265,7 +266,7 @@ public class AnnotationServiceTests(ClaimTrackerFactory app) : IClassFixture<Cla
         var claimId = await app.ClaimId(ClaimKey);
         var attributionId = await AttributionId();
         var created = await As(Roles.Journalist, s => s.AddToAttributionAsync(attributionId, "before"), "history-author");
-        var id = created.Id!.Value;
+        var id = created.Value!.Id;
         var v1 = (await Load(id)).Version;
         var edited = await As(Roles.Journalist, s => s.EditAsync(id, v1, "after"), "history-author");
         var v2 = (await Load(id)).Version;

@@ -45,7 +45,7 @@ public sealed class WebAnnotationExportTests : IAsyncLifetime
         {
             var at = text.IndexOf("little sign", StringComparison.Ordinal);
             var note = await scope.As<AnnotationService>().AddToSpanAsync(sourceId, at, at + 11, "**Which** signs?", "little sign");
-            noteId = note.Id!.Value;
+            noteId = note.Value!.Id;
             await scope.As<AnnotationService>().ReplyAsync(noteId, "The article does not say.");
         }
     }

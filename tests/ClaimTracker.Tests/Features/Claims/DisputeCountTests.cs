@@ -292,7 +292,7 @@ public class DisputeCountTests(ClaimTrackerFactory app) : IClassFixture<ClaimTra
         Assert.Equal((0, 0), counts[duplicate.Id]);
         Assert.Equal((1, 0), counts[third.Id]);
 
-        var undone = await AsMergerAsync(s => s.UndoAsync(merged.Merge!.Id));
+        var undone = await AsMergerAsync(s => s.UndoAsync(merged.Value!.Id));
         Assert.True(undone.Succeeded, undone.Message);
         counts = await AssertCountsCurrentAsync("undoing the merge");
         Assert.Equal(before[survivor.Id], counts[survivor.Id]);

@@ -1,4 +1,5 @@
 using ClaimTracker.Tests.Infrastructure;
+using ClaimTracker.Web.Data;
 using ClaimTracker.Web.Domain;
 using ClaimTracker.Web.Features.Accounts;
 using ClaimTracker.Web.Features.Annotations;
@@ -51,15 +52,15 @@ public class ServiceLimitsTests(ClaimTrackerFactory app) : IClassFixture<ClaimTr
         var claimId = await app.ClaimId("putin-ready-for-deal");
         var before = await NoteCountAsync();
 
-        var deep = await AsAsync<AnnotationService, NoteResult>(Roles.Journalist, s => s.AddToClaimAsync(claimId, new string('>', 300) + " x"));
-        var nine = await AsAsync<AnnotationService, NoteResult>(Roles.Journalist, s => s.AddToClaimAsync(claimId, string.Concat(Enumerable.Repeat("> ", 9)) + "x"));
-        var lines = await AsAsync<AnnotationService, NoteResult>(Roles.Journalist, s => s.AddToClaimAsync(claimId, string.Join("\n", Enumerable.Repeat("a", 501))));
+        var deep = await AsAsync<AnnotationService, EditResult<StoredNote>>(Roles.Journalist, s => s.AddToClaimAsync(claimId, new string('>', 300) + " x"));
+        var nine = await AsAsync<AnnotationService, EditResult<StoredNote>>(Roles.Journalist, s => s.AddToClaimAsync(claimId, string.Concat(Enumerable.Repeat("> ", 9)) + "x"));
+        var lines = await AsAsync<AnnotationService, EditResult<StoredNote>>(Roles.Journalist, s => s.AddToClaimAsync(claimId, string.Join("\n", Enumerable.Repeat("a", 501))));
 
-        Assert.Equal(NoteOutcome.Invalid, deep.Outcome);
+        Assert.Equal(EditOutcome.Invalid, deep.Outcome);
         Assert.Contains("nested at most 8 levels deep", deep.Message);
-        Assert.Equal(NoteOutcome.Invalid, nine.Outcome);
+        Assert.Equal(EditOutcome.Invalid, nine.Outcome);
         Assert.Contains("this one goes 9 deep", nine.Message);
-        Assert.Equal(NoteOutcome.Invalid, lines.Outcome);
+        Assert.Equal(EditOutcome.Invalid, lines.Outcome);
         Assert.Contains("at most 500 lines", lines.Message);
         Assert.Equal(before, await NoteCountAsync());
     }
@@ -69,13 +70,13 @@ public class ServiceLimitsTests(ClaimTrackerFactory app) : IClassFixture<ClaimTr
     {
         var claimId = await app.ClaimId("putin-ready-for-deal");
 
-        var saved = await AsAsync<AnnotationService, NoteResult>(Roles.Journalist, s => s.AddToClaimAsync(claimId, "  Check\u0007 \uD800 \u202Ethis\r\n> quoted"));
-        var invisible = await AsAsync<AnnotationService, NoteResult>(Roles.Journalist, s => s.AddToClaimAsync(claimId, "\u200B\u202E\u2060 \n"));
+        var saved = await AsAsync<AnnotationService, EditResult<StoredNote>>(Roles.Journalist, s => s.AddToClaimAsync(claimId, "  Check\u0007 \uD800 \u202Ethis\r\n> quoted"));
+        var invisible = await AsAsync<AnnotationService, EditResult<StoredNote>>(Roles.Journalist, s => s.AddToClaimAsync(claimId, "\u200B\u202E\u2060 \n"));
 
         Assert.True(saved.Succeeded, saved.Message);
         await using var db = app.CreateDbContext();
-        Assert.Equal("  Check \uFFFD \u202Ethis\u202C\n> quoted", await db.Annotations.Where(n => n.Id == saved.Id).Select(n => n.Body).SingleAsync());
-        Assert.Equal(NoteOutcome.Invalid, invisible.Outcome);
+        Assert.Equal("  Check \uFFFD \u202Ethis\u202C\n> quoted", await db.Annotations.Where(n => n.Id == saved.Value!.Id).Select(n => n.Body).SingleAsync());
+        Assert.Equal(EditOutcome.Invalid, invisible.Outcome);
         Assert.Contains("cannot be empty", invisible.Message);
     }
 
@@ -86,19 +87,19 @@ public class ServiceLimitsTests(ClaimTrackerFactory app) : IClassFixture<ClaimTr
         var before = await NoteCountAsync();
 
         // A crafted client sending offsets alone (before, the check was skipped without words).
-        var noWords = await AsAsync<AnnotationService, NoteResult>(Roles.Journalist, s => s.AddToSpanAsync(sourceId, 0, 20, "note", null));
+        var noWords = await AsAsync<AnnotationService, EditResult<StoredNote>>(Roles.Journalist, s => s.AddToSpanAsync(sourceId, 0, 20, "note", null));
         // The whole text, words included: too long to be a quote.
-        var whole = await AsAsync<AnnotationService, NoteResult>(Roles.Journalist, s => s.AddToSpanAsync(sourceId, 0, text.Length, "note", text));
-        var justOver = await AsAsync<AnnotationService, NoteResult>(Roles.Journalist,
+        var whole = await AsAsync<AnnotationService, EditResult<StoredNote>>(Roles.Journalist, s => s.AddToSpanAsync(sourceId, 0, text.Length, "note", text));
+        var justOver = await AsAsync<AnnotationService, EditResult<StoredNote>>(Roles.Journalist,
             s => s.AddToSpanAsync(sourceId, 0, InputLimits.SpanLength + 1, "note", text[..(InputLimits.SpanLength + 1)]));
-        var atLimit = await AsAsync<AnnotationService, NoteResult>(Roles.Journalist,
+        var atLimit = await AsAsync<AnnotationService, EditResult<StoredNote>>(Roles.Journalist,
             s => s.AddToSpanAsync(sourceId, 0, InputLimits.SpanLength, "note", text[..InputLimits.SpanLength]));
 
-        Assert.Equal(NoteOutcome.Invalid, noWords.Outcome);
+        Assert.Equal(EditOutcome.Invalid, noWords.Outcome);
         Assert.Equal(SelectedWords.MissingMessage, noWords.Message);
-        Assert.Equal(NoteOutcome.Invalid, whole.Outcome);
+        Assert.Equal(EditOutcome.Invalid, whole.Outcome);
         Assert.Contains($"at most {InputLimits.SpanLength:N0} characters of the text; this selection has {text.Length:N0}", whole.Message);
-        Assert.Equal(NoteOutcome.Invalid, justOver.Outcome);
+        Assert.Equal(EditOutcome.Invalid, justOver.Outcome);
         Assert.True(atLimit.Succeeded, atLimit.Message);
         Assert.Equal(before + 1, await NoteCountAsync());
     }

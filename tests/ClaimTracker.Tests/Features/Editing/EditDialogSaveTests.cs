@@ -1,4 +1,5 @@
 using System.Reflection;
+using ClaimTracker.Web.Data;
 using ClaimTracker.Web.Features.Accounts;
 using ClaimTracker.Web.Features.Editing;
 using MudBlazor;

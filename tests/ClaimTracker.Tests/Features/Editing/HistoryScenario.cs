@@ -167,35 +167,35 @@ public sealed class HistoryScenario : ClaimTrackerFactory
         Saved(await Edit(s => s.RestoreRelationAsync(relation.Id)));
 
         // Notes: on the claim, on a statement, a reply, on a span of the source; edited, deleted, restored.
-        var note = await AsAsync<AnnotationService, NoteResult>(Roles.Journalist, s => s.AddToClaimAsync(MainClaim, "Check the agencies' wording against the wire copy."));
+        var note = await AsAsync<AnnotationService, EditResult<StoredNote>>(Roles.Journalist, s => s.AddToClaimAsync(MainClaim, "Check the agencies' wording against the wire copy."));
         Ok(note.Succeeded, "add a note");
-        var onStatement = await AsAsync<AnnotationService, NoteResult>(Roles.Journalist, s => s.AddToAttributionAsync(agenciesStatement.Id, "Paraphrase, not a quote."));
+        var onStatement = await AsAsync<AnnotationService, EditResult<StoredNote>>(Roles.Journalist, s => s.AddToAttributionAsync(agenciesStatement.Id, "Paraphrase, not a quote."));
         Ok(onStatement.Succeeded, "note a statement");
-        var reply = await AsAsync<AnnotationService, NoteResult>(Roles.Editor, s => s.ReplyAsync(note.Id!.Value, "Checked: the wording matches."));
+        var reply = await AsAsync<AnnotationService, EditResult<StoredNote>>(Roles.Editor, s => s.ReplyAsync(note.Value!.Id, "Checked: the wording matches."));
         Ok(reply.Succeeded, "reply");
-        Ok((await AsAsync<AnnotationService, NoteResult>(Roles.Journalist, async s => await s.EditAsync(note.Id!.Value, await NoteVersionAsync(note.Id!.Value), "Check the agencies' wording against the wire."))).Succeeded, "edit a note");
-        Ok((await AsAsync<AnnotationService, NoteResult>(Roles.Editor, async s => await s.DeleteAsync(onStatement.Id!.Value, await NoteVersionAsync(onStatement.Id!.Value)))).Succeeded, "delete a note");
+        Ok((await AsAsync<AnnotationService, EditResult<StoredNote>>(Roles.Journalist, async s => await s.EditAsync(note.Value!.Id, await NoteVersionAsync(note.Value!.Id), "Check the agencies' wording against the wire."))).Succeeded, "edit a note");
+        Ok((await AsAsync<AnnotationService, EditResult<StoredNote>>(Roles.Editor, async s => await s.DeleteAsync(onStatement.Value!.Id, await NoteVersionAsync(onStatement.Value!.Id)))).Succeeded, "delete a note");
         await using (var db = CreateDbContext())
         {
             db.ChangedBy = new ChangeAuthor(EditorId, EditorName);
-            var deleted = await db.Annotations.IgnoreQueryFilters().SingleAsync(n => n.Id == onStatement.Id);
+            var deleted = await db.Annotations.IgnoreQueryFilters().SingleAsync(n => n.Id == onStatement.Value!.Id);
             deleted.IsDeleted = false; // no page restores notes yet; the record-keeping writes the entry all the same
             await db.SaveChangesAsync();
         }
         var peskov = await SpanAsync("remains open to talks");
-        Ok((await AsAsync<AnnotationService, NoteResult>(Roles.Journalist, s => s.AddToSpanAsync(ArticleId, peskov.Start, peskov.End, "Peskov agrees with Trump here.", "remains open to talks"))).Succeeded, "note a span");
+        Ok((await AsAsync<AnnotationService, EditResult<StoredNote>>(Roles.Journalist, s => s.AddToSpanAsync(ArticleId, peskov.Start, peskov.End, "Peskov agrees with Trump here.", "remains open to talks"))).Succeeded, "note a span");
 
         // The verdict: review started (the claim's status), drafted, changed (rating and evidence), published, reopened, then retired and restored.
-        Ok((await AsAsync<VerdictService, VerdictResult>(Roles.Editor, s => s.StartReviewAsync(MainClaim))).Outcome == VerdictOutcome.Saved, "start a review");
-        var draft = await AsAsync<VerdictService, VerdictResult>(Roles.Editor, s => s.SaveDraftAsync(MainClaim,
+        Ok((await AsAsync<VerdictService, EditResult<VerdictView>>(Roles.Editor, s => s.StartReviewAsync(MainClaim))).Outcome == EditOutcome.Saved, "start a review");
+        var draft = await AsAsync<VerdictService, EditResult<VerdictView>>(Roles.Editor, s => s.SaveDraftAsync(MainClaim,
             new VerdictInput { RatingLabelId = 4, Rationale = "Nothing in the record backs it.", AttributionIds = [trumpStatement.Id] }, null));
-        Ok(draft.Outcome == VerdictOutcome.Saved, "draft a verdict");
-        var changed = await AsAsync<VerdictService, VerdictResult>(Roles.Editor, s => s.SaveDraftAsync(MainClaim,
-            new VerdictInput { RatingLabelId = 3, Rationale = "Half of it holds.", AttributionIds = [agenciesStatement.Id], Urls = ["https://example.org/assessment"] }, draft.Current!.Version));
-        Ok(changed.Outcome == VerdictOutcome.Saved, "change the draft");
-        var published = await AsAsync<VerdictService, VerdictResult>(Roles.Editor, s => s.PublishAsync(MainClaim, changed.Current!.Version));
-        Ok(published.Outcome == VerdictOutcome.Saved, "publish");
-        Ok((await AsAsync<VerdictService, VerdictResult>(Roles.Editor, s => s.ReopenAsync(MainClaim, published.Current!.Version))).Outcome == VerdictOutcome.Saved, "reopen");
+        Ok(draft.Outcome == EditOutcome.Saved, "draft a verdict");
+        var changed = await AsAsync<VerdictService, EditResult<VerdictView>>(Roles.Editor, s => s.SaveDraftAsync(MainClaim,
+            new VerdictInput { RatingLabelId = 3, Rationale = "Half of it holds.", AttributionIds = [agenciesStatement.Id], Urls = ["https://example.org/assessment"] }, draft.Value!.Version));
+        Ok(changed.Outcome == EditOutcome.Saved, "change the draft");
+        var published = await AsAsync<VerdictService, EditResult<VerdictView>>(Roles.Editor, s => s.PublishAsync(MainClaim, changed.Value!.Version));
+        Ok(published.Outcome == EditOutcome.Saved, "publish");
+        Ok((await AsAsync<VerdictService, EditResult<VerdictView>>(Roles.Editor, s => s.ReopenAsync(MainClaim, published.Value!.Version))).Outcome == EditOutcome.Saved, "reopen");
         await using (var db = CreateDbContext())
         {
             db.ChangedBy = new ChangeAuthor(EditorId, EditorName);
@@ -212,9 +212,9 @@ public sealed class HistoryScenario : ClaimTrackerFactory
         var zelensky = await SpanAsync("Zelensky who is hesitating");
         Saved(await Edit(s => s.CreateAttributionAsync(new AttributionDraft(trump, duplicate.Id, ArticleId, Stance.Asserts, AttributionMode.Paraphrase, zelensky.Start, zelensky.End))));
         SurvivorClaim = survivor.Id;
-        var merge = await AsAsync<ClaimMergeService, MergeResult>(Roles.Editor, s => s.MergeAsync(survivor.Id, survivor.Version, duplicate.Id, duplicate.Version));
-        Ok(merge.Outcome == MergeOutcome.Merged, "merge");
-        Ok((await AsAsync<ClaimMergeService, UndoResult>(Roles.Editor, s => s.UndoAsync(merge.Merge!.Id))).Succeeded, "undo the merge");
+        var merge = await AsAsync<ClaimMergeService, EditResult<MergeSummary>>(Roles.Editor, s => s.MergeAsync(survivor.Id, survivor.Version, duplicate.Id, duplicate.Version));
+        Ok(merge.Outcome == EditOutcome.Saved, "merge");
+        Ok((await AsAsync<ClaimMergeService, EditResult<MergeSummary>>(Roles.Editor, s => s.UndoAsync(merge.Value!.Id))).Succeeded, "undo the merge");
 
         // Suggestions: proposed, accepted, rejected, reopened; one withdrawn by the correction below.
         await using (var db = CreateDbContext())
@@ -259,28 +259,28 @@ public sealed class HistoryScenario : ClaimTrackerFactory
         Saved(await AsAsync<SourceCorrectionService, EditResult<SourceCorrection>>(Roles.Editor, s => s.CorrectAsync(ArticleId, 1, corrected, "Adds an editor's note; removes a misattributed phrase")));
 
         // A source imported.
-        var imported = await AsAsync<SourceImportService, SourceImportResult>(Roles.Editor, s => s.ImportAsync(new SourceImportRequest(
+        var imported = await AsAsync<SourceImportService, EditResult<ImportReport>>(Roles.Editor, s => s.ImportAsync(new SourceImportRequest(
             "Example News", "Talks stall in Geneva", "2026-01-18", "https://example.com/news/geneva",
             PastedText: "Donald Trump said talks had stalled. Peskov said Moscow was ready.")));
-        Ok(imported.Outcome == ImportOutcome.Imported, "import a source");
+        Ok(imported.Outcome == EditOutcome.Saved, "import a source");
 
         // Accounts: created, given and stripped of roles, deactivated, reactivated, locked out and unlocked.
         const string email = "pat.history@claimtracker.test";
-        Ok((await AsAsync<UserAdminService, AdminResult>(Roles.Admin, s => s.CreateAsync(email, "Pat Phone", "Pat-Phone-password-1!", Roles.Journalist))).Succeeded, "create an account");
+        Ok((await AsAsync<UserAdminService, EditResult<string>>(Roles.Admin, s => s.CreateAsync(email, "Pat Phone", "Pat-Phone-password-1!", Roles.Journalist))).Succeeded, "create an account");
         string userId;
         await using (var scope = Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
             userId = (await users.FindByEmailAsync(email))!.Id;
         }
-        Ok((await AsAsync<UserAdminService, AdminResult>(Roles.Admin, s => s.SetRoleAsync(userId, Roles.Editor))).Succeeded, "change a role");
-        Ok((await AsAsync<UserAdminService, AdminResult>(Roles.Admin, s => s.DeactivateAsync(userId))).Succeeded, "deactivate");
-        Ok((await AsAsync<UserAdminService, AdminResult>(Roles.Admin, s => s.ReactivateAsync(userId))).Succeeded, "reactivate");
+        Ok((await AsAsync<UserAdminService, EditResult<string>>(Roles.Admin, s => s.SetRoleAsync(userId, Roles.Editor))).Succeeded, "change a role");
+        Ok((await AsAsync<UserAdminService, EditResult<string>>(Roles.Admin, s => s.DeactivateAsync(userId))).Succeeded, "deactivate");
+        Ok((await AsAsync<UserAdminService, EditResult<string>>(Roles.Admin, s => s.ReactivateAsync(userId))).Succeeded, "reactivate");
         await using (var scope = Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
             await users.SetLockoutEndDateAsync((await users.FindByIdAsync(userId))!, DateTimeOffset.UtcNow.AddHours(1));
         }
-        Ok((await AsAsync<UserAdminService, AdminResult>(Roles.Admin, s => s.UnlockAsync(userId))).Succeeded, "unlock");
+        Ok((await AsAsync<UserAdminService, EditResult<string>>(Roles.Admin, s => s.UnlockAsync(userId))).Succeeded, "unlock");
     }
 }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using ClaimTracker.Tests.Infrastructure;
+using ClaimTracker.Web.Data;
 using ClaimTracker.Web.Features.Accounts;
 using ClaimTracker.Web.Features.Importing;
 using CsCheck;
@@ -68,7 +69,7 @@ public sealed class ImportFuzzTests(ClaimTrackerFactory app, ITestOutputHelper o
         await Cases_.SampleAsync(async @case =>
         {
             Interlocked.Increment(ref run);
-            SourceImportResult result;
+            EditResult<ImportReport> result;
             await using (var scope = app.Services.ScopeAs(Roles.Editor))
             {
                 var importer = scope.As<SourceImportService>();
@@ -79,16 +80,16 @@ public sealed class ImportFuzzTests(ClaimTrackerFactory app, ITestOutputHelper o
 
             switch (result.Outcome)
             {
-                case ImportOutcome.Invalid:
+                case EditOutcome.Invalid:
                     Assert.NotEmpty(result.FieldErrors);
                     // A message is for a person: short, whatever was sent.
                     Assert.All(result.FieldErrors.Values, m => Assert.InRange(m.Length, 10, 400));
                     break;
-                case ImportOutcome.Duplicate:
-                    Assert.NotNull(result.Duplicate);
+                case EditOutcome.Conflict:
+                    Assert.NotNull(result.Value!.Duplicate);
                     break;
                 default:
-                    await AssertStoredAndServedInertAsync(client, result.Source!.Id);
+                    await AssertStoredAndServedInertAsync(client, result.Value!.Source!.Id);
                     break;
             }
         }, iter: Cases, threads: 1, print: c => c.ToString());
@@ -99,8 +100,8 @@ public sealed class ImportFuzzTests(ClaimTrackerFactory app, ITestOutputHelper o
             output.WriteLine($"  {key}: {count}");
         }
         Assert.True(run >= Cases);
-        Assert.Contains(outcomes.Keys, k => k.EndsWith(ImportOutcome.Imported.ToString(), StringComparison.Ordinal));
-        Assert.Contains(outcomes.Keys, k => k.EndsWith(ImportOutcome.Invalid.ToString(), StringComparison.Ordinal));
+        Assert.Contains(outcomes.Keys, k => k.EndsWith(EditOutcome.Saved.ToString(), StringComparison.Ordinal));
+        Assert.Contains(outcomes.Keys, k => k.EndsWith(EditOutcome.Invalid.ToString(), StringComparison.Ordinal));
     }
 
     private async Task AssertStoredAndServedInertAsync(HttpClient client, int id)

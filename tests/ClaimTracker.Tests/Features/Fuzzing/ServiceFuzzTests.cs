@@ -1,4 +1,5 @@
 using ClaimTracker.Tests.Infrastructure;
+using ClaimTracker.Web.Data;
 using ClaimTracker.Web.Domain;
 using ClaimTracker.Web.Features.Accounts;
 using ClaimTracker.Web.Features.Annotations;
@@ -124,7 +125,7 @@ public sealed class ServiceFuzzTests(ClaimTrackerFactory app, ITestOutputHelper 
     public async Task Notes_added_replied_and_edited_are_stored_inert_or_refused()
     {
         var claimId = await app.ClaimId("putin-ready-for-deal");
-        var root = await AsAsync<AnnotationService, NoteResult>(Roles.Journalist, s => s.AddToClaimAsync(claimId, "The root note of the fuzz."));
+        var root = await AsAsync<AnnotationService, EditResult<StoredNote>>(Roles.Journalist, s => s.AddToClaimAsync(claimId, "The root note of the fuzz."));
         Assert.True(root.Succeeded);
 
         await FuzzAsync("notes (add, reply, edit)", Gen.Select(Gen.Enum<NoteAction>(), AnyOrNull), iter: 200, async c =>
@@ -133,22 +134,22 @@ public sealed class ServiceFuzzTests(ClaimTrackerFactory app, ITestOutputHelper 
             Guid version;
             await using (var db = app.CreateDbContext())
             {
-                version = await db.Annotations.Where(n => n.Id == root.Id).Select(n => n.Version).SingleAsync();
+                version = await db.Annotations.Where(n => n.Id == root.Value!.Id).Select(n => n.Version).SingleAsync();
             }
-            var result = await AsAsync<AnnotationService, NoteResult>(Roles.Journalist, s => action switch
+            var result = await AsAsync<AnnotationService, EditResult<StoredNote>>(Roles.Journalist, s => action switch
             {
                 NoteAction.AddToClaim => s.AddToClaimAsync(claimId, body),
-                NoteAction.Reply => s.ReplyAsync(root.Id!.Value, body),
-                _ => s.EditAsync(root.Id!.Value, version, body),
+                NoteAction.Reply => s.ReplyAsync(root.Value!.Id, body),
+                _ => s.EditAsync(root.Value!.Id, version, body),
             });
             if (!result.Succeeded)
             {
-                Assert.Equal(NoteOutcome.Invalid, result.Outcome);
+                Assert.Equal(EditOutcome.Invalid, result.Outcome);
                 Assert.False(string.IsNullOrWhiteSpace(result.Message), "refused without a message");
                 return false;
             }
             await using var check = app.CreateDbContext();
-            var stored = await check.Annotations.Where(n => n.Id == result.Id).Select(n => n.Body).SingleAsync();
+            var stored = await check.Annotations.Where(n => n.Id == result.Value!.Id).Select(n => n.Body).SingleAsync();
             Assert.True(stored.Length <= InputLimits.NoteLength);
             Inert.StoredText(stored, multiline: true, "note");
             Inert.NoteHtml(stored, "note");
@@ -166,17 +167,17 @@ public sealed class ServiceFuzzTests(ClaimTrackerFactory app, ITestOutputHelper 
         {
             var ((start, end), words, hostileWords, body) = c;
             var selected = WordsFor(words, text, start, end, hostileWords);
-            var result = await AsAsync<AnnotationService, NoteResult>(Roles.Journalist, s => s.AddToSpanAsync(sourceId, start, end, body, selected));
+            var result = await AsAsync<AnnotationService, EditResult<StoredNote>>(Roles.Journalist, s => s.AddToSpanAsync(sourceId, start, end, body, selected));
             if (!result.Succeeded)
             {
-                Assert.Equal(NoteOutcome.Invalid, result.Outcome);
+                Assert.Equal(EditOutcome.Invalid, result.Outcome);
                 Assert.False(string.IsNullOrWhiteSpace(result.Message), "refused without a message");
                 return false;
             }
             // Stored only on the words the client really selected, and never on more than the limit.
             Assert.Equal(text[start..end], selected);
             await using var check = app.CreateDbContext();
-            var stored = await check.Annotations.Where(n => n.Id == result.Id).Select(n => new { n.Body, n.Anchor!.Exact }).SingleAsync();
+            var stored = await check.Annotations.Where(n => n.Id == result.Value!.Id).Select(n => new { n.Body, n.Anchor!.Exact }).SingleAsync();
             Assert.Equal(text[start..end], stored.Exact);
             Assert.True(stored.Exact.Length <= InputLimits.SpanLength);
             Inert.StoredText(stored.Body, multiline: true, "span note");
@@ -319,7 +320,7 @@ public sealed class ServiceFuzzTests(ClaimTrackerFactory app, ITestOutputHelper 
     public async Task Verdict_rationales_and_evidence_links_are_stored_clean_or_refused()
     {
         var claimId = await app.ClaimId("kremlin-keeps-objectives");
-        var started = await AsAsync<VerdictService, VerdictResult>(Roles.Editor, s => s.StartReviewAsync(claimId));
+        var started = await AsAsync<VerdictService, EditResult<VerdictView>>(Roles.Editor, s => s.StartReviewAsync(claimId));
         Assert.True(started.Succeeded, started.Message);
         int[] attributionIds;
         await using (var db = app.CreateDbContext())
@@ -342,11 +343,11 @@ public sealed class ServiceFuzzTests(ClaimTrackerFactory app, ITestOutputHelper 
             var (rationale, urls, evidence, rating) = c;
             var current = await AsAsync<VerdictService, VerdictView?>(Roles.Editor, s => s.GetAsync(claimId));
             var input = new VerdictInput { RatingLabelId = rating, Rationale = rationale!, Urls = [.. urls], AttributionIds = [.. evidence] };
-            var result = await AsAsync<VerdictService, VerdictResult>(Roles.Editor, s => s.SaveDraftAsync(claimId, input, current?.Version));
+            var result = await AsAsync<VerdictService, EditResult<VerdictView>>(Roles.Editor, s => s.SaveDraftAsync(claimId, input, current?.Version));
             if (!result.Succeeded)
             {
-                Assert.Equal(VerdictOutcome.Invalid, result.Outcome);
-                AssertRefusedWithMessages(result.Errors ?? new Dictionary<string, string>(), "verdict");
+                Assert.Equal(EditOutcome.Invalid, result.Outcome);
+                AssertRefusedWithMessages(result.FieldErrors, "verdict");
                 return false;
             }
             await using var check = app.CreateDbContext();

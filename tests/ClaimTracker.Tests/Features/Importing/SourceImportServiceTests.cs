@@ -25,7 +25,7 @@ public class SourceImportServiceTests : IClassFixture<ImportFactory>
 
     private static string Unique(string text) => $"{text} ({Guid.NewGuid():N})";
 
-    private async Task<SourceImportResult> ImportAsync(SourceImportRequest request, string? role = Roles.Editor)
+    private async Task<EditResult<ImportReport>> ImportAsync(SourceImportRequest request, string? role = Roles.Editor)
     {
         await using var scope = app.Services.ScopeAs(role);
         return await scope.As<SourceImportService>().ImportAsync(request);
@@ -48,17 +48,17 @@ public class SourceImportServiceTests : IClassFixture<ImportFactory>
 
         var result = await ImportAsync(Txt(text, title: "Talks stall in Geneva", date: "2026-01-18", url: "https://example.com/news/1"), Roles.Editor);
 
-        Assert.Equal(ImportOutcome.Imported, result.Outcome);
-        Assert.Equal(2, result.Source!.SuggestionCount);
+        Assert.Equal(EditOutcome.Saved, result.Outcome);
+        Assert.Equal(2, result.Value!.Source!.SuggestionCount);
         await using var db = app.CreateDbContext();
-        var source = await db.Sources.SingleAsync(s => s.Id == result.Source.Id);
+        var source = await db.Sources.SingleAsync(s => s.Id == result.Value!.Source.Id);
         var stored = text.Replace("\r\n", "\n");
         Assert.Equal(stored, source.Text);
         Assert.Equal(Source.HashOf(stored), source.ContentHash);
         Assert.Equal(("Example News", "Talks stall in Geneva", new DateOnly(2026, 1, 18), "https://example.com/news/1"),
             (source.Outlet, source.Title, source.PublishedOn, source.Url));
         Assert.Equal("2026-01-18-example-news-talks-stall-in-geneva", source.Key);
-        Assert.Equal(source.Key, result.Source.Key);
+        Assert.Equal(source.Key, result.Value!.Source.Key);
 
         var suggestions = await db.AttributionSuggestions.Where(s => s.SourceId == source.Id).OrderBy(s => s.Anchor.Start).ToListAsync();
         Assert.Equal(["Donald Trump said talks had stalled.", "Peskov said Moscow was ready."], suggestions.Select(s => s.Anchor.Exact));
@@ -98,10 +98,10 @@ public class SourceImportServiceTests : IClassFixture<ImportFactory>
 
         Assert.True(result.Succeeded, string.Join("; ", result.FieldErrors.Values));
         await using var db = app.CreateDbContext();
-        var source = await db.Sources.SingleAsync(s => s.Id == result.Source!.Id);
+        var source = await db.Sources.SingleAsync(s => s.Id == result.Value!.Source!.Id);
         Assert.Equal($"Heading {marker}\n\nThe Kremlin said it was ready.\n\nfirst\n\nsecond", source.Text);
         Assert.Equal($"Heading {marker}", source.Title);
-        Assert.Equal(1, result.Source!.SuggestionCount);
+        Assert.Equal(1, result.Value!.Source!.SuggestionCount);
     }
 
     [Fact]
@@ -119,10 +119,10 @@ public class SourceImportServiceTests : IClassFixture<ImportFactory>
 
         Assert.True(result.Succeeded, string.Join("; ", result.FieldErrors.Values));
         await using var db = app.CreateDbContext();
-        var source = await db.Sources.SingleAsync(s => s.Id == result.Source!.Id);
+        var source = await db.Sources.SingleAsync(s => s.Id == result.Value!.Source!.Id);
         Assert.Equal($"Kremlin ready {marker}\n\nPeskov said Moscow was ready.\n\nKyiv doubts it.", source.Text);
         Assert.Equal($"Kremlin ready {marker}", source.Title);
-        Assert.Equal(1, result.Source!.SuggestionCount);
+        Assert.Equal(1, result.Value!.Source!.SuggestionCount);
     }
 
     [Fact]
@@ -134,7 +134,7 @@ public class SourceImportServiceTests : IClassFixture<ImportFactory>
 
         Assert.True(result.Succeeded);
         await using var db = app.CreateDbContext();
-        Assert.Equal(text, (await db.Sources.SingleAsync(s => s.Id == result.Source!.Id)).Text);
+        Assert.Equal(text, (await db.Sources.SingleAsync(s => s.Id == result.Value!.Source!.Id)).Text);
     }
 
     [Theory]
@@ -144,7 +144,7 @@ public class SourceImportServiceTests : IClassFixture<ImportFactory>
     {
         var result = await ImportAsync(Txt(Unique("Text."), outlet: outlet));
 
-        Assert.Equal(ImportOutcome.Invalid, result.Outcome);
+        Assert.Equal(EditOutcome.Invalid, result.Outcome);
         Assert.Equal(message, result.ErrorFor(field));
     }
 
@@ -166,7 +166,7 @@ public class SourceImportServiceTests : IClassFixture<ImportFactory>
     {
         var result = await ImportAsync(Txt(Unique("Text."), url: url));
 
-        Assert.Equal(ImportOutcome.Invalid, result.Outcome);
+        Assert.Equal(EditOutcome.Invalid, result.Outcome);
         Assert.Contains(message, result.ErrorFor(ImportFields.Url));
     }
 
@@ -180,7 +180,7 @@ public class SourceImportServiceTests : IClassFixture<ImportFactory>
     {
         var result = await ImportAsync(Txt(Unique("Text."), date: date));
 
-        Assert.Equal(ImportOutcome.Invalid, result.Outcome);
+        Assert.Equal(EditOutcome.Invalid, result.Outcome);
         Assert.Contains(message, result.ErrorFor(ImportFields.PublishedOn));
     }
 
@@ -201,10 +201,10 @@ public class SourceImportServiceTests : IClassFixture<ImportFactory>
 
         var result = await ImportAsync(new SourceImportRequest("", "", "soon", "nowhere", File: new UploadedFile("a.pdf", [1, 2, 3])));
 
-        Assert.Equal(ImportOutcome.Invalid, result.Outcome);
+        Assert.Equal(EditOutcome.Invalid, result.Outcome);
         Assert.Equal([ImportFields.File, ImportFields.Outlet, ImportFields.PublishedOn, ImportFields.Title, ImportFields.Url], result.FieldErrors.Keys.Order());
         Assert.Equal(before, await CountAsync());
-        Assert.Null(result.Source);
+        Assert.Null(result.Value!.Source);
     }
 
     [Theory]
@@ -218,7 +218,7 @@ public class SourceImportServiceTests : IClassFixture<ImportFactory>
 
         var result = await ImportAsync(new SourceImportRequest("Example News", "Title", "2026-01-20", null, File: new UploadedFile(name, bytes)));
 
-        Assert.Equal(ImportOutcome.Invalid, result.Outcome);
+        Assert.Equal(EditOutcome.Invalid, result.Outcome);
         Assert.Contains(message, result.ErrorFor(ImportFields.File));
         Assert.Equal(before, await CountAsync());
     }
@@ -234,7 +234,7 @@ public class SourceImportServiceTests : IClassFixture<ImportFactory>
         var result = await ImportAsync(new SourceImportRequest("Example News", "Title", "2026-01-20", "https://example.com/a",
             File: new UploadedFile(name, Encoding.UTF8.GetBytes(content))));
 
-        Assert.Equal(ImportOutcome.Invalid, result.Outcome);
+        Assert.Equal(EditOutcome.Invalid, result.Outcome);
         Assert.Equal([ImportFields.File], result.FieldErrors.Keys);
         Assert.Contains(message, result.ErrorFor(ImportFields.File));
         Assert.Equal(before, await CountAsync());
@@ -245,9 +245,9 @@ public class SourceImportServiceTests : IClassFixture<ImportFactory>
     {
         var result = await ImportAsync(Txt(Unique("Peskov said so."), title: "Talks\nstall \ud800 again", outlet: "Example\tNews\u0000"));
 
-        Assert.Equal(ImportOutcome.Imported, result.Outcome);
+        Assert.Equal(EditOutcome.Saved, result.Outcome);
         await using var db = app.CreateDbContext();
-        var source = await db.Sources.SingleAsync(s => s.Id == result.Source!.Id);
+        var source = await db.Sources.SingleAsync(s => s.Id == result.Value!.Source!.Id);
         Assert.Equal(("Example News", "Talks stall \ufffd again"), (source.Outlet, source.Title));
     }
 
@@ -278,9 +278,9 @@ public class SourceImportServiceTests : IClassFixture<ImportFactory>
 
         var result = await ImportAsync(new SourceImportRequest("Another outlet", "Copy", "2026-01-16", null, PastedText: seedText + "\n"));
 
-        Assert.Equal(ImportOutcome.Duplicate, result.Outcome);
-        Assert.Equal(seeded, result.Duplicate!.Id);
-        Assert.Equal("Trump blames Zelensky, not Putin, for stalled Ukraine peace talks", result.Duplicate.Title);
+        Assert.Equal(EditOutcome.Conflict, result.Outcome);
+        Assert.Equal(seeded, result.Value!.Duplicate!.Id);
+        Assert.Equal("Trump blames Zelensky, not Putin, for stalled Ukraine peace talks", result.Value!.Duplicate.Title);
         Assert.Contains("already in the record as \"Trump blames Zelensky", result.ErrorFor(ImportFields.PastedText));
         Assert.Equal(before, await CountAsync());
     }
@@ -300,10 +300,10 @@ public class SourceImportServiceTests : IClassFixture<ImportFactory>
 
         var results = await Task.WhenAll(Enumerable.Range(1, 3).Select(i => Task.Run(() => ImportAsync(Txt(text, title: $"Copy {i}")))));
 
-        Assert.Single(results, r => r.Outcome == ImportOutcome.Imported);
-        Assert.Equal(2, results.Count(r => r.Outcome == ImportOutcome.Duplicate));
-        var stored = results.Single(r => r.Outcome == ImportOutcome.Imported).Source!.Id;
-        Assert.All(results.Where(r => r.Outcome == ImportOutcome.Duplicate), r => Assert.Equal(stored, r.Duplicate!.Id));
+        Assert.Single(results, r => r.Outcome == EditOutcome.Saved);
+        Assert.Equal(2, results.Count(r => r.Outcome == EditOutcome.Conflict));
+        var stored = results.Single(r => r.Outcome == EditOutcome.Saved).Value!.Source!.Id;
+        Assert.All(results.Where(r => r.Outcome == EditOutcome.Conflict), r => Assert.Equal(stored, r.Value!.Duplicate!.Id));
         await using var db = app.CreateDbContext();
         Assert.Equal(1, await db.Sources.CountAsync(s => s.ContentHash == Source.HashOf(text)));
     }
@@ -316,7 +316,7 @@ public class SourceImportServiceTests : IClassFixture<ImportFactory>
 
         var result = await ImportAsync(new SourceImportRequest(null, null, null, null, File: new UploadedFile("copy.txt", Encoding.UTF8.GetBytes(seedText))));
 
-        Assert.Equal(ImportOutcome.Duplicate, result.Outcome);
+        Assert.Equal(EditOutcome.Conflict, result.Outcome);
         Assert.Equal([ImportFields.File], result.FieldErrors.Keys);
         Assert.Equal(calls, app.Suggester.Calls); // the engine never read it
     }
@@ -327,8 +327,8 @@ public class SourceImportServiceTests : IClassFixture<ImportFactory>
         var first = await ImportAsync(Txt(Unique("First version."), title: "Same headline", date: "2026-01-21"));
         var second = await ImportAsync(Txt(Unique("Second version."), title: "Same headline", date: "2026-01-21"));
 
-        Assert.Equal("2026-01-21-example-news-same-headline", first.Source!.Key);
-        Assert.Equal("2026-01-21-example-news-same-headline-2", second.Source!.Key);
+        Assert.Equal("2026-01-21-example-news-same-headline", first.Value!.Source!.Key);
+        Assert.Equal("2026-01-21-example-news-same-headline-2", second.Value!.Source!.Key);
     }
 
     [Fact]
@@ -368,9 +368,9 @@ public class SourceImportServiceTests : IClassFixture<ImportFactory>
 
         var result = await ImportAsync(Txt(Unique("Peskov said so.")));
 
-        Assert.Equal(1, result.Source!.SuggestionCount);
+        Assert.Equal(1, result.Value!.Source!.SuggestionCount);
         await using var db = app.CreateDbContext();
-        var stored = await db.AttributionSuggestions.SingleAsync(s => s.SourceId == result.Source.Id);
+        var stored = await db.AttributionSuggestions.SingleAsync(s => s.SourceId == result.Value!.Source.Id);
         Assert.Equal(("C", null, null, null, "Peskov"), (stored.ActorName, stored.ActorId, stored.ClaimId, stored.Similarity, stored.Anchor.Exact));
     }
 

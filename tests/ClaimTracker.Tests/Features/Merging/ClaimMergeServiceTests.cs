@@ -1,5 +1,6 @@
 using ClaimTracker.Tests.Features.Verdicts;
 using ClaimTracker.Tests.Infrastructure;
+using ClaimTracker.Web.Data;
 using ClaimTracker.Web.Domain;
 using ClaimTracker.Web.Features.Accounts;
 using ClaimTracker.Web.Features.Claims;
@@ -69,10 +70,10 @@ public class ClaimMergeServiceTests(ClaimTrackerFactory app) : IClassFixture<Cla
         return await db.Claims.IgnoreQueryFilters().Where(c => c.Id == claimId).Select(c => c.Version).SingleAsync();
     }
 
-    private async Task<MergeResult> MergeAsync(int survivor, int merged, string role = Roles.Editor) =>
+    private async Task<EditResult<MergeSummary>> MergeAsync(int survivor, int merged, string role = Roles.Editor) =>
         await AsAsync(role, async s => await s.MergeAsync(survivor, await VersionAsync(survivor), merged, await VersionAsync(merged)));
 
-    private async Task<UndoResult> UndoAsync(int mergeId) => await AsAsync(Roles.Editor, s => s.UndoAsync(mergeId));
+    private async Task<EditResult<MergeSummary>> UndoAsync(int mergeId) => await AsAsync(Roles.Editor, s => s.UndoAsync(mergeId));
 
     /// <summary>Where every row of the pair is, for comparing before a merge with after its undo.</summary>
     private async Task<string> SnapshotAsync(Pair p)
@@ -96,7 +97,7 @@ public class ClaimMergeServiceTests(ClaimTrackerFactory app) : IClassFixture<Cla
 
         var result = await MergeAsync(p.A, p.B);
 
-        Assert.Equal(MergeOutcome.Merged, result.Outcome);
+        Assert.Equal(EditOutcome.Saved, result.Outcome);
         await using var db = app.CreateDbContext();
         Assert.Equal(p.A, (await db.Attributions.SingleAsync(a => a.Id == p.AttributionOfB)).ClaimId);
         Assert.All(await db.Annotations.Where(n => n.Id == p.NoteOfB || n.Id == p.ReplyOfB).ToListAsync(), n => Assert.Equal(p.A, n.ClaimId));
@@ -120,7 +121,7 @@ public class ClaimMergeServiceTests(ClaimTrackerFactory app) : IClassFixture<Cla
         Assert.Equal(p.A, b.MergedIntoId);
         Assert.False(await db.Claims.AnyAsync(c => c.Id == p.B)); // gone from every list
 
-        var merge = await db.ClaimMerges.SingleAsync(m => m.Id == result.Merge!.Id);
+        var merge = await db.ClaimMerges.SingleAsync(m => m.Id == result.Value!.Id);
         Assert.Equal([p.AttributionOfB], merge.Rows.Attributions);
         Assert.Equal([p.RelationOtherB], merge.Rows.RelationsTo);
         Assert.Empty(merge.Rows.RelationsFrom);
@@ -140,7 +141,7 @@ public class ClaimMergeServiceTests(ClaimTrackerFactory app) : IClassFixture<Cla
         var ofB = await app.HistoryAsync(p.B);
         var lineA = Assert.Single(ofA, e => e.Action == AuditAction.Merged);
         var lineB = Assert.Single(ofB, e => e.Action == AuditAction.Merged);
-        Assert.Equal(result.Merge!.Id, lineA.EntityId);
+        Assert.Equal(result.Value!.Id, lineA.EntityId);
         var moved = Assert.Single(ofA, e => e.EntityType == nameof(Attribution) && e.EntityId == p.AttributionOfB && e.Action == AuditAction.Updated);
         IReadOnlyList<HistoryEntry> described;
         await using (var editor = app.Services.ScopeAs(Roles.Editor))
@@ -173,7 +174,7 @@ public class ClaimMergeServiceTests(ClaimTrackerFactory app) : IClassFixture<Cla
         Assert.DoesNotContain(await claims.SuggestAsync(word), c => c.Id == p.B);
         Assert.Null(await claims.GetDisputeAsync(p.B));
         var merges = claims;
-        Assert.Equal((p.A, result.Merge!.Id), await merges.FindSurvivorAsync(p.B));
+        Assert.Equal((p.A, result.Value!.Id), await merges.FindSurvivorAsync(p.B));
         Assert.Null(await merges.FindSurvivorAsync(p.A));
 
         // Merged again: the old address follows both merges to the claim that is live now.
@@ -196,9 +197,9 @@ public class ClaimMergeServiceTests(ClaimTrackerFactory app) : IClassFixture<Cla
             await db.SaveChangesAsync();
         }
 
-        var undone = await UndoAsync(merged.Merge!.Id);
+        var undone = await UndoAsync(merged.Value!.Id);
 
-        Assert.Equal(UndoOutcome.Undone, undone.Outcome);
+        Assert.Equal(EditOutcome.Saved, undone.Outcome);
         var after = (await SnapshotAsync(p)).Split('\n');
         var lateNote = Assert.Single(after.Except(before.Split('\n')));
         Assert.EndsWith($":{p.A}:False", lateNote);
@@ -208,10 +209,10 @@ public class ClaimMergeServiceTests(ClaimTrackerFactory app) : IClassFixture<Cla
         Assert.Single(await app.HistoryAsync(p.A), e => e.Action == AuditAction.MergeUndone);
         Assert.Single(await app.HistoryAsync(p.B), e => e.Action == AuditAction.MergeUndone);
         await using var check = app.CreateDbContext();
-        Assert.Equal("merge-editor", (await check.ClaimMerges.SingleAsync(m => m.Id == merged.Merge.Id)).UndoneBy?.Split(' ')[^1]);
+        Assert.Equal("merge-editor", (await check.ClaimMerges.SingleAsync(m => m.Id == merged.Value.Id)).UndoneBy?.Split(' ')[^1]);
 
-        var twice = await UndoAsync(merged.Merge.Id);
-        Assert.Equal(UndoOutcome.Refused, twice.Outcome);
+        var twice = await UndoAsync(merged.Value.Id);
+        Assert.Equal(EditOutcome.Refused, twice.Outcome);
         Assert.Contains("already undone", twice.Message);
     }
 
@@ -234,9 +235,9 @@ public class ClaimMergeServiceTests(ClaimTrackerFactory app) : IClassFixture<Cla
         }
         var snapshot = await SnapshotAsync(p);
 
-        var refused = await UndoAsync(merged.Merge!.Id);
+        var refused = await UndoAsync(merged.Value!.Id);
 
-        Assert.Equal(UndoOutcome.Refused, refused.Outcome);
+        Assert.Equal(EditOutcome.Refused, refused.Outcome);
         Assert.Contains("1 statement moved on", refused.Message);
         Assert.Equal(snapshot, await SnapshotAsync(p)); // nothing half-done
 
@@ -246,7 +247,7 @@ public class ClaimMergeServiceTests(ClaimTrackerFactory app) : IClassFixture<Cla
             (await db.Attributions.SingleAsync(a => a.Id == p.AttributionOfB)).ClaimId = p.A;
             await db.SaveChangesAsync();
         }
-        Assert.Equal(UndoOutcome.Undone, (await UndoAsync(merged.Merge.Id)).Outcome);
+        Assert.Equal(EditOutcome.Saved, (await UndoAsync(merged.Value.Id)).Outcome);
         await using var check = app.CreateDbContext();
         var back = await check.Attributions.SingleAsync(a => a.Id == p.AttributionOfB);
         Assert.Equal((p.B, Stance.Doubts), (back.ClaimId, back.Stance));
@@ -264,8 +265,8 @@ public class ClaimMergeServiceTests(ClaimTrackerFactory app) : IClassFixture<Cla
         Assert.Contains("undo the merge", relation.ErrorFor("Relation"));
 
         Assert.True((await AsEditorAsync(async s => await s.DeleteClaimAsync(p.A, await VersionAsync(p.A)))).Succeeded);
-        var refused = await UndoAsync(merged.Merge!.Id);
-        Assert.Equal(UndoOutcome.Refused, refused.Outcome);
+        var refused = await UndoAsync(merged.Value!.Id);
+        Assert.Equal(EditOutcome.Refused, refused.Outcome);
         Assert.Contains("restore it first", refused.Message);
     }
 
@@ -286,7 +287,7 @@ public class ClaimMergeServiceTests(ClaimTrackerFactory app) : IClassFixture<Cla
 
         var stale = await AsAsync(Roles.Editor, s => s.MergeAsync(p.A, versionA, p.B, versionB));
 
-        Assert.Equal(MergeOutcome.Stale, stale.Outcome);
+        Assert.Equal(EditOutcome.Conflict, stale.Outcome);
         Assert.Contains("“Duplicate, reworded meanwhile.”", stale.Message);
         Assert.Equal(snapshot, await SnapshotAsync(p));
         await using var db = app.CreateDbContext();
@@ -297,9 +298,9 @@ public class ClaimMergeServiceTests(ClaimTrackerFactory app) : IClassFixture<Cla
     public async Task A_claim_cannot_be_merged_into_itself_nor_into_a_claim_that_is_gone()
     {
         var p = await PairAsync();
-        Assert.Equal(MergeOutcome.Refused, (await MergeAsync(p.A, p.A)).Outcome);
+        Assert.Equal(EditOutcome.Refused, (await MergeAsync(p.A, p.A)).Outcome);
         Assert.True((await MergeAsync(p.A, p.B)).Succeeded);
-        Assert.Equal(MergeOutcome.NotFound, (await MergeAsync(p.Other, p.B)).Outcome);
+        Assert.Equal(EditOutcome.NotFound, (await MergeAsync(p.Other, p.B)).Outcome);
         Assert.Null(await AsAsync(Roles.Editor, s => s.PreviewAsync(p.Other, p.B)));
     }
 
@@ -318,7 +319,7 @@ public class ClaimMergeServiceTests(ClaimTrackerFactory app) : IClassFixture<Cla
         {
             Assert.Equal(p.A, (await db.Verdicts.SingleAsync(v => v.Id == verdict.Id)).ClaimId);
         }
-        Assert.Equal(UndoOutcome.Undone, (await UndoAsync(merged.Merge!.Id)).Outcome);
+        Assert.Equal(EditOutcome.Saved, (await UndoAsync(merged.Value!.Id)).Outcome);
         Assert.Equal(ClaimStatus.New, await app.StatusAsync(p.A));
         Assert.Equal(ClaimStatus.Published, await app.StatusAsync(p.B));
     }
@@ -336,7 +337,7 @@ public class ClaimMergeServiceTests(ClaimTrackerFactory app) : IClassFixture<Cla
             Assert.True((await db.Verdicts.IgnoreQueryFilters().SingleAsync(v => v.Id == draftOfB.Id)).IsDeleted);
         }
         Assert.Equal(ClaimStatus.Published, await app.StatusAsync(p.A));
-        Assert.Equal(UndoOutcome.Undone, (await UndoAsync(merged.Merge!.Id)).Outcome);
+        Assert.Equal(EditOutcome.Saved, (await UndoAsync(merged.Value!.Id)).Outcome);
         await using (var db = app.CreateDbContext())
         {
             Assert.False((await db.Verdicts.IgnoreQueryFilters().SingleAsync(v => v.Id == draftOfB.Id)).IsDeleted);
@@ -346,11 +347,11 @@ public class ClaimMergeServiceTests(ClaimTrackerFactory app) : IClassFixture<Cla
         await app.PublishAsync(q.A); // rated False
         await app.AsAsync(Roles.Editor, s => s.StartReviewAsync(q.B));
         var draft = await app.AsAsync(Roles.Editor, s => s.SaveDraftAsync(q.B, VerdictTestHelpers.Input(rating: VerdictTestHelpers.Accurate), null));
-        await app.AsAsync(Roles.Editor, s => s.PublishAsync(q.B, draft.Current!.Version));
+        await app.AsAsync(Roles.Editor, s => s.PublishAsync(q.B, draft.Value!.Version));
         var preview = await AsAsync(Roles.Editor, s => s.PreviewAsync(q.A, q.B));
         Assert.False(preview!.CanMerge);
         var refused = await MergeAsync(q.A, q.B);
-        Assert.Equal(MergeOutcome.Refused, refused.Outcome);
+        Assert.Equal(EditOutcome.Refused, refused.Outcome);
         Assert.Contains("“False” and “Accurate”", refused.Message);
     }
 
@@ -412,7 +413,7 @@ public class ClaimMergeServiceTests(ClaimTrackerFactory app) : IClassFixture<Cla
     public async Task Only_editors_and_admins_merge_and_undo(string? role, string action)
     {
         var p = await PairAsync();
-        var mergeId = action == "Undo" ? (await MergeAsync(p.A, p.B)).Merge!.Id : 0;
+        var mergeId = action == "Undo" ? (await MergeAsync(p.A, p.B)).Value!.Id : 0;
         var snapshot = await SnapshotAsync(p);
         Func<ClaimMergeService, Task<bool>> act = action switch
         {

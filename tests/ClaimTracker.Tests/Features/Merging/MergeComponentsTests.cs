@@ -67,7 +67,7 @@ public sealed class MergeComponentsTests : BunitContext, IAsyncLifetime
         var versions = await db.Claims.Where(c => c.Id == a || c.Id == b).ToDictionaryAsync(c => c.Id, c => c.Version);
         var result = await merges.MergeAsync(a, versions[a], b, versions[b]);
         Assert.True(result.Succeeded, result.Message);
-        return result.Merge!;
+        return result.Value!;
     }
 
     [Fact]

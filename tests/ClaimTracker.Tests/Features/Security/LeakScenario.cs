@@ -1,6 +1,7 @@
 using System.Net;
 using ClaimTracker.Tests.Features.Verdicts;
 using ClaimTracker.Tests.Infrastructure;
+using ClaimTracker.Web.Data;
 using ClaimTracker.Web.Domain;
 using ClaimTracker.Web.Features.Accounts;
 using ClaimTracker.Web.Features.Annotations;
@@ -80,7 +81,7 @@ public sealed class LeakScenario : ClaimTrackerFactory
 
         // A draft citing a statement and a link.
         var cited = await FirstAttributionAsync(DraftClaim);
-        Assert.Equal(VerdictOutcome.Saved, (await this.AsAsync(Roles.Editor, s => s.StartReviewAsync(DraftClaim))).Outcome);
+        Assert.Equal(EditOutcome.Saved, (await this.AsAsync(Roles.Editor, s => s.StartReviewAsync(DraftClaim))).Outcome);
         var draft = await this.AsAsync(Roles.Editor, s => s.SaveDraftAsync(DraftClaim, new VerdictInput
         {
             RatingLabelId = VerdictTestHelpers.False,
@@ -88,11 +89,11 @@ public sealed class LeakScenario : ClaimTrackerFactory
             AttributionIds = [cited],
             Urls = [$"https://evidence.example/{Marker.DraftEvidence}"],
         }, null));
-        Assert.Equal(VerdictOutcome.Saved, draft.Outcome);
+        Assert.Equal(EditOutcome.Saved, draft.Outcome);
 
         // Published, then reopened: back to a draft, out of public view.
         var published = await this.PublishAsync(ReopenedClaim, $"Published once, then reopened: {Marker.Reopened}.");
-        Assert.Equal(VerdictOutcome.Saved, (await this.AsAsync(Roles.Editor, s => s.ReopenAsync(ReopenedClaim, published.Version))).Outcome);
+        Assert.Equal(EditOutcome.Saved, (await this.AsAsync(Roles.Editor, s => s.ReopenAsync(ReopenedClaim, published.Version))).Outcome);
 
         await this.PublishAsync(PublishedClaim, $"The record bears it out: {Marker.Published}.");
 
@@ -160,16 +161,16 @@ public sealed class LeakScenario : ClaimTrackerFactory
     }
 
     /// <summary>A note written by a journalist; returns its id.</summary>
-    private async Task<int> NoteAsync(Func<AnnotationService, Task<NoteResult>> write)
+    private async Task<int> NoteAsync(Func<AnnotationService, Task<EditResult<StoredNote>>> write)
     {
         await using var scope = Services.ScopeAs(Roles.Journalist, "leak-journalist-author");
         var result = await write(scope.As<AnnotationService>());
         Assert.True(result.Succeeded, result.Message);
-        return result.Id!.Value;
+        return result.Value!.Id;
     }
 
     /// <summary>An editor, moderating someone else's note.</summary>
-    private async Task ModerateAsync(int noteId, Func<AnnotationService, Guid, Task<NoteResult>> change)
+    private async Task ModerateAsync(int noteId, Func<AnnotationService, Guid, Task<EditResult<StoredNote>>> change)
     {
         Guid version;
         await using (var db = CreateDbContext())

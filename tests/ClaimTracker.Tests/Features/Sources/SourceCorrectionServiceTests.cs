@@ -1,4 +1,5 @@
 using ClaimTracker.Tests.Infrastructure;
+using ClaimTracker.Web.Data;
 using ClaimTracker.Web.Data.Seeding;
 using ClaimTracker.Web.Domain;
 using ClaimTracker.Web.Features.Accounts;
@@ -224,12 +225,12 @@ public sealed class SourceCorrectionServiceTests : IAsyncLifetime
 
         Assert.Equal(5, result.Value!.Tally!.Orphaned); // four statements and one note
         await using var db = app.CreateDbContext();
-        var moved = await db.Annotations.AsNoTracking().SingleAsync(n => n.Id == shifted.Id);
+        var moved = await db.Annotations.AsNoTracking().SingleAsync(n => n.Id == shifted.Value!.Id);
         Assert.Equal((AnchorState.Attached, 2, shiftedAt + lead.Length), (moved.AnchorState, moved.AnchorRevision, moved.Anchor!.Start));
-        var orphan = await db.Annotations.AsNoTracking().SingleAsync(n => n.Id == doomed.Id);
+        var orphan = await db.Annotations.AsNoTracking().SingleAsync(n => n.Id == doomed.Value!.Id);
         Assert.Equal((AnchorState.Orphaned, 1, doomedAt), (orphan.AnchorState, orphan.AnchorRevision, orphan.Anchor!.Start));
         var attention = await As(Roles.Editor, sp => sp.GetRequiredService<SourceCorrectionService>().ListNeedingAttentionAsync(sourceId));
-        Assert.Contains(attention, a => a.Kind == AnchoredKind.Note && a.Id == doomed.Id && a.NoteBody == "Open to talks?");
+        Assert.Contains(attention, a => a.Kind == AnchoredKind.Note && a.Id == doomed.Value!.Id && a.NoteBody == "Open to talks?");
     }
 
     [Fact]
@@ -249,7 +250,7 @@ public sealed class SourceCorrectionServiceTests : IAsyncLifetime
         var statement = await As(Roles.Editor, sp => sp.GetRequiredService<RecordEditService>().CreateStatementAsync(Statement(staleAt)));
         Assert.Equal(SelectedWords.ChangedMessage, statement.ErrorFor(StatementFields.Span));
         var note = await As(Roles.Journalist, sp => sp.GetRequiredService<AnnotationService>().AddToSpanAsync(sourceId, staleAt, staleAt + phrase.Length, "Open?", phrase));
-        Assert.Equal((NoteOutcome.Invalid, SelectedWords.ChangedMessage), (note.Outcome, note.Message));
+        Assert.Equal((EditOutcome.Invalid, SelectedWords.ChangedMessage), (note.Outcome, note.Message));
         Assert.Equal(before, (await db.Attributions.CountAsync(), await db.Annotations.CountAsync()));
 
         // Selected again on the reloaded page, the same words are recorded where they are now.

@@ -57,7 +57,7 @@ public class ClaimReviewTests(ClaimReviewTests.Fixture app) : IClassFixture<Clai
         var draft = await app.DraftAsync(claimId, "Nothing in the record supports it.");
         // A draft is not public, whoever asks.
         await client.AssertProblemAsync($"/api/claims/{claimId}/claimreview", HttpStatusCode.NotFound);
-        var published = (await app.AsAsync(Roles.Editor, s => s.PublishAsync(claimId, draft.Version))).Current!;
+        var published = (await app.AsAsync(Roles.Editor, s => s.PublishAsync(claimId, draft.Version))).Value!;
 
         var response = await client.GetAsync($"/api/claims/{claimId}/claimreview");
         var body = await response.Content.ReadAsStringAsync();

@@ -1,4 +1,5 @@
 using ClaimTracker.Tests.Infrastructure;
+using ClaimTracker.Web.Data;
 using ClaimTracker.Web.Domain;
 using ClaimTracker.Web.Features.Accounts;
 using ClaimTracker.Web.Features.Claims;
@@ -99,8 +100,8 @@ public class EvidenceFromTheDisputeTests(ClaimTrackerFactory app) : IClassFixtur
 
         var saved = await app.AsAsync(Roles.Editor, s => s.SaveDraftAsync(claimId, input, null));
 
-        Assert.True(saved.Succeeded, saved.Message + string.Join("; ", saved.Errors?.Values ?? []));
-        var evidence = saved.Current!.Evidence;
+        Assert.True(saved.Succeeded, saved.Message + string.Join("; ", saved.FieldErrors?.Values ?? []));
+        var evidence = saved.Value!.Evidence;
         var onRelated = Assert.Single(evidence, e => e.Id == european);
         Assert.Equal("European governments asserts: “the Kremlin has shown little sign of abandoning its objectives in Ukraine”", onRelated.Text);
         Assert.Equal("The Kremlin has shown little sign of abandoning its objectives in Ukraine.", onRelated.OnClaim);
@@ -108,7 +109,7 @@ public class EvidenceFromTheDisputeTests(ClaimTrackerFactory app) : IClassFixtur
         Assert.Contains(evidence, e => e.Kind == EvidenceKind.Source && e.Id == source);
 
         // Published, it is on the verdict every reader sees.
-        var published = await app.AsAsync(Roles.Editor, s => s.PublishAsync(claimId, saved.Current.Version));
+        var published = await app.AsAsync(Roles.Editor, s => s.PublishAsync(claimId, saved.Value.Version));
         Assert.True(published.Succeeded, published.Message);
         var seen = (await app.AsAsync(null, s => s.GetAsync(claimId)))!;
         Assert.Contains(seen.Evidence, e => e.Id == intelligence && e.Text.StartsWith("Western intelligence agencies asserts", StringComparison.Ordinal));
@@ -124,8 +125,8 @@ public class EvidenceFromTheDisputeTests(ClaimTrackerFactory app) : IClassFixtur
 
         var refused = await app.AsAsync(Roles.Editor, s => s.SaveDraftAsync(claimId, VerdictTestHelpers.Input("Cites something else.", VerdictTestHelpers.False, unrelated), null));
 
-        Assert.Equal(VerdictOutcome.Invalid, refused.Outcome);
-        var message = refused.Errors![nameof(VerdictInput.AttributionIds)];
+        Assert.Equal(EditOutcome.Invalid, refused.Outcome);
+        var message = refused.FieldErrors![nameof(VerdictInput.AttributionIds)];
         Assert.Contains("Not about this claim", message, StringComparison.Ordinal);
         Assert.Contains("Donald Trump", message, StringComparison.Ordinal);
 
@@ -141,8 +142,8 @@ public class EvidenceFromTheDisputeTests(ClaimTrackerFactory app) : IClassFixtur
         var input = VerdictTestHelpers.Input("Cites an unrelated article.");
         input.SourceIds = [otherSource];
         var refusedSource = await app.AsAsync(Roles.Editor, s => s.SaveDraftAsync(claimId, input, null));
-        Assert.Equal(VerdictOutcome.Invalid, refusedSource.Outcome);
-        Assert.Contains("Snow expected in the Alps", refusedSource.Errors![nameof(VerdictInput.SourceIds)], StringComparison.Ordinal);
+        Assert.Equal(EditOutcome.Invalid, refusedSource.Outcome);
+        Assert.Contains("Snow expected in the Alps", refusedSource.FieldErrors![nameof(VerdictInput.SourceIds)], StringComparison.Ordinal);
 
         Assert.Null(await app.AsAsync(Roles.Editor, s => s.GetAsync(claimId)));
         Assert.Equal(history, (await app.HistoryAsync(claimId)).Count);

@@ -32,7 +32,7 @@ public class PublishedRatingTests(ClaimTrackerFactory app) : IClassFixture<Claim
         }
         var draft = await app.AsAsync(Roles.Editor, s => s.SaveDraftAsync(claimId, VerdictTestHelpers.Input($"Rated for the test: {claimKey}.", rating), null));
         Assert.True(draft.Succeeded, draft.Message);
-        return draft.Current!;
+        return draft.Value!;
     }
 
     private async Task<VerdictView> PublishAsync(string claimKey, int rating)
@@ -40,7 +40,7 @@ public class PublishedRatingTests(ClaimTrackerFactory app) : IClassFixture<Claim
         var draft = await DraftAsync(claimKey, rating);
         var published = await app.AsAsync(Roles.Editor, s => s.PublishAsync(draft.ClaimId, draft.Version));
         Assert.True(published.Succeeded, published.Message);
-        return published.Current!;
+        return published.Value!;
     }
 
     private async Task<ClaimRow> RowAsync(int claimId, ClaimSearchQuery? query = null)

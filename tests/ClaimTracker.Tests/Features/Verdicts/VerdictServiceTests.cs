@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ClaimTracker.Tests.Infrastructure;
+using ClaimTracker.Web.Data;
 using ClaimTracker.Web.Domain;
 using ClaimTracker.Web.Features.Accounts;
 using ClaimTracker.Web.Features.Common;
@@ -69,20 +70,20 @@ public class VerdictServiceTests(ClaimTrackerFactory app) : IClassFixture<ClaimT
         var drafted = await app.AsAsync(role, s => s.SaveDraftAsync(claimId, VerdictTestHelpers.Input("First reading."), null));
         Assert.True(drafted.Succeeded, drafted.Message);
         Assert.Equal(ClaimStatus.VerdictDrafted, await app.StatusAsync(claimId));
-        Assert.Equal(VerdictState.Draft, drafted.Current!.State);
-        Assert.Equal($"Test {role} test-{role.ToLowerInvariant()}", drafted.Current.AuthorName);
+        Assert.Equal(VerdictState.Draft, drafted.Value!.State);
+        Assert.Equal($"Test {role} test-{role.ToLowerInvariant()}", drafted.Value.AuthorName);
 
-        var published = await app.AsAsync(role, s => s.PublishAsync(claimId, drafted.Current.Version));
+        var published = await app.AsAsync(role, s => s.PublishAsync(claimId, drafted.Value.Version));
         Assert.True(published.Succeeded, published.Message);
         Assert.Equal(ClaimStatus.Published, await app.StatusAsync(claimId));
-        Assert.Equal(VerdictState.Published, published.Current!.State);
-        Assert.NotNull(published.Current.PublishedAt);
+        Assert.Equal(VerdictState.Published, published.Value!.State);
+        Assert.NotNull(published.Value.PublishedAt);
 
-        var reopened = await app.AsAsync(role, s => s.ReopenAsync(claimId, published.Current.Version));
+        var reopened = await app.AsAsync(role, s => s.ReopenAsync(claimId, published.Value.Version));
         Assert.True(reopened.Succeeded, reopened.Message);
         Assert.Equal(ClaimStatus.InReview, await app.StatusAsync(claimId));
-        Assert.Equal(VerdictState.Draft, reopened.Current!.State);
-        Assert.Null(reopened.Current.PublishedAt);
+        Assert.Equal(VerdictState.Draft, reopened.Value!.State);
+        Assert.Null(reopened.Value.PublishedAt);
     }
 
     [Fact]
@@ -132,15 +133,15 @@ public class VerdictServiceTests(ClaimTrackerFactory app) : IClassFixture<ClaimT
         await AssertRefusedAsync(claimId, s => s.PublishAsync(claimId, Guid.NewGuid()), "save a draft first");
 
         // Published: the verdict is frozen until reopened.
-        var draft = (await app.AsAsync(Roles.Editor, s => s.SaveDraftAsync(claimId, VerdictTestHelpers.Input(), null))).Current!;
-        var published = (await app.AsAsync(Roles.Editor, s => s.PublishAsync(claimId, draft.Version))).Current!;
+        var draft = (await app.AsAsync(Roles.Editor, s => s.SaveDraftAsync(claimId, VerdictTestHelpers.Input(), null))).Value!;
+        var published = (await app.AsAsync(Roles.Editor, s => s.PublishAsync(claimId, draft.Version))).Value!;
         await AssertRefusedAsync(claimId, s => s.SaveDraftAsync(claimId, VerdictTestHelpers.Input("Changed after publishing."), published.Version), "reopen");
         await AssertRefusedAsync(claimId, s => s.PublishAsync(claimId, published.Version), "already published");
         Assert.Equal(ClaimStatus.Published, await app.StatusAsync(claimId));
         Assert.Equal("The record shows otherwise.", (await app.AsAsync(null, s => s.GetAsync(claimId)))!.Rationale);
 
         // After reopening, the draft must be saved again before it can be published.
-        var reopened = (await app.AsAsync(Roles.Editor, s => s.ReopenAsync(claimId, published.Version))).Current!;
+        var reopened = (await app.AsAsync(Roles.Editor, s => s.ReopenAsync(claimId, published.Version))).Value!;
         await AssertRefusedAsync(claimId, s => s.PublishAsync(claimId, reopened.Version), "save a draft first");
     }
 
@@ -148,8 +149,8 @@ public class VerdictServiceTests(ClaimTrackerFactory app) : IClassFixture<ClaimT
     public async Task Unknown_claims_are_reported_as_not_found()
     {
         Assert.Null(await app.AsAsync(Roles.Editor, s => s.GetPanelAsync(987654)));
-        Assert.Equal(VerdictOutcome.NotFound, (await app.AsAsync(Roles.Editor, s => s.StartReviewAsync(987654))).Outcome);
-        Assert.Equal(VerdictOutcome.NotFound, (await app.AsAsync(Roles.Editor, s => s.SaveDraftAsync(987654, VerdictTestHelpers.Input(), null))).Outcome);
+        Assert.Equal(EditOutcome.NotFound, (await app.AsAsync(Roles.Editor, s => s.StartReviewAsync(987654))).Outcome);
+        Assert.Equal(EditOutcome.NotFound, (await app.AsAsync(Roles.Editor, s => s.SaveDraftAsync(987654, VerdictTestHelpers.Input(), null))).Outcome);
     }
 
     public static TheoryData<string, VerdictInput> InvalidInputs() => new()
@@ -178,8 +179,8 @@ public class VerdictServiceTests(ClaimTrackerFactory app) : IClassFixture<ClaimT
 
         var result = await app.AsAsync(Roles.Editor, s => s.SaveDraftAsync(claimId, input, null));
 
-        Assert.Equal(VerdictOutcome.Invalid, result.Outcome);
-        Assert.True(result.Errors!.ContainsKey(field), $"expected an error on {field}; got {string.Join(", ", result.Errors.Keys)}");
+        Assert.Equal(EditOutcome.Invalid, result.Outcome);
+        Assert.True(result.FieldErrors!.ContainsKey(field), $"expected an error on {field}; got {string.Join(", ", result.FieldErrors.Keys)}");
         Assert.Null(await app.AsAsync(Roles.Editor, s => s.GetAsync(claimId)));
         Assert.Equal(ClaimStatus.InReview, await app.StatusAsync(claimId));
         Assert.Equal(historyBefore, (await app.HistoryAsync(claimId)).Count);
@@ -205,12 +206,12 @@ public class VerdictServiceTests(ClaimTrackerFactory app) : IClassFixture<ClaimT
         var saved = await app.AsAsync(Roles.Editor, s => s.SaveDraftAsync(claimId, input, null));
 
         Assert.True(saved.Succeeded, saved.Message);
-        var evidence = saved.Current!.Evidence;
+        var evidence = saved.Value!.Evidence;
         Assert.Collection(evidence,
             e => { Assert.Equal(EvidenceKind.Attribution, e.Kind); Assert.Equal($"/sources/{sourceId}?attribution={attributionId}#a-{attributionId}", e.Href); Assert.Contains("Zelensky", e.Text); },
             e => { Assert.Equal(EvidenceKind.Source, e.Kind); Assert.Equal($"/sources/{sourceId}", e.Href); Assert.Contains("Reuters", e.Text); },
             e => { Assert.Equal(EvidenceKind.Link, e.Kind); Assert.Equal("https://example.org/constitution", e.Href); });
-        Assert.Equal("Mostly accurate", saved.Current.Label);
+        Assert.Equal("Mostly accurate", saved.Value.Label);
     }
 
     [Fact]
@@ -224,19 +225,19 @@ public class VerdictServiceTests(ClaimTrackerFactory app) : IClassFixture<ClaimT
         Assert.True(first.Succeeded);
 
         var second = await app.AsAsync(Roles.Editor, s => s.SaveDraftAsync(claimId, VerdictTestHelpers.Input("Editor two's reading."), loaded.Version), "editor-two");
-        Assert.Equal(VerdictOutcome.Conflict, second.Outcome);
-        Assert.Equal("Editor one's reading.", second.Current!.Rationale);
-        Assert.Equal(first.Current!.Version, second.Current.Version);
+        Assert.Equal(EditOutcome.Conflict, second.Outcome);
+        Assert.Equal("Editor one's reading.", second.Value!.Rationale);
+        Assert.Equal(first.Value!.Version, second.Value.Version);
         Assert.Equal("Editor one's reading.", (await app.AsAsync(Roles.Editor, s => s.GetAsync(claimId)))!.Rationale);
 
         // Publishing what one has not seen is refused too.
-        Assert.Equal(VerdictOutcome.Conflict, (await app.AsAsync(Roles.Editor, s => s.PublishAsync(claimId, loaded.Version))).Outcome);
+        Assert.Equal(EditOutcome.Conflict, (await app.AsAsync(Roles.Editor, s => s.PublishAsync(claimId, loaded.Version))).Outcome);
         Assert.Equal(ClaimStatus.VerdictDrafted, await app.StatusAsync(claimId));
 
         // Having seen it, editor two may deliberately save over it.
-        var reapplied = await app.AsAsync(Roles.Editor, s => s.SaveDraftAsync(claimId, VerdictTestHelpers.Input("Editor two's reading."), second.Current.Version), "editor-two");
+        var reapplied = await app.AsAsync(Roles.Editor, s => s.SaveDraftAsync(claimId, VerdictTestHelpers.Input("Editor two's reading."), second.Value.Version), "editor-two");
         Assert.True(reapplied.Succeeded);
-        Assert.Equal("Editor two's reading.", reapplied.Current!.Rationale);
+        Assert.Equal("Editor two's reading.", reapplied.Value!.Rationale);
     }
 
     [Fact]
@@ -249,8 +250,8 @@ public class VerdictServiceTests(ClaimTrackerFactory app) : IClassFixture<ClaimT
         var second = await app.AsAsync(Roles.Editor, s => s.SaveDraftAsync(claimId, VerdictTestHelpers.Input("Second."), null), "editor-two");
 
         Assert.True(first.Succeeded);
-        Assert.Equal(VerdictOutcome.Conflict, second.Outcome);
-        Assert.Equal("First.", second.Current!.Rationale);
+        Assert.Equal(EditOutcome.Conflict, second.Outcome);
+        Assert.Equal("First.", second.Value!.Rationale);
         await using var db = app.CreateDbContext();
         Assert.Equal(1, await db.Verdicts.CountAsync(v => v.ClaimId == claimId));
     }
@@ -269,7 +270,7 @@ public class VerdictServiceTests(ClaimTrackerFactory app) : IClassFixture<ClaimT
         Assert.Equal((int)ClaimStatus.InReview, Json(claimEntry.After).GetProperty("Status").GetInt32());
         Assert.Equal("test-editor", claimEntry.UserId);
 
-        var draft = (await app.AsAsync(Roles.Editor, s => s.SaveDraftAsync(claimId, VerdictTestHelpers.Input("History test."), null))).Current!;
+        var draft = (await app.AsAsync(Roles.Editor, s => s.SaveDraftAsync(claimId, VerdictTestHelpers.Input("History test."), null))).Value!;
         var afterDraft = (await app.HistoryAsync(claimId)).Skip(start + 1).ToList();
         Assert.Equal(2, afterDraft.Count);
         var created = Assert.Single(afterDraft, e => e.EntityType == "Verdict");
@@ -302,11 +303,11 @@ public class VerdictServiceTests(ClaimTrackerFactory app) : IClassFixture<ClaimT
         Assert.Equal(new ClaimChange(claimId, ClaimChangeKind.Verdict), change);
     }
 
-    private async Task AssertRefusedAsync(int claimId, Func<VerdictService, Task<VerdictResult>> action, string reason)
+    private async Task AssertRefusedAsync(int claimId, Func<VerdictService, Task<EditResult<VerdictView>>> action, string reason)
     {
         var history = (await app.HistoryAsync(claimId)).Count;
         var result = await app.AsAsync(Roles.Editor, action);
-        Assert.Equal(VerdictOutcome.Refused, result.Outcome);
+        Assert.Equal(EditOutcome.Refused, result.Outcome);
         Assert.Contains(reason, result.Message, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(history, (await app.HistoryAsync(claimId)).Count);
     }

@@ -1,4 +1,5 @@
 using ClaimTracker.Tests.Infrastructure;
+using ClaimTracker.Web.Data;
 using ClaimTracker.Web.Domain;
 using ClaimTracker.Web.Features.Accounts;
 using ClaimTracker.Web.Features.Verdicts;
@@ -29,19 +30,19 @@ internal static class VerdictTestHelpers
     {
         if (await app.StatusAsync(claimId) == ClaimStatus.New)
         {
-            Assert.Equal(VerdictOutcome.Saved, (await app.AsAsync(Roles.Editor, s => s.StartReviewAsync(claimId))).Outcome);
+            Assert.Equal(EditOutcome.Saved, (await app.AsAsync(Roles.Editor, s => s.StartReviewAsync(claimId))).Outcome);
         }
         var saved = await app.AsAsync(Roles.Editor, s => s.SaveDraftAsync(claimId, Input(rationale), null));
-        Assert.Equal(VerdictOutcome.Saved, saved.Outcome);
-        return saved.Current!;
+        Assert.Equal(EditOutcome.Saved, saved.Outcome);
+        return saved.Value!;
     }
 
     public static async Task<VerdictView> PublishAsync(this ClaimTrackerFactory app, int claimId, string rationale = "Published for the test.")
     {
         var draft = await app.DraftAsync(claimId, rationale);
         var published = await app.AsAsync(Roles.Editor, s => s.PublishAsync(claimId, draft.Version));
-        Assert.Equal(VerdictOutcome.Saved, published.Outcome);
-        return published.Current!;
+        Assert.Equal(EditOutcome.Saved, published.Outcome);
+        return published.Value!;
     }
 
     public static async Task<ClaimStatus> StatusAsync(this ClaimTrackerFactory app, int claimId)
