@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace ClaimTracker.E2E;
 
 /// <summary>An editor corrects an actor's record from the actor's page; a visitor gets no such control.</summary>
-[Collection(E2ECollection.Name)]
+[Collection(E2ECollection.SecondName)]
 public sealed class ActorEditingTests(E2EFixture app) : BrowserTest(app)
 {
     [Fact]

@@ -9,7 +9,7 @@ namespace ClaimTracker.E2E;
 /// Notes in a real browser: an editor's note reaches a journalist's open page live, HTML in a note stays text,
 /// and a note is made on a passage selected in the reader.
 /// </summary>
-[Collection(E2ECollection.Name)]
+[Collection(E2ECollection.SecondName)]
 public sealed class AnnotationTests(E2EFixture app) : BrowserTest(app)
 {
     private const string DealClaim = "Vladimir Putin is ready to make a deal to end the war in Ukraine.";

@@ -8,7 +8,7 @@ using static Microsoft.Playwright.Assertions;
 namespace ClaimTracker.E2E;
 
 /// <summary>An editor deletes a claim, finds it later among the deleted claims and restores it with its statement.</summary>
-[Collection(E2ECollection.Name)]
+[Collection(E2ECollection.SecondName)]
 public sealed class DeletedClaimsTests(E2EFixture app) : BrowserTest(app)
 {
 

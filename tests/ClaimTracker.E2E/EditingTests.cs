@@ -10,7 +10,7 @@ namespace ClaimTracker.E2E;
 /// meet a second editor's change in the conflict dialog; visitors without the right see no edit controls.
 /// Each test edits a claim no other browser test reads, so the shared database stays fit for them.
 /// </summary>
-[Collection(E2ECollection.Name)]
+[Collection(E2ECollection.SecondName)]
 public sealed class EditingTests(E2EFixture app) : BrowserTest(app)
 {
     private const string JournalistEmail = Demo.Journalist;

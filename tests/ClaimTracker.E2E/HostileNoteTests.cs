@@ -16,7 +16,7 @@ namespace ClaimTracker.E2E;
 /// for Markdown, arrives live as plain text; and both pages keep serving, to a journalist and to an anonymous reader,
 /// with the circuit alive. The claim and the source are made for this test, so no other test sees these notes.
 /// </summary>
-[Collection(E2ECollection.Name)]
+[Collection(E2ECollection.SecondName)]
 public sealed class HostileNoteTests(E2EFixture app) : BrowserTest(app)
 {
     private const string Passage = "the talks would resume in the spring";

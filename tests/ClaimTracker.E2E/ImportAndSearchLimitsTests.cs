@@ -11,7 +11,7 @@ namespace ClaimTracker.E2E;
 /// Input past the limits is refused with the reason beside its field, and nothing typed is lost: an uploaded page
 /// nested too deep to parse on /sources/new, and a search the claims browser cannot read.
 /// </summary>
-[Collection(E2ECollection.Name)]
+[Collection(E2ECollection.SecondName)]
 public sealed class ImportAndSearchLimitsTests(E2EFixture app) : BrowserTest(app)
 {
 

@@ -9,7 +9,7 @@ namespace ClaimTracker.E2E;
 /// A journalist's path through the record: search the claims, open the disputed one, read the assessments
 /// side by side, follow a quote into the source, and visit the speaker.
 /// </summary>
-[Collection(E2ECollection.Name)]
+[Collection(E2ECollection.SecondName)]
 public sealed class JournalistJourneyTests(E2EFixture app) : BrowserTest(app)
 {
     private const string DealClaim = "Vladimir Putin is ready to make a deal to end the war in Ukraine.";

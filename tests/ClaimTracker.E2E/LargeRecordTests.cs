@@ -51,7 +51,7 @@ public sealed class LargeRecordServer : IAsyncLifetime
     public Task DisposeAsync() => Server.DisposeAsync();
 }
 
-[Collection(E2ECollection.Name)]
+[Collection(E2ECollection.SecondName)]
 public sealed class LargeRecordTests(E2EFixture app, LargeRecordServer large) : BrowserTest(app), IClassFixture<LargeRecordServer>
 {
     private string Url(string path) => large.Server.BaseUrl + path;

@@ -13,7 +13,7 @@ namespace ClaimTracker.E2E;
 /// An editor merges a duplicate claim into the one that survives, sees everything on the survivor's page, follows the
 /// duplicate's old address to it, and undoes the merge. The two claims are made for this test, so no other test sees them.
 /// </summary>
-[Collection(E2ECollection.Name)]
+[Collection(E2ECollection.SecondName)]
 public sealed class MergeTests(E2EFixture app) : BrowserTest(app)
 {
     private const string QuoteOfA = "having a hard time getting there";

@@ -12,7 +12,7 @@ namespace ClaimTracker.E2E;
 /// even axe's best practices; the phone's account menu; the review card as a sheet under the passage, with no key
 /// hints on a touch screen; and times shown in the reader's own zone.
 /// </summary>
-[Collection(E2ECollection.Name)]
+[Collection(E2ECollection.SecondName)]
 public sealed class PhoneAndLandmarkTests(E2EFixture app) : BrowserTest(app)
 {
 

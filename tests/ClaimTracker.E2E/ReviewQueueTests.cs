@@ -12,7 +12,7 @@ namespace ClaimTracker.E2E;
 /// The review queue driven by the keyboard alone: next/previous, accept, reject and undo, edit and accept with
 /// changes; then the statements it recorded show in the reader and on their claim pages.
 /// </summary>
-[Collection(E2ECollection.Name)]
+[Collection(E2ECollection.SecondName)]
 public sealed class ReviewQueueTests(E2EFixture app) : BrowserTest(app)
 {
     private const string SourceKey = "reuters-ukraine-peace-talks";

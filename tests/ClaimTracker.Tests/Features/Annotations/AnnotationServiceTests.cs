@@ -27,11 +27,7 @@ public class AnnotationServiceTests(ClaimTrackerFactory app) : IClassFixture<Cla
         return await db.Attributions.Where(a => a.ClaimId == claimId && a.Anchor.Start == QuoteStart).Select(a => a.Id).SingleAsync();
     }
 
-    private async Task<T> As<T>(string? role, Func<AnnotationService, Task<T>> action, string? userId = null)
-    {
-        await using var scope = app.Services.ScopeAs(role, userId);
-        return await action(scope.As<AnnotationService>());
-    }
+    private Task<T> As<T>(string? role, Func<AnnotationService, Task<T>> action, string? userId = null) => app.Services.AsAsync(role, action, userId);
 
     private async Task<EditResult<StoredNote>> NoteBy(string role, string userId, string body = "A note")
     {

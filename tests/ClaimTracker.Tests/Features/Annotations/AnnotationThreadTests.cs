@@ -1,46 +1,29 @@
 using Bunit;
 using Bunit.TestDoubles;
+using ClaimTracker.Tests.Infrastructure;
 using ClaimTracker.Web.Data;
-using ClaimTracker.Web.Data.Seeding;
 using ClaimTracker.Web.Domain;
 using ClaimTracker.Web.Features.Accounts;
 using ClaimTracker.Web.Features.Annotations;
-using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 
 namespace ClaimTracker.Tests.Features.Annotations;
 
 /// <summary>The claim page's notes thread: who sees which controls, and that a note saved elsewhere appears live.</summary>
-public sealed class AnnotationThreadTests : BunitContext, IAsyncLifetime
+public sealed class AnnotationThreadTests : ComponentTest
 {
-    private readonly string databaseFile = Path.Combine(Path.GetTempPath(), $"claimtracker-notes-{Guid.NewGuid():N}.db");
-    private IDbContextFactory<ClaimTrackerDbContext> dbFactory = null!;
     private BunitAuthorizationContext auth = null!;
     private int claimId;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        Services.AddDbContextFactory<ClaimTrackerDbContext>(o => o.UseSqlite($"Data Source={databaseFile};Pooling=false"));
-        Services.AddMudServices();
-        Services.AddScoped<ClaimTracker.Web.Components.Shared.ReaderClock>(); // times shown in the reader's zone (UTC here)
+        UseSeededDatabase();
         auth = this.AddAnnotationComponents();
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
 
-        dbFactory = Services.GetRequiredService<IDbContextFactory<ClaimTrackerDbContext>>();
-        await using var db = await dbFactory.CreateDbContextAsync();
-        await db.Database.MigrateAsync();
-        await DatabaseSeeder.SeedAsync(db, SeedLoader.Load(Path.Combine(AppContext.BaseDirectory, "seeds")));
+        await using var db = await DbFactory.CreateDbContextAsync();
         claimId = await db.Claims.Where(c => c.Key == "putin-ready-for-deal").Select(c => c.Id).SingleAsync();
-    }
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await base.DisposeAsync();
-        File.Delete(databaseFile);
     }
 
     private void SignIn(string role, string userId)
@@ -55,7 +38,7 @@ public sealed class AnnotationThreadTests : BunitContext, IAsyncLifetime
     /// <summary>A note written by someone else, the way another circuit would: straight into the database, then announced.</summary>
     private async Task AddNoteElsewhereAsync(string body)
     {
-        await using (var db = await dbFactory.CreateDbContextAsync())
+        await using (var db = await DbFactory.CreateDbContextAsync())
         {
             db.ChangedBy = new ChangeAuthor("someone", "Someone Else");
             db.Annotations.Add(new Annotation { ClaimId = claimId, Body = body, AuthorId = "someone", AuthorName = "Someone Else", CreatedAt = DateTimeOffset.UtcNow });

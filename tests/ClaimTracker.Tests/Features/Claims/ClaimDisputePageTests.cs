@@ -1,30 +1,21 @@
 using Bunit;
-using ClaimTracker.Web.Data;
-using ClaimTracker.Web.Data.Seeding;
+using ClaimTracker.Tests.Infrastructure;
 using ClaimTracker.Web.Features.Claims;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 
 namespace ClaimTracker.Tests.Features.Claims;
 
 /// <summary>Renders the dispute view over the real seed and checks each assessment lands in the right column.</summary>
-public sealed class ClaimDisputePageTests : BunitContext, IAsyncLifetime
+public sealed class ClaimDisputePageTests : ComponentTest
 {
-    private readonly string databaseFile = Path.Combine(Path.GetTempPath(), $"claimtracker-bunit-{Guid.NewGuid():N}.db");
-    private IDbContextFactory<ClaimTrackerDbContext> dbFactory = null!;
-
-    public async Task InitializeAsync()
+    public ClaimDisputePageTests()
     {
-        Services.AddDbContextFactory<ClaimTrackerDbContext>(o => o.UseSqlite($"Data Source={databaseFile};Pooling=false"));
+        UseSeededDatabase();
         Services.AddScoped<ClaimService>();
-        Services.AddMudServices();
-        Services.AddScoped<ClaimTracker.Web.Components.Shared.ReaderClock>(); // times shown in the reader's zone (UTC here)
         AddBunitPersistentComponentState(); // the page carries its data from the prerender into the circuit
         Services.AddSingleton<ClaimTracker.Web.Features.Live.IClaimChangeNotifier, ClaimTracker.Web.Features.Live.InProcessClaimChangeNotifier>();
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         // The page hosts other features' components, each with tests of its own; these tests are about the columns.
         ComponentFactories.AddStub<ClaimTracker.Web.Features.Verdicts.VerdictPanel>();
         ComponentFactories.AddStub<ClaimTracker.Web.Features.Annotations.AnnotationThread>();
@@ -33,22 +24,11 @@ public sealed class ClaimDisputePageTests : BunitContext, IAsyncLifetime
         ComponentFactories.AddStub<ClaimTracker.Web.Features.Editing.RecordActions>();
         ComponentFactories.AddStub<ClaimTracker.Web.Features.Merging.MergeCandidates>();
         ComponentFactories.AddStub<ClaimTracker.Web.Features.Merging.MergeBanner>();
-
-        dbFactory = Services.GetRequiredService<IDbContextFactory<ClaimTrackerDbContext>>();
-        await using var db = await dbFactory.CreateDbContextAsync();
-        await db.Database.MigrateAsync();
-        await DatabaseSeeder.SeedAsync(db, SeedLoader.Load(Path.Combine(AppContext.BaseDirectory, "seeds")));
-    }
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await base.DisposeAsync();
-        File.Delete(databaseFile);
     }
 
     private async Task<int> ClaimIdAsync(string key)
     {
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var db = await DbFactory.CreateDbContextAsync();
         return await db.Claims.Where(c => c.Key == key).Select(c => c.Id).SingleAsync();
     }
 

@@ -1,12 +1,10 @@
 using Bunit;
-using ClaimTracker.Web.Data;
-using ClaimTracker.Web.Data.Seeding;
+using ClaimTracker.Tests.Infrastructure;
 using ClaimTracker.Web.Domain;
 using ClaimTracker.Web.Features.Claims;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 
 namespace ClaimTracker.Tests.Features.Claims;
 
@@ -14,29 +12,21 @@ namespace ClaimTracker.Tests.Features.Claims;
 /// The claims browser over the seed, one claim published as Misleading and one drafted as False: the rating column,
 /// the rating filter in the address, its empty list, and the phone's "Filters (N)" button.
 /// </summary>
-public sealed class ClaimsPageTests : BunitContext, IAsyncLifetime
+public sealed class ClaimsPageTests : ComponentTest
 {
     private const int Misleading = 3;
     private const int False = 5;
     private const int Unverifiable = 6;
 
-    private readonly string databaseFile = Path.Combine(Path.GetTempPath(), $"claimtracker-claims-page-{Guid.NewGuid():N}.db");
     private int published;
     private int drafted;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        Services.AddDbContextFactory<ClaimTrackerDbContext>(o => o.UseSqlite($"Data Source={databaseFile};Pooling=false"));
+        UseSeededDatabase();
         Services.AddScoped<ClaimService>();
-        Services.AddMudServices();
-        Services.AddScoped<ClaimTracker.Web.Components.Shared.ReaderClock>(); // times shown in the reader's zone (UTC here)
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
 
-        var dbFactory = Services.GetRequiredService<IDbContextFactory<ClaimTrackerDbContext>>();
-        await using var db = await dbFactory.CreateDbContextAsync();
-        await db.Database.MigrateAsync();
-        await DatabaseSeeder.SeedAsync(db, SeedLoader.Load(Path.Combine(AppContext.BaseDirectory, "seeds")));
+        await using var db = await DbFactory.CreateDbContextAsync();
         var deal = await db.Claims.SingleAsync(c => c.Key == "putin-ready-for-deal");
         var blame = await db.Claims.SingleAsync(c => c.Key == "kyiv-to-blame");
         (published, drafted) = (deal.Id, blame.Id);
@@ -47,12 +37,6 @@ public sealed class ClaimsPageTests : BunitContext, IAsyncLifetime
             new Verdict { ClaimId = deal.Id, RatingLabelId = Misleading, Rationale = "Published.", State = VerdictState.Published, PublishedAt = now, AuthorId = "e", AuthorName = "Editor", CreatedAt = now, UpdatedAt = now },
             new Verdict { ClaimId = blame.Id, RatingLabelId = False, Rationale = "DRAFT-ONLY", State = VerdictState.Draft, AuthorId = "e", AuthorName = "Editor", CreatedAt = now, UpdatedAt = now });
         await db.SaveChangesAsync();
-    }
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await base.DisposeAsync();
-        File.Delete(databaseFile);
     }
 
     /// <summary>The page at an address with these parameters (bUnit supplies them to the page from the address).</summary>

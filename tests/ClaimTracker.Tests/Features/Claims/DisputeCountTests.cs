@@ -74,17 +74,9 @@ public class DisputeCountTests(ClaimTrackerFactory app) : IClassFixture<ClaimTra
         return expected.ToDictionary(c => c.Id, c => (c.Conflicts, c.Supports));
     }
 
-    private async Task<T> AsEditorAsync<T>(Func<RecordEditService, Task<T>> call)
-    {
-        await using var scope = app.Services.ScopeAs(Roles.Editor, "counts-editor");
-        return await call(scope.As<RecordEditService>());
-    }
+    private Task<T> AsEditorAsync<T>(Func<RecordEditService, Task<T>> call) => app.Services.AsAsync(Roles.Editor, call, "counts-editor");
 
-    private async Task<T> AsMergerAsync<T>(Func<ClaimMergeService, Task<T>> call)
-    {
-        await using var scope = app.Services.ScopeAs(Roles.Editor, "counts-editor");
-        return await call(scope.As<ClaimMergeService>());
-    }
+    private Task<T> AsMergerAsync<T>(Func<ClaimMergeService, Task<T>> call) => app.Services.AsAsync(Roles.Editor, call, "counts-editor");
 
     private async Task<ClaimRecord> NewClaimAsync(string text)
     {

@@ -19,11 +19,8 @@ public class ServiceLimitsTests(ClaimTrackerFactory app) : IClassFixture<ClaimTr
 {
     private const string LongSource = "limits-long-source";
 
-    private async Task<T> AsAsync<TService, T>(string role, Func<TService, Task<T>> call) where TService : notnull
-    {
-        await using var scope = app.Services.ScopeAs(role, $"limits-{role.ToLowerInvariant()}");
-        return await call(scope.As<TService>());
-    }
+    private Task<T> AsAsync<TService, T>(string role, Func<TService, Task<T>> call) where TService : notnull =>
+        app.Services.AsAsync(role, call, $"limits-{role.ToLowerInvariant()}");
 
     /// <summary>A source longer than a span may be (the seed article is only ~2,000 characters).</summary>
     private async Task<(int Id, string Text)> LongSourceAsync()

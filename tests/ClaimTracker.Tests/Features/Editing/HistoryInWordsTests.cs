@@ -10,11 +10,9 @@ using ClaimTracker.Web.Features.Accounts;
 using ClaimTracker.Web.Features.Editing;
 using ClaimTracker.Web.Features.Merging;
 using ClaimTracker.Web.Features.Verdicts;
-using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 
 namespace ClaimTracker.Tests.Features.Editing;
 
@@ -23,7 +21,7 @@ namespace ClaimTracker.Tests.Features.Editing;
 /// the History renders it: the words name things as the pages do, and no id, GUID, enum identifier, JSON or "id:" gets
 /// into them. The stored fields are in the editors' Details, and nowhere for anyone else.
 /// </summary>
-public sealed partial class HistoryInWordsTests(HistoryScenario app) : BunitContext, IClassFixture<HistoryScenario>, IAsyncLifetime
+public sealed partial class HistoryInWordsTests(HistoryScenario app) : ComponentTest, IClassFixture<HistoryScenario>
 {
     /// <summary>Every kind of record and action the history holds: the scenario must produce each, and each must read in words.</summary>
     private static readonly (string Type, AuditAction[] Actions)[] Expected =
@@ -43,22 +41,16 @@ public sealed partial class HistoryInWordsTests(HistoryScenario app) : BunitCont
     private readonly SqlRecorder sql = new();
     private BunitAuthorizationContext auth = null!;
 
-    public Task InitializeAsync()
+    public override Task InitializeAsync()
     {
         Services.AddDbContextFactory<ClaimTrackerDbContext>(o => o.UseSqlite($"Data Source={app.DatabasePath};Pooling=false").AddInterceptors(sql));
-        Services.AddMudServices();
-        Services.AddScoped<ClaimTracker.Web.Components.Shared.ReaderClock>(); // times shown in the reader's zone (UTC here)
         Services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         auth = this.AddAnnotationComponents();
         Services.AddEditing();
         Services.AddVerdicts();
         Services.AddSingleton(new ClaimTracker.Web.Features.Serving.PublicBaseUrl(server: null!, new Uri("https://claims.example.test/")));
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         return Task.CompletedTask;
     }
-
-    async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();
 
     private void SignIn(string role)
     {

@@ -53,32 +53,19 @@ public sealed class HistoryScenario : ClaimTrackerFactory
         await RecordEverythingAsync();
     }
 
-    /// <summary>A scope whose user is a newsroom member with a GUID id and a plain display name.</summary>
-    public AsyncServiceScope ScopeAs(string role)
+    /// <summary>A newsroom member of <paramref name="role"/>: a GUID id and a plain display name, as history shows them.</summary>
+    private (string Id, string Name) MemberOf(string role) => role switch
     {
-        var (id, name) = role switch
-        {
-            Roles.Editor => (EditorId, EditorName),
-            Roles.Admin => (AdminId, "Ada Admin"),
-            _ => (JournalistId, "Jo Journalist"),
-        };
-        var scope = Services.CreateAsyncScope();
-        var auth = (IHostEnvironmentAuthenticationStateProvider)scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>();
-        auth.SetAuthenticationState(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity(
-        [
-            new System.Security.Claims.Claim(ClaimTypes.NameIdentifier, id),
-            new System.Security.Claims.Claim(ClaimTypes.Name, $"{role.ToLowerInvariant()}@claimtracker.test"),
-            new System.Security.Claims.Claim(AccountClaims.DisplayName, name),
-            new System.Security.Claims.Claim(ClaimTypes.Role, role),
-        ], authenticationType: "Test")))));
-        return scope;
-    }
+        Roles.Editor => (EditorId, EditorName),
+        Roles.Admin => (AdminId, "Ada Admin"),
+        _ => (JournalistId, "Jo Journalist"),
+    };
 
-    private async Task<T> AsAsync<TService, T>(string role, Func<TService, Task<T>> call) where TService : notnull
-    {
-        await using var scope = ScopeAs(role);
-        return await call(scope.As<TService>());
-    }
+    /// <summary>A scope whose user is a newsroom member of <paramref name="role"/>.</summary>
+    public AsyncServiceScope ScopeAs(string role) => Services.ScopeAs(role, MemberOf(role).Id, MemberOf(role).Name);
+
+    private Task<T> AsAsync<TService, T>(string role, Func<TService, Task<T>> call) where TService : notnull =>
+        Services.AsAsync(role, call, MemberOf(role).Id, MemberOf(role).Name);
 
     private Task<T> Edit<T>(Func<RecordEditService, Task<T>> call) => AsAsync(Roles.Editor, call);
 

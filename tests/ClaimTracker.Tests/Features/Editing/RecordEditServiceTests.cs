@@ -14,11 +14,8 @@ public class RecordEditServiceTests(ClaimTrackerFactory app) : IClassFixture<Cla
 {
     private const string Source = "reuters-ukraine-peace-talks";
 
-    private async Task<T> AsEditorAsync<T>(Func<RecordEditService, Task<T>> call, string userId = "editor-1")
-    {
-        await using var scope = app.Services.ScopeAs(Roles.Editor, userId);
-        return await call(scope.As<RecordEditService>());
-    }
+    private Task<T> AsEditorAsync<T>(Func<RecordEditService, Task<T>> call, string userId = "editor-1") =>
+        app.Services.AsAsync(Roles.Editor, call, userId);
 
     private async Task<ClaimRecord> NewClaimAsync(string text = "A claim made for this test.")
     {

@@ -37,11 +37,8 @@ public sealed class ServiceFuzzTests(ClaimTrackerFactory app, ITestOutputHelper 
 
     // ------------------------------------------------------------------ helpers
 
-    private async Task<T> AsAsync<TService, T>(string role, Func<TService, Task<T>> call) where TService : notnull
-    {
-        await using var scope = app.Services.ScopeAs(role, $"fuzz-{role.ToLowerInvariant()}");
-        return await call(scope.As<TService>());
-    }
+    private Task<T> AsAsync<TService, T>(string role, Func<TService, Task<T>> call) where TService : notnull =>
+        app.Services.AsAsync(role, call, $"fuzz-{role.ToLowerInvariant()}");
 
     /// <summary>Runs <paramref name="gen"/> through <paramref name="run"/> (true: stored and checked; false: refused) and prints the count.</summary>
     private async Task FuzzAsync<T>(string input, Gen<T> gen, long iter, Func<T, Task<bool>> run, Func<T, string> print)

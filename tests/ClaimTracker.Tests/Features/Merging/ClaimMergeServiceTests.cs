@@ -58,11 +58,8 @@ public class ClaimMergeServiceTests(ClaimTrackerFactory app) : IClassFixture<Cla
         return new Pair(a.Id, b.Id, other.Id, attribution.Id, note.Id, reply.Id, ab.Id, bo.Id, ob.Id, DuplicateRelation: bo.Id, tag);
     }
 
-    private async Task<T> AsAsync<T>(string? role, Func<ClaimMergeService, Task<T>> call)
-    {
-        await using var scope = app.Services.ScopeAs(role, role is null ? null : $"merge-{role.ToLowerInvariant()}");
-        return await call(scope.As<ClaimMergeService>());
-    }
+    private Task<T> AsAsync<T>(string? role, Func<ClaimMergeService, Task<T>> call) =>
+        app.Services.AsAsync(role, call, role is null ? null : $"merge-{role.ToLowerInvariant()}");
 
     private async Task<Guid> VersionAsync(int claimId)
     {
@@ -270,11 +267,7 @@ public class ClaimMergeServiceTests(ClaimTrackerFactory app) : IClassFixture<Cla
         Assert.Contains("restore it first", refused.Message);
     }
 
-    private async Task<T> AsEditorAsync<T>(Func<RecordEditService, Task<T>> call)
-    {
-        await using var scope = app.Services.ScopeAs(Roles.Editor);
-        return await call(scope.As<RecordEditService>());
-    }
+    private Task<T> AsEditorAsync<T>(Func<RecordEditService, Task<T>> call) => app.Services.AsAsync(Roles.Editor, call);
 
     [Fact]
     public async Task Merging_against_a_stale_version_of_either_claim_is_refused_and_writes_nothing()

@@ -1,54 +1,36 @@
 using Bunit;
 using Bunit.TestDoubles;
 using ClaimTracker.Tests.Features.Annotations;
-using ClaimTracker.Web.Data;
-using ClaimTracker.Web.Data.Seeding;
+using ClaimTracker.Tests.Infrastructure;
 using ClaimTracker.Web.Domain;
 using ClaimTracker.Web.Features.Accounts;
 using ClaimTracker.Web.Features.Claims;
 using ClaimTracker.Web.Features.Merging;
-using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 
 namespace ClaimTracker.Tests.Features.Merging;
 
 /// <summary>The merge banner and the "possibly the same claim" list: who sees which controls, and Undo from the banner.</summary>
-public sealed class MergeComponentsTests : BunitContext, IAsyncLifetime
+public sealed class MergeComponentsTests : ComponentTest
 {
-    private readonly string databaseFile = Path.Combine(Path.GetTempPath(), $"claimtracker-merge-{Guid.NewGuid():N}.db");
-    private IDbContextFactory<ClaimTrackerDbContext> dbFactory = null!;
     private BunitAuthorizationContext auth = null!;
     private int a;
     private int b;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        Services.AddDbContextFactory<ClaimTrackerDbContext>(o => o.UseSqlite($"Data Source={databaseFile};Pooling=false"));
-        Services.AddMudServices();
-        Services.AddScoped<ClaimTracker.Web.Components.Shared.ReaderClock>(); // times shown in the reader's zone (UTC here)
+        UseSeededDatabase();
         auth = this.AddAnnotationComponents();
         Services.AddScoped<ClaimService>();
         Services.AddScoped<ClaimMergeService>();
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
 
-        dbFactory = Services.GetRequiredService<IDbContextFactory<ClaimTrackerDbContext>>();
-        await using var db = await dbFactory.CreateDbContextAsync();
-        await db.Database.MigrateAsync();
-        await DatabaseSeeder.SeedAsync(db, SeedLoader.Load(Path.Combine(AppContext.BaseDirectory, "seeds")));
+        await using var db = await DbFactory.CreateDbContextAsync();
         var first = new Claim { Key = "dup-1", Text = "The ceasefire along the front will hold through the winter." };
         var second = new Claim { Key = "dup-2", Text = "Through the winter the ceasefire along the front will hold." };
         db.Claims.AddRange(first, second);
         await db.SaveChangesAsync();
         (a, b) = (first.Id, second.Id);
-    }
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await base.DisposeAsync();
-        File.Delete(databaseFile);
     }
 
     private void SignIn(string role)
@@ -63,7 +45,7 @@ public sealed class MergeComponentsTests : BunitContext, IAsyncLifetime
     private async Task<MergeSummary> MergeAsync()
     {
         var merges = Services.GetRequiredService<ClaimMergeService>();
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var db = await DbFactory.CreateDbContextAsync();
         var versions = await db.Claims.Where(c => c.Id == a || c.Id == b).ToDictionaryAsync(c => c.Id, c => c.Version);
         var result = await merges.MergeAsync(a, versions[a], b, versions[b]);
         Assert.True(result.Succeeded, result.Message);
@@ -99,7 +81,7 @@ public sealed class MergeComponentsTests : BunitContext, IAsyncLifetime
         await banner.Find("[data-testid=banner-undo]").ClickAsync(new());
 
         banner.WaitForAssertion(() => Assert.Contains("Merge undone", banner.Find("[data-testid=merge-banner]").TextContent));
-        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var db = await DbFactory.CreateDbContextAsync();
         Assert.True(await db.Claims.AnyAsync(c => c.Id == b));
     }
 }

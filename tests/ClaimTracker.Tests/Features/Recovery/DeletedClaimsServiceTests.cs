@@ -17,11 +17,7 @@ public sealed class DeletedClaimsServiceTests : IAsyncLifetime
 
     public Task DisposeAsync() => app.DisposeAsync().AsTask();
 
-    private async Task<T> As<T>(string? role, Func<IServiceProvider, Task<T>> call)
-    {
-        await using var scope = app.Services.ScopeAs(role);
-        return await call(scope.ServiceProvider);
-    }
+    private Task<T> As<T>(string? role, Func<IServiceProvider, Task<T>> call) => app.Services.AsAsync(role, call);
 
     private Task<Web.Features.Common.PagedResult<DeletedClaimRow>> ListAsync(string? search = null, int page = 0, int pageSize = 25) =>
         As(Roles.Editor, sp => sp.GetRequiredService<DeletedClaimsService>().ListAsync(search, page, pageSize));

@@ -1,18 +1,16 @@
 using Bunit;
 using Bunit.TestDoubles;
 using ClaimTracker.Tests.Features.Annotations;
+using ClaimTracker.Tests.Infrastructure;
 using ClaimTracker.Web.Data;
-using ClaimTracker.Web.Data.Seeding;
 using ClaimTracker.Web.Domain;
 using ClaimTracker.Web.Features.Accounts;
 using ClaimTracker.Web.Features.Editing;
 using ClaimTracker.Web.Features.Live;
 using ClaimTracker.Web.Features.Verdicts;
-using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
 
 namespace ClaimTracker.Tests.Features.Security;
 
@@ -21,7 +19,7 @@ namespace ClaimTracker.Tests.Features.Security;
 /// through the services, which filter for the page's own user. The History and the verdict panel are rendered as live
 /// components (bUnit, interactive) for a journalist and an editor while a draft and a moderated note arrive from elsewhere.
 /// </summary>
-public sealed class LiveLeakTests : BunitContext, IAsyncLifetime
+public sealed class LiveLeakTests : ComponentTest
 {
     private const string DraftMarker = "LIVE-LEAK-DRAFT-q7z";
     private const string NoteMarker = "LIVE-LEAK-DELETED-NOTE-q7z";
@@ -29,36 +27,21 @@ public sealed class LiveLeakTests : BunitContext, IAsyncLifetime
     /// <summary>A deadline, not a delay: each wait ends as soon as the page shows the state; a loaded machine may need long.</summary>
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
 
-    private readonly string databaseFile = Path.Combine(Path.GetTempPath(), $"claimtracker-live-leak-{Guid.NewGuid():N}.db");
-    private IDbContextFactory<ClaimTrackerDbContext> dbFactory = null!;
     private BunitAuthorizationContext auth = null!;
     private int claimId;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        Services.AddDbContextFactory<ClaimTrackerDbContext>(o => o.UseSqlite($"Data Source={databaseFile};Pooling=false"));
-        Services.AddMudServices();
-        Services.AddScoped<ClaimTracker.Web.Components.Shared.ReaderClock>(); // times shown in the reader's zone (UTC here)
+        UseSeededDatabase();
         Services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         auth = this.AddAnnotationComponents();
         Services.AddEditing();
         Services.AddVerdicts();
         // A configured base URL: the panel's JSON-LD links never need the (absent) server's own address.
         Services.AddSingleton(new ClaimTracker.Web.Features.Serving.PublicBaseUrl(server: null!, new Uri("https://claims.example.test/")));
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
 
-        dbFactory = Services.GetRequiredService<IDbContextFactory<ClaimTrackerDbContext>>();
-        await using var db = await dbFactory.CreateDbContextAsync();
-        await db.Database.MigrateAsync();
-        await DatabaseSeeder.SeedAsync(db, SeedLoader.Load(Path.Combine(AppContext.BaseDirectory, "seeds")));
+        await using var db = await DbFactory.CreateDbContextAsync();
         claimId = await db.Claims.Where(c => c.Key == "talks-cover-security-guarantees").Select(c => c.Id).SingleAsync();
-    }
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await base.DisposeAsync();
-        File.Delete(databaseFile);
     }
 
     private void SignIn(string role)
@@ -73,7 +56,7 @@ public sealed class LiveLeakTests : BunitContext, IAsyncLifetime
     /// <summary>Another editor's circuit drafts a verdict: straight into the database, then announced with the claim's id only.</summary>
     private async Task DraftElsewhereAsync()
     {
-        await using (var db = await dbFactory.CreateDbContextAsync())
+        await using (var db = await DbFactory.CreateDbContextAsync())
         {
             db.ChangedBy = new ChangeAuthor("elsewhere-editor", "Elsewhere Editor");
             var claim = await db.Claims.SingleAsync(c => c.Id == claimId);
@@ -98,13 +81,13 @@ public sealed class LiveLeakTests : BunitContext, IAsyncLifetime
     /// <summary>A journalist's note, then a moderator deleting it, each announced as another circuit would.</summary>
     private async Task NoteDeletedElsewhereAsync()
     {
-        await using (var db = await dbFactory.CreateDbContextAsync())
+        await using (var db = await DbFactory.CreateDbContextAsync())
         {
             db.ChangedBy = new ChangeAuthor("someone", "Someone Else");
             db.Annotations.Add(new Annotation { ClaimId = claimId, Body = NoteMarker, AuthorId = "someone", AuthorName = "Someone Else", CreatedAt = DateTimeOffset.UtcNow });
             await db.SaveChangesAsync();
         }
-        await using (var db = await dbFactory.CreateDbContextAsync())
+        await using (var db = await DbFactory.CreateDbContextAsync())
         {
             db.ChangedBy = new ChangeAuthor("moderator", "A Moderator");
             db.Annotations.Remove(await db.Annotations.SingleAsync(n => n.Body == NoteMarker));

@@ -35,11 +35,7 @@ public sealed class SourceCorrectionServiceTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await app.DisposeAsync();
 
-    private async Task<T> As<T>(string? role, Func<IServiceProvider, Task<T>> action)
-    {
-        await using var scope = app.Services.ScopeAs(role);
-        return await action(scope.ServiceProvider);
-    }
+    private Task<T> As<T>(string? role, Func<IServiceProvider, Task<T>> action) => app.Services.AsAsync(role, action);
 
     private Task<EditResult<SourceCorrection>> Correct(string text, int expectedRevision = 1, string note = "Corrected a quote") =>
         As(Roles.Editor, sp => sp.GetRequiredService<SourceCorrectionService>().CorrectAsync(sourceId, expectedRevision, text, note));

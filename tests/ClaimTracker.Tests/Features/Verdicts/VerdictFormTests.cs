@@ -1,14 +1,13 @@
-using Microsoft.Extensions.DependencyInjection;
 using Bunit;
+using ClaimTracker.Tests.Infrastructure;
 using ClaimTracker.Web.Features.Verdicts;
-using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 
 namespace ClaimTracker.Tests.Features.Verdicts;
 
 /// <summary>The verdict form's evidence picker: its groups and labels, ticking a statement on a related claim, and a citation no longer offered.</summary>
-public sealed class VerdictFormTests : BunitContext, IAsyncLifetime
+public sealed class VerdictFormTests : ComponentTest
 {
     private static readonly EvidenceChoices Choices = new(
         [
@@ -25,25 +24,16 @@ public sealed class VerdictFormTests : BunitContext, IAsyncLifetime
         ],
         [new EvidenceSourceOption(7, "Reuters: Trump blames Zelensky, not Putin, for stalled Ukraine peace talks (15 Jan 2026)")]);
 
-    public Task InitializeAsync()
+    private IRenderedComponent<VerdictForm> RenderForm(VerdictInput input, IReadOnlyList<EvidenceItem>? cited = null)
     {
-        Services.AddMudServices();
-        Services.AddScoped<ClaimTracker.Web.Components.Shared.ReaderClock>(); // times shown in the reader's zone (UTC here)
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         Render<MudPopoverProvider>();
-        return Task.CompletedTask;
-    }
-
-    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
-
-    private IRenderedComponent<VerdictForm> RenderForm(VerdictInput input, IReadOnlyList<EvidenceItem>? cited = null) =>
-        Render<VerdictForm>(p => p
+        return Render<VerdictForm>(p => p
             .Add(x => x.Input, input)
             .Add(x => x.Errors, new Dictionary<string, string>())
             .Add(x => x.Ratings, [new RatingOption(3, "Misleading", "Leaves a false impression.", 3)])
             .Add(x => x.Choices, Choices)
             .Add(x => x.Cited, cited));
+    }
 
     [Fact]
     public void The_picker_groups_statements_as_the_dispute_view_and_labels_each_with_actor_stance_quote_and_source()

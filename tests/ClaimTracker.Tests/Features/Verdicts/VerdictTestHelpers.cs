@@ -12,11 +12,8 @@ internal static class VerdictTestHelpers
     public const int Accurate = 1;
     public const int False = 5;
 
-    public static async Task<T> AsAsync<T>(this ClaimTrackerFactory app, string? role, Func<VerdictService, Task<T>> action, string? userId = null)
-    {
-        await using var scope = app.Services.ScopeAs(role, userId);
-        return await action(scope.As<VerdictService>());
-    }
+    public static Task<T> AsAsync<T>(this ClaimTrackerFactory app, string? role, Func<VerdictService, Task<T>> action, string? userId = null) =>
+        app.Services.AsAsync(role, action, userId);
 
     public static VerdictInput Input(string rationale = "The record shows otherwise.", int? rating = False, params int[] attributionIds) => new()
     {
