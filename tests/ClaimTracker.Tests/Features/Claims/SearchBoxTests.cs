@@ -48,6 +48,23 @@ public sealed class SearchBoxTests : BunitContext
     }
 
     [Fact]
+    public void The_page_re_rendering_before_the_address_changes_neither_remakes_nor_rewrites_the_box()
+    {
+        var box = Render(value: null);
+        box.Find("input").Input("kremlin obj");
+        box.WaitForAssertion(() => Assert.Equal(["kremlin obj"], searches), WaitLimit);
+
+        // The page re-renders at once after the search is sent, its address not yet changed: the old search comes back.
+        box.Render(p => p.Add(b => b.Value, null));
+        // The reader types on meanwhile; then the address arrives with the search sent before.
+        box.Find("input").Input("kremlin objectives");
+        box.Render(p => p.Add(b => b.Value, "kremlin obj"));
+        Assert.Null(box.Find("input").GetAttribute("value")); // never written: the browser's input keeps all that was typed
+
+        box.WaitForAssertion(() => Assert.Equal(["kremlin obj", "kremlin objectives"], searches), WaitLimit);
+    }
+
+    [Fact]
     public void Keystrokes_within_the_pause_run_one_search_for_all_of_them()
     {
         var box = Render(value: null);
