@@ -111,7 +111,6 @@ app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
 app.MapAccountEndpoints();
 app.MapReadApi();
-app.MapVerdictApi();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 

@@ -167,7 +167,7 @@ public class EvidenceFromTheDisputeTests(ClaimTrackerFactory app) : IClassFixtur
     {
         var dispute = new ClaimDispute(new ClaimHeader(1, "A lonely claim.", ClaimStatus.New, [], []), [], [], [], [], [], new DisputeTotals(0, 0, 0, 0, 0, 0, 0));
 
-        var choices = VerdictService.ChoicesFrom(dispute);
+        var choices = VerdictReader.ChoicesFrom(dispute);
 
         Assert.Empty(choices.Groups);
         Assert.Empty(choices.Sources);

@@ -12,10 +12,16 @@ internal static class VerdictTestHelpers
     public const int Accurate = 1;
     public const int False = 5;
 
-    public static async Task<T> AsAsync<T>(this ClaimTrackerFactory app, string? role, Func<VerdictService, Task<T>> action, string? userId = null)
+    public static async Task<T> AsAsync<T>(this ClaimTrackerFactory app, string? role, Func<VerdictWorkflow, Task<T>> action, string? userId = null)
     {
         await using var scope = app.Services.ScopeAs(role, userId);
-        return await action(scope.As<VerdictService>());
+        return await action(scope.As<VerdictWorkflow>());
+    }
+
+    public static async Task<T> AsAsync<T>(this ClaimTrackerFactory app, string? role, Func<VerdictReader, Task<T>> read, string? userId = null)
+    {
+        await using var scope = app.Services.ScopeAs(role, userId);
+        return await read(scope.As<VerdictReader>());
     }
 
     public static VerdictInput Input(string rationale = "The record shows otherwise.", int? rating = False, params int[] attributionIds) => new()
