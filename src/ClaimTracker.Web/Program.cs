@@ -48,6 +48,7 @@ builder.Services.AddScoped<ClaimService>();
 builder.Services.AddScoped<ActorService>();
 builder.Services.AddScoped<SourceService>();
 builder.Services.AddScoped<SourceCorrectionService>();
+builder.Services.AddScoped<AnchorRepairService>();
 builder.Services.AddScoped<OutletRenameService>();
 builder.Services.AddScoped<OverviewService>();
 builder.Services.AddSingleton<IClaimChangeNotifier, InProcessClaimChangeNotifier>();

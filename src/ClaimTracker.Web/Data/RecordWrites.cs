@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using ClaimTracker.Web.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace ClaimTracker.Web.Data;
 
@@ -50,19 +51,23 @@ public static class RecordWrites
     /// UPDATE is made to check that version rather than the one just read: the read only finds the row, the editor's
     /// copy is what must still be current.
     /// </summary>
+    /// <remarks>By the property's name: <typeparamref name="T"/> may be an interface (<see cref="IAnchoredRecord"/>), whose
+    /// inherited <c>Version</c> EF cannot follow in an expression.</remarks>
     public static bool ExpectVersion<T>(this ClaimTrackerDbContext db, T record, Guid version) where T : class, IEditableRecord =>
-        db.Expect(record, r => r.Version, version);
+        Expect(db.Entry((object)record).Property(nameof(IEditableRecord.Version)), version);
 
     /// <summary>
     /// <see cref="ExpectVersion{T}"/> for a record whose concurrency token is another property (a source's revision number).
     /// </summary>
     public static bool Expect<TEntity, TToken>(this ClaimTrackerDbContext db, TEntity entity, Expression<Func<TEntity, TToken>> token, TToken expected)
-        where TEntity : class
+        where TEntity : class =>
+        Expect(db.Entry(entity).Property(token), expected);
+
+    private static bool Expect<TToken>(PropertyEntry property, TToken expected)
     {
-        var property = db.Entry(entity).Property(token);
         var stored = property.CurrentValue;
         property.OriginalValue = expected;
-        return EqualityComparer<TToken>.Default.Equals(stored, expected);
+        return Equals(stored, expected);
     }
 
     /// <summary>Saves; a lost race or a unique-index violation is an outcome, anything else still an exception.</summary>

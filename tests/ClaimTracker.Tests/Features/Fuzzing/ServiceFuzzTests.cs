@@ -387,7 +387,7 @@ public sealed class ServiceFuzzTests(ClaimTrackerFactory app, ITestOutputHelper 
         await FuzzAsync("source corrections (text, note)", Gen.Select(AnyOrNull, AnyOrNull), iter: 40, async c =>
         {
             var (text, note) = c;
-            var current = await AsAsync<SourceCorrectionService, SourceCorrection?>(Roles.Editor, s => s.GetCurrentAsync(sourceId));
+            var current = await AsAsync<SourceService, SourceCorrection?>(Roles.Editor, s => s.GetCurrentAsync(sourceId));
             var result = await AsAsync<SourceCorrectionService, EditResult<SourceCorrection>>(Roles.Editor,
                 s => s.CorrectAsync(sourceId, current!.Revision, text, note));
             if (!result.Succeeded)
