@@ -51,6 +51,7 @@ public sealed partial class HistoryInWordsTests(HistoryScenario app) : BunitCont
         Services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         auth = this.AddAnnotationComponents();
         Services.AddEditing();
+        Services.AddMerging();
         Services.AddVerdicts();
         Services.AddSingleton(new ClaimTracker.Web.Features.Serving.PublicBaseUrl(server: null!, new Uri("https://claims.example.test/")));
         JSInterop.Mode = JSRuntimeMode.Loose;

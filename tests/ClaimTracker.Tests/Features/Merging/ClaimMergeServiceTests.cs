@@ -360,9 +360,9 @@ public class ClaimMergeServiceTests(ClaimTrackerFactory app) : IClassFixture<Cla
     {
         var t = DateTimeOffset.UtcNow;
         MergeSide Side(int id, int statements, DateTimeOffset created) => new(id, "x", created, ClaimStatus.New, statements, 0, 0, null, Guid.Empty);
-        Assert.True(ClaimMergeService.ShouldSurvive(Side(2, 3, t), Side(1, 1, t.AddDays(-1))));
-        Assert.True(ClaimMergeService.ShouldSurvive(Side(2, 1, t.AddDays(-1)), Side(1, 1, t)));
-        Assert.False(ClaimMergeService.ShouldSurvive(Side(2, 1, t), Side(1, 1, t)));
+        Assert.True(MergePlanner.ShouldSurvive(Side(2, 3, t), Side(1, 1, t.AddDays(-1))));
+        Assert.True(MergePlanner.ShouldSurvive(Side(2, 1, t.AddDays(-1)), Side(1, 1, t)));
+        Assert.False(MergePlanner.ShouldSurvive(Side(2, 1, t), Side(1, 1, t)));
         await Task.CompletedTask;
     }
 
@@ -383,7 +383,7 @@ public class ClaimMergeServiceTests(ClaimTrackerFactory app) : IClassFixture<Cla
         {
             ids.Add(await app.ClaimId($"{key}-{tag}"));
         }
-        var claims = app.GetService<ClaimService>();
+        var claims = app.GetService<MergeCandidateSearch>();
 
         var similar = await claims.SimilarAsync(ids[0]);
 

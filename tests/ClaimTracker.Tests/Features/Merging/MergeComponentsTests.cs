@@ -30,7 +30,7 @@ public sealed class MergeComponentsTests : BunitContext, IAsyncLifetime
         Services.AddScoped<ClaimTracker.Web.Components.Shared.ReaderClock>(); // times shown in the reader's zone (UTC here)
         auth = this.AddAnnotationComponents();
         Services.AddScoped<ClaimService>();
-        Services.AddScoped<ClaimMergeService>();
+        Services.AddMerging();
         JSInterop.Mode = JSRuntimeMode.Loose;
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
 

@@ -4,6 +4,7 @@ using ClaimTracker.Tests.Features.Annotations;
 using ClaimTracker.Web.Data;
 using ClaimTracker.Web.Data.Seeding;
 using ClaimTracker.Web.Domain;
+using ClaimTracker.Web.Features.Merging;
 using ClaimTracker.Web.Features.Accounts;
 using ClaimTracker.Web.Features.Editing;
 using ClaimTracker.Web.Features.Live;
@@ -42,6 +43,7 @@ public sealed class LiveLeakTests : BunitContext, IAsyncLifetime
         Services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         auth = this.AddAnnotationComponents();
         Services.AddEditing();
+        Services.AddMerging();
         Services.AddVerdicts();
         // A configured base URL: the panel's JSON-LD links never need the (absent) server's own address.
         Services.AddSingleton(new ClaimTracker.Web.Features.Serving.PublicBaseUrl(server: null!, new Uri("https://claims.example.test/")));
