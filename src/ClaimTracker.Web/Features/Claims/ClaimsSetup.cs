@@ -1,0 +1,8 @@
+namespace ClaimTracker.Web.Features.Claims;
+
+public static class ClaimsSetup
+{
+    /// <summary>The claims browser and search.</summary>
+    public static IServiceCollection AddClaims(this IServiceCollection services) => services
+        .AddScoped<ClaimService>();
+}
