@@ -37,14 +37,23 @@ public sealed class ReviewQueueService(
         }
         var counts = await CountsAsync(db, sourceId, ct);
         var query = db.AttributionSuggestions.AsNoTracking().Where(s => s.SourceId == sourceId);
-        if (filter != ReviewFilter.All)
+        if (StatusShown(filter) is SuggestionStatus status)
         {
-            var status = (SuggestionStatus)(int)filter;
             query = query.Where(s => s.Status == status);
         }
         var items = await Project(db, query.OrderBy(s => s.Anchor.Start).ThenBy(s => s.Anchor.End).ThenBy(s => s.Id).Take(MaxItems)).ToListAsync(ct);
         return new ReviewQueue(source.Id, source.Title, source.Outlet, source.Text, counts, filter, items);
     }
+
+    /// <summary>The suggestions a tab lists, by name (the two enums need not keep the same order); null for All.</summary>
+    public static SuggestionStatus? StatusShown(ReviewFilter filter) => filter switch
+    {
+        ReviewFilter.Pending => SuggestionStatus.Pending,
+        ReviewFilter.Accepted => SuggestionStatus.Accepted,
+        ReviewFilter.Rejected => SuggestionStatus.Rejected,
+        ReviewFilter.All => null,
+        _ => throw new ArgumentOutOfRangeException(nameof(filter), filter, "No such tab."),
+    };
 
     /// <summary>How many suggestions of a source wait, for the reader's link; zero for anyone who may not review.</summary>
     public async Task<int> PendingCountAsync(int sourceId, CancellationToken ct = default)
