@@ -12,8 +12,8 @@ namespace ClaimTracker.Web.Features.Verdicts;
 /// Reads verdicts as the current user may see them: drafts only with <see cref="Permission.ReadDrafts"/>. Changes go
 /// through <see cref="VerdictWorkflow"/>.
 /// </summary>
-/// <param name="claims">The dispute view, whose statements the evidence picker offers.</param>
-public sealed class VerdictReader(IDbContextFactory<ClaimTrackerDbContext> dbFactory, CurrentUser currentUser, ClaimService claims,
+/// <param name="disputes">The dispute view, whose statements the evidence picker offers.</param>
+public sealed class VerdictReader(IDbContextFactory<ClaimTrackerDbContext> dbFactory, CurrentUser currentUser, DisputeReader disputes,
     ReadModelCache? cache = null)
 {
     private readonly ReadModelCache reads = cache ?? ReadModelCache.Disabled;
@@ -44,7 +44,7 @@ public sealed class VerdictReader(IDbContextFactory<ClaimTrackerDbContext> dbFac
         var draftWithheld = verdict is null && await db.Verdicts.AnyAsync(v => v.ClaimId == claimId, ct);
         var ratings = await PublishedRatings.ScaleAsync(db, ct);
         // Only those who may rate get the picker's options: they are what the dispute view shows anyway, but nobody else needs them.
-        var evidence = canRate && await claims.GetDisputeAsync(claimId, ct) is { } dispute ? ChoicesFrom(dispute) : EvidenceChoices.None;
+        var evidence = canRate && await disputes.GetDisputeAsync(claimId, ct) is { } dispute ? ChoicesFrom(dispute) : EvidenceChoices.None;
         return new VerdictPanelData(claimId, status.Value, verdict, canRate, ratings, evidence, draftWithheld);
     }
 
@@ -52,7 +52,7 @@ public sealed class VerdictReader(IDbContextFactory<ClaimTrackerDbContext> dbFac
     /// The evidence picker's options: what the dispute view shows, grouped as it groups it. First the claim's own statements
     /// (who makes it, and who challenges or endorses it); then the claims that conflict with it, support it, qualify it,
     /// and that it acts on in turn, each with its listed speakers and challengers; last the sources of all of those. Bounded
-    /// as the dispute view is (<see cref="ClaimService.GetDisputeAsync"/>), and read from the same cached model.
+    /// as the dispute view is (<see cref="DisputeReader.GetDisputeAsync"/>), and read from the same cached model.
     /// </summary>
     public static EvidenceChoices ChoicesFrom(ClaimDispute dispute)
     {

@@ -19,6 +19,8 @@ public sealed class ClaimDisputePageTests : BunitContext, IAsyncLifetime
     {
         Services.AddDbContextFactory<ClaimTrackerDbContext>(o => o.UseSqlite($"Data Source={databaseFile};Pooling=false"));
         Services.AddScoped<ClaimService>();
+        Services.AddScoped<DisputeReader>();
+        Services.AddScoped<ClaimTracker.Web.Features.Merging.MergedAddresses>();
         Services.AddMudServices();
         Services.AddScoped<ClaimTracker.Web.Components.Shared.ReaderClock>(); // times shown in the reader's zone (UTC here)
         AddBunitPersistentComponentState(); // the page carries its data from the prerender into the circuit

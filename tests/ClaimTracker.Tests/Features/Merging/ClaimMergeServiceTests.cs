@@ -172,8 +172,8 @@ public class ClaimMergeServiceTests(ClaimTrackerFactory app) : IClassFixture<Cla
         var result = await MergeAsync(p.A, p.B);
 
         Assert.DoesNotContain(await claims.SuggestAsync(word), c => c.Id == p.B);
-        Assert.Null(await claims.GetDisputeAsync(p.B));
-        var merges = claims;
+        Assert.Null(await app.GetService<DisputeReader>().GetDisputeAsync(p.B));
+        var merges = app.GetService<MergedAddresses>();
         Assert.Equal((p.A, result.Value!.Id), await merges.FindSurvivorAsync(p.B));
         Assert.Null(await merges.FindSurvivorAsync(p.A));
 
@@ -204,8 +204,8 @@ public class ClaimMergeServiceTests(ClaimTrackerFactory app) : IClassFixture<Cla
         var lateNote = Assert.Single(after.Except(before.Split('\n')));
         Assert.EndsWith($":{p.A}:False", lateNote);
         Assert.Equal(before, string.Join("\n", after.Where(l => l != lateNote)));
-        Assert.NotNull(await app.GetService<ClaimService>().GetDisputeAsync(p.B));
-        Assert.Null(await app.GetService<ClaimService>().FindSurvivorAsync(p.B));
+        Assert.NotNull(await app.GetService<DisputeReader>().GetDisputeAsync(p.B));
+        Assert.Null(await app.GetService<MergedAddresses>().FindSurvivorAsync(p.B));
         Assert.Single(await app.HistoryAsync(p.A), e => e.Action == AuditAction.MergeUndone);
         Assert.Single(await app.HistoryAsync(p.B), e => e.Action == AuditAction.MergeUndone);
         await using var check = app.CreateDbContext();

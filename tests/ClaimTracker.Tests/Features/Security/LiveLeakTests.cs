@@ -6,6 +6,7 @@ using ClaimTracker.Web.Data.Seeding;
 using ClaimTracker.Web.Domain;
 using ClaimTracker.Web.Features.Merging;
 using ClaimTracker.Web.Features.Accounts;
+using ClaimTracker.Web.Features.Claims;
 using ClaimTracker.Web.Features.Editing;
 using ClaimTracker.Web.Features.Live;
 using ClaimTracker.Web.Features.Verdicts;
@@ -44,6 +45,7 @@ public sealed class LiveLeakTests : BunitContext, IAsyncLifetime
         auth = this.AddAnnotationComponents();
         Services.AddEditing();
         Services.AddMerging();
+        Services.AddClaims();
         Services.AddVerdicts();
         // A configured base URL: the panel's JSON-LD links never need the (absent) server's own address.
         Services.AddSingleton(new ClaimTracker.Web.Features.Serving.PublicBaseUrl(server: null!, new Uri("https://claims.example.test/")));

@@ -208,7 +208,7 @@ public sealed class ReadPathLeakTests(LeakScenario app) : IClassFixture<LeakScen
         var calls = new List<(string Target, Func<AsyncServiceScope, Task<object?>> Call)>();
         foreach (var (name, id) in claims)
         {
-            calls.Add(($"dispute:{name}", async s => await s.As<ClaimService>().GetDisputeAsync(id)));
+            calls.Add(($"dispute:{name}", async s => await s.As<DisputeReader>().GetDisputeAsync(id)));
             calls.Add(($"verdict:{name}", async s => await s.As<VerdictReader>().GetAsync(id)));
             calls.Add(($"panel:{name}", async s => await s.As<VerdictReader>().GetPanelAsync(id)));
             calls.Add(($"claimreview:{name}", async s => await s.As<ClaimReviewService>().GetAsync(id, new Uri("http://localhost/"))));

@@ -66,7 +66,7 @@ public class EvidenceFromTheDisputeTests(ClaimTrackerFactory app) : IClassFixtur
         Assert.Equal("Reuters: Trump blames Zelensky, not Putin, for stalled Ukraine peace talks (15 Jan 2026)", source.Label);
 
         // Every statement the dispute view shows is offered, and nothing else.
-        var dispute = (await app.GetService<ClaimService>().GetDisputeAsync(claimId))!;
+        var dispute = (await app.GetService<DisputeReader>().GetDisputeAsync(claimId))!;
         var shown = dispute.Assertions
             .Concat(dispute.Conflicting.Concat(dispute.Supporting).SelectMany(a => a.Stance is { } st ? [st] : a.Related!.Attributions))
             .Concat(dispute.Qualifications.Concat(dispute.BearsOn).SelectMany(r => r.Attributions))
