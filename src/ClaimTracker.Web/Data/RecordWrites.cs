@@ -70,6 +70,28 @@ public static class RecordWrites
         return Equals(stored, expected);
     }
 
+    /// <summary>
+    /// Finds the record an editor changes (<paramref name="rows"/>, one row, in this signed context) and lets
+    /// <paramref name="change"/> change and save it only if it is still at the <paramref name="version"/> they loaded.
+    /// Otherwise nothing is changed: no such record is Missing; one changed meanwhile, or deleted (rows read past the
+    /// soft-delete filter: an edit would bring it back unseen), is a conflict showing it as stored (<paramref name="asStored"/>).
+    /// </summary>
+    public static async Task<EditResult<TView>> EditAsync<T, TView>(this ClaimTrackerDbContext db, IQueryable<T> rows, Guid version,
+        Func<T, TView> asStored, Func<T, Task<EditResult<TView>>> change, CancellationToken ct)
+        where T : class, IEditableRecord where TView : class
+    {
+        var record = await rows.SingleOrDefaultAsync(ct);
+        if (record is null)
+        {
+            return EditResult<TView>.Missing();
+        }
+        if (record.IsDeleted || !db.ExpectVersion(record, version))
+        {
+            return EditResult<TView>.Conflict(asStored(record));
+        }
+        return await change(record);
+    }
+
     /// <summary>Saves; a lost race or a unique-index violation is an outcome, anything else still an exception.</summary>
     public static async Task<SaveOutcome> TrySaveAsync(this ClaimTrackerDbContext db, CancellationToken ct = default)
     {
@@ -78,15 +100,15 @@ public static class RecordWrites
             await db.SaveChangesAsync(ct);
             return SaveOutcome.Saved;
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException ex) when (FailedAs(ex) is { } outcome)
         {
-            return SaveOutcome.Conflict;
-        }
-        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
-        {
-            return SaveOutcome.Duplicate;
+            return outcome;
         }
     }
+
+    /// <summary>What a failed save came to, when it is an outcome and not an error: a lost race or a unique-index violation.</summary>
+    private static SaveOutcome? FailedAs(DbUpdateException ex) =>
+        ex is DbUpdateConcurrencyException ? SaveOutcome.Conflict : UniqueViolation.Is(ex) ? SaveOutcome.Duplicate : null;
 
     /// <summary>
     /// Saves, and says how it went: on success, what <paramref name="onSaved"/> returns (it runs only then, so it is also

@@ -351,17 +351,8 @@ public sealed class ClaimMergeService(
         var json = JsonSerializer.Serialize(new { summary, merge.SurvivorId, merge.MergedId }, Json);
         foreach (var claimId in new[] { merge.SurvivorId, merge.MergedId })
         {
-            db.AuditEntries.Add(new AuditEntry
-            {
-                EntityType = HistoryEntityType,
-                EntityId = merge.Id,
-                ClaimId = claimId,
-                Action = action,
-                UserId = author.UserId,
-                UserName = author.UserName,
-                At = action == AuditAction.Merged ? merge.At : merge.UndoneAt!.Value,
-                After = json,
-            });
+            db.AuditEntries.Add(author.Entry(HistoryEntityType, merge.Id, action, action == AuditAction.Merged ? merge.At : merge.UndoneAt!.Value,
+                after: json, claimId: claimId));
         }
     }
 

@@ -97,7 +97,38 @@ public sealed class ReviewQueueService(
     /// Invalid fields come back keyed as in <see cref="StatementFields"/>; a suggestion someone else decided (or changed)
     /// since <paramref name="expectedVersion"/> comes back as a conflict holding it as it is now.
     /// </summary>
-    public async Task<EditResult<SuggestionItem>> AcceptAsync(int id, SuggestionDecision decision, Guid expectedVersion, CancellationToken ct = default)
+    public Task<EditResult<SuggestionItem>> AcceptAsync(int id, SuggestionDecision decision, Guid expectedVersion, CancellationToken ct = default) =>
+        DecisionAsync(id, expectedVersion, SuggestionStatus.Pending, async (db, suggestion, author) =>
+        {
+            var staged = await editing.StageStatementAsync(db, decision.ToDraft(suggestion.SourceId), ct);
+            if (staged.Attribution is null)
+            {
+                return EditResult<SuggestionItem>.Invalid(staged.Errors);
+            }
+            Decide(suggestion, SuggestionStatus.Accepted, author);
+            suggestion.Attribution = staged.Attribution;
+            // One save, one transaction: the actor, the claim, the attribution, the suggestion and their history, or nothing.
+            return await db.SaveAsync(async () =>
+            {
+                editing.AnnounceStatement(staged);
+                return await GetUncheckedAsync(id, ct);
+            }, () => GetUncheckedAsync(id, ct), ct);
+        }, ct);
+
+    public Task<EditResult<SuggestionItem>> RejectAsync(int id, Guid expectedVersion, CancellationToken ct = default) =>
+        DecisionAsync(id, expectedVersion, SuggestionStatus.Pending, (db, suggestion, author) =>
+        {
+            Decide(suggestion, SuggestionStatus.Rejected, author);
+            return db.SaveAsync(() => GetUncheckedAsync(id, ct), () => GetUncheckedAsync(id, ct), ct);
+        }, ct);
+
+    /// <summary>
+    /// The path of every decision: an editor's signed context, the suggestion as the editor loaded it, then
+    /// <paramref name="decide"/>. A suggestion someone else decided, reopened or changed since <paramref name="expectedVersion"/>
+    /// (<paramref name="from"/>: pending for a decision, null for a reopening, which needs one decided) is shown as it is now instead.
+    /// </summary>
+    private async Task<EditResult<SuggestionItem>> DecisionAsync(int id, Guid expectedVersion, SuggestionStatus? from,
+        Func<ClaimTrackerDbContext, AttributionSuggestion, ChangeAuthor, Task<EditResult<SuggestionItem>>> decide, CancellationToken ct)
     {
         var author = await currentUser.RequireAsync(Permission.EditRecord);
         await using var db = await dbFactory.OpenForAsync(author, ct);
@@ -106,42 +137,12 @@ public sealed class ReviewQueueService(
         {
             return EditResult<SuggestionItem>.Missing();
         }
-        // Someone else decided (or changed) it since the editor loaded it: show it as it is now.
-        if (suggestion.Status != SuggestionStatus.Pending || !db.ExpectVersion(suggestion, expectedVersion))
+        var expected = from is { } status ? suggestion.Status == status : suggestion.Status != SuggestionStatus.Pending;
+        if (!expected || !db.ExpectVersion(suggestion, expectedVersion))
         {
             return EditResult<SuggestionItem>.Conflict(await GetUncheckedAsync(id, ct));
         }
-
-        var staged = await editing.StageStatementAsync(db, decision.ToDraft(suggestion.SourceId), ct);
-        if (staged.Attribution is null)
-        {
-            return EditResult<SuggestionItem>.Invalid(staged.Errors);
-        }
-        Decide(suggestion, SuggestionStatus.Accepted, author);
-        suggestion.Attribution = staged.Attribution;
-        // One save, one transaction: the actor, the claim, the attribution, the suggestion and their history, or nothing.
-        return await db.SaveAsync(async () =>
-        {
-            editing.AnnounceStatement(staged);
-            return await GetUncheckedAsync(id, ct);
-        }, () => GetUncheckedAsync(id, ct), ct);
-    }
-
-    public async Task<EditResult<SuggestionItem>> RejectAsync(int id, Guid expectedVersion, CancellationToken ct = default)
-    {
-        var author = await currentUser.RequireAsync(Permission.EditRecord);
-        await using var db = await dbFactory.OpenForAsync(author, ct);
-        var suggestion = await db.AttributionSuggestions.SingleOrDefaultAsync(s => s.Id == id, ct);
-        if (suggestion is null)
-        {
-            return EditResult<SuggestionItem>.Missing();
-        }
-        if (suggestion.Status != SuggestionStatus.Pending || !db.ExpectVersion(suggestion, expectedVersion))
-        {
-            return EditResult<SuggestionItem>.Conflict(await GetUncheckedAsync(id, ct));
-        }
-        Decide(suggestion, SuggestionStatus.Rejected, author);
-        return await db.SaveAsync(() => GetUncheckedAsync(id, ct), () => GetUncheckedAsync(id, ct), ct);
+        return await decide(db, suggestion, author);
     }
 
     /// <summary>
@@ -150,19 +151,12 @@ public sealed class ReviewQueueService(
     /// the statement is deleted (as a delete on the claim page would, with history), and so are the claim and the actor the
     /// acceptance created, if nothing else uses them yet. Otherwise the editor is told to change the statement itself.
     /// </summary>
-    public async Task<EditResult<SuggestionItem>> ReopenAsync(int id, Guid expectedVersion, CancellationToken ct = default)
+    public Task<EditResult<SuggestionItem>> ReopenAsync(int id, Guid expectedVersion, CancellationToken ct = default) =>
+        DecisionAsync(id, expectedVersion, from: null, (db, suggestion, _) => ReopenAsync(db, suggestion, ct), ct);
+
+    private async Task<EditResult<SuggestionItem>> ReopenAsync(ClaimTrackerDbContext db, AttributionSuggestion suggestion, CancellationToken ct)
     {
-        var author = await currentUser.RequireAsync(Permission.EditRecord);
-        await using var db = await dbFactory.OpenForAsync(author, ct);
-        var suggestion = await db.AttributionSuggestions.SingleOrDefaultAsync(s => s.Id == id, ct);
-        if (suggestion is null)
-        {
-            return EditResult<SuggestionItem>.Missing();
-        }
-        if (suggestion.Status == SuggestionStatus.Pending || !db.ExpectVersion(suggestion, expectedVersion))
-        {
-            return EditResult<SuggestionItem>.Conflict(await GetUncheckedAsync(id, ct));
-        }
+        var id = suggestion.Id;
         int? touchedClaim = null;
         if (suggestion.Status == SuggestionStatus.Accepted && suggestion.AttributionId is { } attributionId)
         {
