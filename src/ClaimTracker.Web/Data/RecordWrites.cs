@@ -122,11 +122,16 @@ public static class RecordWrites
 
     /// <inheritdoc cref="SaveAsync{T}(ClaimTrackerDbContext, Func{T}, Func{Task{T}}, CancellationToken, string, string)"/>
     public static async Task<EditResult<T>> SaveAsync<T>(this ClaimTrackerDbContext db, Func<Task<T?>> onSaved, Func<Task<T?>> current, CancellationToken ct,
-        string duplicateField = "", string duplicateMessage = DuplicateMessage) where T : class =>
-        await db.TrySaveAsync(ct) switch
+        string duplicateField = "", string duplicateMessage = DuplicateMessage) where T : class
+    {
+        try
         {
-            SaveOutcome.Saved => EditResult<T>.Saved(await onSaved()),
-            SaveOutcome.Conflict => EditResult<T>.Conflict(await current()),
-            _ => EditResult<T>.Invalid(duplicateField, duplicateMessage),
-        };
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (FailedAs(ex) is { } outcome)
+        {
+            return outcome == SaveOutcome.Conflict ? EditResult<T>.Conflict(await current()) : EditResult<T>.Invalid(duplicateField, duplicateMessage);
+        }
+        return EditResult<T>.Saved(await onSaved());
+    }
 }
