@@ -34,6 +34,14 @@ public static class CommandLine
     public static Command? Find(string[] args) =>
         args.Length > 0 && Commands.TryGetValue(args[0], out var command) ? command : null;
 
+    /// <summary>Says what is wrong with the command's words, and how to use it, on standard error; the exit code for wrong usage.</summary>
+    public static async Task<int> WrongUsageAsync(TextWriter error, string problem, string usage)
+    {
+        await error.WriteLineAsync(problem);
+        await error.WriteLineAsync(usage);
+        return 2;
+    }
+
     /// <summary>Whether the command named by the first argument runs before the database is migrated and seeded.</summary>
     public static bool RunsBeforeDatabaseSetup(string[] args) => args.Length > 0 && BeforeDatabaseSetup.Contains(args[0]);
 }

@@ -10,6 +10,7 @@ using ClaimTracker.Web.Features.Claims;
 using ClaimTracker.Web.Features.Editing;
 using ClaimTracker.Web.Features.Importing;
 using ClaimTracker.Web.Features.Live;
+using ClaimTracker.Web.Features.Merging;
 using ClaimTracker.Web.Features.Overview;
 using ClaimTracker.Web.Features.Recovery;
 using ClaimTracker.Web.Features.Review;
@@ -44,15 +45,13 @@ builder.Services.AddProblemDetails();
 
 builder.Services.AddClaimTrackerDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddClaimTrackerAccounts(builder.Configuration);
-builder.Services.AddScoped<ClaimService>();
-builder.Services.AddScoped<ActorService>();
-builder.Services.AddScoped<SourceService>();
-builder.Services.AddScoped<SourceCorrectionService>();
-builder.Services.AddScoped<OutletRenameService>();
-builder.Services.AddScoped<OverviewService>();
-builder.Services.AddSingleton<IClaimChangeNotifier, InProcessClaimChangeNotifier>();
-builder.Services.AddSingleton<ISourceChangeNotifier, InProcessSourceChangeNotifier>();
+builder.Services.AddLiveUpdates();
+builder.Services.AddOverview();
+builder.Services.AddClaims();
+builder.Services.AddActors();
+builder.Services.AddSources();
 builder.Services.AddEditing();
+builder.Services.AddMerging();
 builder.Services.AddAnnotations();
 builder.Services.AddVerdicts();
 builder.Services.AddSuggestions();
@@ -111,7 +110,6 @@ app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
 app.MapAccountEndpoints();
 app.MapReadApi();
-app.MapVerdictApi();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 

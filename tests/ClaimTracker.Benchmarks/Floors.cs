@@ -177,7 +177,7 @@ public sealed class Floors(string connectionString)
             """, [("$id", id)], r => (Id: r.GetInt32(0), Other: r.GetInt32(1) == id ? r.GetInt32(2) : r.GetInt32(1), Incoming: r.GetInt32(2) == id, Type: r.GetString(3)));
         var shown = relations
             .GroupBy(r => r.Type == nameof(RelationType.Contradicts) ? 0 : !r.Incoming ? 3 : r.Type == nameof(RelationType.Supports) ? 1 : 2)
-            .SelectMany(g => g.Take(ClaimService.RelatedClaimsShown))
+            .SelectMany(g => g.Take(DisputeReader.RelatedClaimsShown))
             .ToList();
         await ReadAsync(connection, "SELECT Stance, COUNT(*) FROM Attributions WHERE ClaimId = $id AND NOT IsDeleted GROUP BY Stance", [("$id", id)], r => r.GetString(0));
         var statements = new List<int>();
@@ -188,7 +188,7 @@ public sealed class Floors(string connectionString)
                        a.SpanStart, a.SpanEnd, a.SaidWhen, a.SaidWhere, a.ReportedVia, a.AnchorState
                 FROM Attributions AS a JOIN Actors AS ac ON ac.Id = a.ActorId JOIN Sources AS s ON s.Id = a.SourceId
                 WHERE a.ClaimId = $id AND a.Stance IN ({stances}) AND NOT a.IsDeleted AND NOT ac.IsDeleted
-                ORDER BY s.PublishedOn, a.SpanStart, a.Id LIMIT {ClaimService.StatementsShown}
+                ORDER BY s.PublishedOn, a.SpanStart, a.Id LIMIT {DisputeReader.StatementsShown}
                 """, [("$id", id)], r => r.GetInt32(0)));
         }
         var related = string.Join(',', shown.Select(r => r.Other).Distinct());
@@ -204,7 +204,7 @@ public sealed class Floors(string connectionString)
                 FROM (SELECT Id, ROW_NUMBER() OVER (PARTITION BY ClaimId, Stance IN ({Challenges}) ORDER BY Id) AS Rank
                       FROM Attributions WHERE ClaimId IN ({related}) AND NOT IsDeleted) AS f
                 JOIN Attributions AS a ON a.Id = f.Id JOIN Actors AS ac ON ac.Id = a.ActorId JOIN Sources AS s ON s.Id = a.SourceId
-                WHERE f.Rank <= {ClaimService.RelatedStatementsShown} AND NOT ac.IsDeleted
+                WHERE f.Rank <= {DisputeReader.RelatedStatementsShown} AND NOT ac.IsDeleted
                 """, [], r => r.GetInt32(0)));
         }
         return ScaleScenarios.DisputeDigest(id, subjects.Count, shown.Select(r => r.Id), statements);

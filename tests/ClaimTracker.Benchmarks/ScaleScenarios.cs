@@ -59,7 +59,7 @@ public static class ScaleScenarios
         yield return FirstPages(workload, floor, targets);
         yield return DeepPages(workload, floor, targets);
         yield return new ScaleScenario("Dispute", "Dispute view (`GetDisputeAsync`)",
-            targets.Claims.Select(id => new ScaleCall($"claim {id}", async () => Digest(await workload.Claims.GetDisputeAsync(id)), () => floor.DisputeAsync(id))).ToList());
+            targets.Claims.Select(id => new ScaleCall($"claim {id}", async () => Digest(await workload.Disputes.GetDisputeAsync(id)), () => floor.DisputeAsync(id))).ToList());
         yield return new ScaleScenario("Actor", "Actor page (`GetProfileAsync`)",
             targets.Actors.Select(id => new ScaleCall($"actor {id}", async () => Digest(await workload.Actors.GetProfileAsync(id)), () => floor.ActorAsync(id))).ToList());
         yield return new ScaleScenario("Reader", "Reader (`GetReaderAsync`)",

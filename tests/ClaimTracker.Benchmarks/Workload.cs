@@ -33,6 +33,7 @@ public sealed class Workload : IAsyncDisposable
         this.services = services;
         Factory = services.GetRequiredService<IDbContextFactory<ClaimTrackerDbContext>>();
         Claims = new ClaimService(Factory);
+        Disputes = new DisputeReader(Factory);
         Actors = new ActorService(Factory);
         Sources = new SourceService(Factory);
         Target = targets;
@@ -40,6 +41,7 @@ public sealed class Workload : IAsyncDisposable
 
     public IDbContextFactory<ClaimTrackerDbContext> Factory { get; }
     public ClaimService Claims { get; }
+    public DisputeReader Disputes { get; }
     public ActorService Actors { get; }
     public SourceService Sources { get; }
     public Targets Target { get; }
@@ -107,7 +109,7 @@ public sealed class Workload : IAsyncDisposable
     public Task<Web.Features.Common.PagedResult<ClaimRow>> SearchByTopic() =>
         Claims.SearchAsync(new ClaimSearchQuery(Topic: Topic), SearchTerms.Empty);
 
-    public Task<ClaimDispute?> DisputeOfHubClaim() => Claims.GetDisputeAsync(Target.HubClaimId);
+    public Task<ClaimDispute?> DisputeOfHubClaim() => Disputes.GetDisputeAsync(Target.HubClaimId);
 
     /// <summary>Does not finish in minutes on the default shape: see <see cref="ProfileScaling"/>. Kept for the explain mode.</summary>
     public Task<ActorProfile?> ProfileOfBusiestActor() => Actors.GetProfileAsync(Target.BusiestActorId);

@@ -46,7 +46,7 @@ public sealed class DraftVerdictPrivacyTests(E2EFixture app) : BrowserTest(app)
             ], authenticationType: "Test"));
         ((IHostEnvironmentAuthenticationStateProvider)scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>())
             .SetAuthenticationState(Task.FromResult(new AuthenticationState(editor)));
-        var verdicts = scope.ServiceProvider.GetRequiredService<VerdictService>();
+        var verdicts = scope.ServiceProvider.GetRequiredService<VerdictWorkflow>();
         Assert.Equal(EditOutcome.Saved, (await verdicts.StartReviewAsync(claimId)).Outcome);
         var draft = await verdicts.SaveDraftAsync(claimId, new VerdictInput
         {

@@ -89,7 +89,7 @@ public sealed class LargeRecordTests(E2EFixture app, LargeRecordServer large) : 
     [InlineData(390, "phone")]
     public async Task A_claim_repeated_everywhere_lists_its_first_statements_and_says_how_many_there_are(int width, string device)
     {
-        Assert.True(large.HubAssertions > ClaimTracker.Web.Features.Claims.ClaimService.StatementsShown, $"the busiest claim has {large.HubAssertions} assertions");
+        Assert.True(large.HubAssertions > ClaimTracker.Web.Features.Claims.DisputeReader.StatementsShown, $"the busiest claim has {large.HubAssertions} assertions");
         var page = await App.NewPageAsync(width);
 
         await App.GotoAndWaitForInteractiveAsync(page, Url($"/claims/{large.HubClaimId}"));

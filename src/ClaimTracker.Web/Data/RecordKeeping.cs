@@ -25,18 +25,8 @@ public static class RecordKeeping
         public AuditEntry Complete()
         {
             var record = (IEditableRecord)entry.Entity;
-            return new AuditEntry
-            {
-                EntityType = entry.Metadata.ClrType.Name,
-                EntityId = record.Id,
-                ClaimId = ClaimOf(entry.Entity),
-                Action = action,
-                UserId = author.UserId,
-                UserName = author.UserName,
-                At = at,
-                Before = before,
-                After = action == AuditAction.Deleted ? null : Snapshot(entry, current: true),
-            };
+            return author.Entry(entry.Metadata.ClrType.Name, record.Id, action, at, before,
+                after: action == AuditAction.Deleted ? null : Snapshot(entry, current: true), claimId: ClaimOf(entry.Entity));
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using ClaimTracker.Web.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace ClaimTracker.Web.Data;
 
@@ -50,19 +51,45 @@ public static class RecordWrites
     /// UPDATE is made to check that version rather than the one just read: the read only finds the row, the editor's
     /// copy is what must still be current.
     /// </summary>
+    /// <remarks>By the property's name: <typeparamref name="T"/> may be an interface (<see cref="IAnchoredRecord"/>), whose
+    /// inherited <c>Version</c> EF cannot follow in an expression.</remarks>
     public static bool ExpectVersion<T>(this ClaimTrackerDbContext db, T record, Guid version) where T : class, IEditableRecord =>
-        db.Expect(record, r => r.Version, version);
+        Expect(db.Entry((object)record).Property(nameof(IEditableRecord.Version)), version);
 
     /// <summary>
     /// <see cref="ExpectVersion{T}"/> for a record whose concurrency token is another property (a source's revision number).
     /// </summary>
     public static bool Expect<TEntity, TToken>(this ClaimTrackerDbContext db, TEntity entity, Expression<Func<TEntity, TToken>> token, TToken expected)
-        where TEntity : class
+        where TEntity : class =>
+        Expect(db.Entry(entity).Property(token), expected);
+
+    private static bool Expect<TToken>(PropertyEntry property, TToken expected)
     {
-        var property = db.Entry(entity).Property(token);
         var stored = property.CurrentValue;
         property.OriginalValue = expected;
-        return EqualityComparer<TToken>.Default.Equals(stored, expected);
+        return Equals(stored, expected);
+    }
+
+    /// <summary>
+    /// Finds the record an editor changes (<paramref name="rows"/>, one row, in this signed context) and lets
+    /// <paramref name="change"/> change and save it only if it is still at the <paramref name="version"/> they loaded.
+    /// Otherwise nothing is changed: no such record is Missing; one changed meanwhile, or deleted (rows read past the
+    /// soft-delete filter: an edit would bring it back unseen), is a conflict showing it as stored (<paramref name="asStored"/>).
+    /// </summary>
+    public static async Task<EditResult<TView>> EditAsync<T, TView>(this ClaimTrackerDbContext db, IQueryable<T> rows, Guid version,
+        Func<T, TView> asStored, Func<T, Task<EditResult<TView>>> change, CancellationToken ct)
+        where T : class, IEditableRecord where TView : class
+    {
+        var record = await rows.SingleOrDefaultAsync(ct);
+        if (record is null)
+        {
+            return EditResult<TView>.Missing();
+        }
+        if (record.IsDeleted || !db.ExpectVersion(record, version))
+        {
+            return EditResult<TView>.Conflict(asStored(record));
+        }
+        return await change(record);
     }
 
     /// <summary>Saves; a lost race or a unique-index violation is an outcome, anything else still an exception.</summary>
@@ -73,15 +100,15 @@ public static class RecordWrites
             await db.SaveChangesAsync(ct);
             return SaveOutcome.Saved;
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException ex) when (FailedAs(ex) is { } outcome)
         {
-            return SaveOutcome.Conflict;
-        }
-        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
-        {
-            return SaveOutcome.Duplicate;
+            return outcome;
         }
     }
+
+    /// <summary>What a failed save came to, when it is an outcome and not an error: a lost race or a unique-index violation.</summary>
+    private static SaveOutcome? FailedAs(DbUpdateException ex) =>
+        ex is DbUpdateConcurrencyException ? SaveOutcome.Conflict : UniqueViolation.Is(ex) ? SaveOutcome.Duplicate : null;
 
     /// <summary>
     /// Saves, and says how it went: on success, what <paramref name="onSaved"/> returns (it runs only then, so it is also
@@ -95,11 +122,16 @@ public static class RecordWrites
 
     /// <inheritdoc cref="SaveAsync{T}(ClaimTrackerDbContext, Func{T}, Func{Task{T}}, CancellationToken, string, string)"/>
     public static async Task<EditResult<T>> SaveAsync<T>(this ClaimTrackerDbContext db, Func<Task<T?>> onSaved, Func<Task<T?>> current, CancellationToken ct,
-        string duplicateField = "", string duplicateMessage = DuplicateMessage) where T : class =>
-        await db.TrySaveAsync(ct) switch
+        string duplicateField = "", string duplicateMessage = DuplicateMessage) where T : class
+    {
+        try
         {
-            SaveOutcome.Saved => EditResult<T>.Saved(await onSaved()),
-            SaveOutcome.Conflict => EditResult<T>.Conflict(await current()),
-            _ => EditResult<T>.Invalid(duplicateField, duplicateMessage),
-        };
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (FailedAs(ex) is { } outcome)
+        {
+            return outcome == SaveOutcome.Conflict ? EditResult<T>.Conflict(await current()) : EditResult<T>.Invalid(duplicateField, duplicateMessage);
+        }
+        return EditResult<T>.Saved(await onSaved());
+    }
 }

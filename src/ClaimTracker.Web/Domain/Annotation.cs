@@ -4,7 +4,7 @@ namespace ClaimTracker.Web.Domain;
 /// A note in a thread, on a claim, an attribution, or a span of a source. The body is Markdown; it is rendered
 /// and sanitized on display, never stored as HTML. A reply has a <see cref="ParentId"/> and the parent's target.
 /// </summary>
-public class Annotation : IEditableRecord
+public class Annotation : IAnchoredRecord
 {
     public int Id { get; set; }
 
@@ -17,6 +17,13 @@ public class Annotation : IEditableRecord
     public int? SourceId { get; set; }
     public Source? Source { get; set; }
     public TextAnchor? Anchor { get; set; }
+
+    /// <summary>Only a note on a span is anchored; the services that re-anchor notes select those.</summary>
+    TextAnchor IAnchoredRecord.Anchor
+    {
+        get => Anchor ?? throw new InvalidOperationException($"Note {Id} is not on a span of a source.");
+        set => Anchor = value;
+    }
 
     /// <summary>For a note on a span: how the anchor fared at the last correction of the source's text.</summary>
     public AnchorState AnchorState { get; set; } = AnchorState.Attached;

@@ -1,7 +1,7 @@
 namespace ClaimTracker.Web.Domain;
 
 /// <summary>One appearance: an actor's position on a claim in one source, anchored to the exact span.</summary>
-public class Attribution : IEditableRecord
+public class Attribution : IAnchoredRecord
 {
     public int Id { get; set; }
     public required string Key { get; set; }

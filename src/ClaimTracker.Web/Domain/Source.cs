@@ -76,7 +76,7 @@ public class Source
 
     /// <summary>
     /// Makes <paramref name="newText"/> the next revision and returns the superseded one, which the caller stores.
-    /// Re-anchoring what pointed into the old text is the caller's job (see <c>Reanchoring</c>), in the same save.
+    /// Re-anchoring what pointed into the old text (every <see cref="IAnchoredRecord"/>) is the caller's job, in the same save.
     /// </summary>
     public SourceRevision Correct(string newText, string note, string revisedBy, DateTimeOffset at)
     {

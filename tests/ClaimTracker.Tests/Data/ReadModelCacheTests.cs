@@ -16,7 +16,7 @@ public class ReadModelCacheTests(ClaimTrackerFactory app) : IClassFixture<ClaimT
     [Fact]
     public async Task A_model_is_served_again_until_another_connection_commits()
     {
-        var claims = app.GetService<ClaimService>();
+        var claims = app.GetService<DisputeReader>();
         var id = await app.ClaimId("putin-ready-for-deal");
 
         var first = await claims.GetDisputeAsync(id);

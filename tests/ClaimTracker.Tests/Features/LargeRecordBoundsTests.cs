@@ -95,13 +95,13 @@ public sealed class LargeRecordBoundsTests(GeneratedNewsroom newsroom) : IClassF
             WHERE a.ClaimId = {id} AND a.Stance = 'Asserts' AND a.IsDeleted = 0 ORDER BY s.PublishedOn, a.SpanStart, a.Id
             """, r => r.GetInt32(0));
         var stored = (await ReadAsync($"SELECT ConflictCount, SupportCount FROM Claims WHERE Id = {id}", r => (r.GetInt32(0), r.GetInt32(1)))).Single();
-        Assert.True(firstAssertions.Count > ClaimService.StatementsShown, $"the busiest claim has only {firstAssertions.Count} assertions");
+        Assert.True(firstAssertions.Count > DisputeReader.StatementsShown, $"the busiest claim has only {firstAssertions.Count} assertions");
 
-        var dispute = (await newsroom.Claims.GetDisputeAsync(id))!;
+        var dispute = (await newsroom.Disputes.GetDisputeAsync(id))!;
 
-        Assert.Equal(firstAssertions.Take(ClaimService.StatementsShown), dispute.Assertions.Select(a => a.Id));
+        Assert.Equal(firstAssertions.Take(DisputeReader.StatementsShown), dispute.Assertions.Select(a => a.Id));
         Assert.Equal(firstAssertions.Count, dispute.Totals.Assertions);
-        Assert.Equal(firstAssertions.Count - ClaimService.StatementsShown, dispute.MoreAssertions);
+        Assert.Equal(firstAssertions.Count - DisputeReader.StatementsShown, dispute.MoreAssertions);
         Assert.Equal(stored, (dispute.Totals.Conflicting, dispute.Totals.Supporting));
         var related = dispute.Conflicting.Select(a => a.Related).Concat(dispute.Supporting.Select(a => a.Related)).OfType<RelatedClaim>()
             .Concat(dispute.Qualifications).Concat(dispute.BearsOn).ToList();
@@ -111,8 +111,8 @@ public sealed class LargeRecordBoundsTests(GeneratedNewsroom newsroom) : IClassF
             var statements = await ReadAsync($"SELECT Id, Stance FROM Attributions WHERE ClaimId = {claim.ClaimId} AND IsDeleted = 0 ORDER BY Id", r => (Id: r.GetInt32(0), Stance: Enum.Parse<Stance>(r.GetString(1))));
             var speakers = statements.Where(s => !s.Stance.IsChallenge()).ToList();
             var challengers = statements.Where(s => s.Stance.IsChallenge()).ToList();
-            Assert.Equal(speakers.Take(ClaimService.RelatedStatementsShown).Select(s => s.Id).Order(), claim.Speakers.Select(a => a.Id).Order());
-            Assert.Equal(challengers.Take(ClaimService.RelatedStatementsShown).Select(s => s.Id).Order(), claim.Challenges.Select(a => a.Id).Order());
+            Assert.Equal(speakers.Take(DisputeReader.RelatedStatementsShown).Select(s => s.Id).Order(), claim.Speakers.Select(a => a.Id).Order());
+            Assert.Equal(challengers.Take(DisputeReader.RelatedStatementsShown).Select(s => s.Id).Order(), claim.Challenges.Select(a => a.Id).Order());
             Assert.Equal((speakers.Count, challengers.Count), (claim.SpeakerCount, claim.ChallengeCount));
         }
         Assert.Contains(related, r => r.MoreSpeakers > 0);

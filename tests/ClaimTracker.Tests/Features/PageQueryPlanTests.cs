@@ -271,7 +271,7 @@ public sealed partial class PageQueryPlanTests(GeneratedNewsroom newsroom, ITest
             _ => await newsroom.ScalarAsync("SELECT MAX(Id) FROM Claims WHERE ConflictCount > 0"),
         };
         newsroom.Sql.Take();
-        Assert.NotNull(await newsroom.Claims.GetDisputeAsync(id));
+        Assert.NotNull(await newsroom.Disputes.GetDisputeAsync(id));
 
         AssertNoFullScan(await ExplainRecordedAsync());
     }

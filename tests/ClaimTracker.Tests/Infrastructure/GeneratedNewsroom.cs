@@ -37,6 +37,7 @@ public sealed class GeneratedNewsroom : IAsyncLifetime
     public SqlRecorder Sql { get; } = new();
     public IDbContextFactory<ClaimTrackerDbContext> Factory { get; private set; } = null!;
     public ClaimService Claims { get; private set; } = null!;
+    public DisputeReader Disputes { get; private set; } = null!;
     public ActorService Actors { get; private set; } = null!;
     public SourceService Sources { get; private set; } = null!;
 
@@ -58,6 +59,7 @@ public sealed class GeneratedNewsroom : IAsyncLifetime
         services = collection.BuildServiceProvider();
         Factory = services.GetRequiredService<IDbContextFactory<ClaimTrackerDbContext>>();
         Claims = new ClaimService(Factory) { CountLimit = CountLimit };
+        Disputes = new DisputeReader(Factory);
         Actors = new ActorService(Factory);
         Sources = new SourceService(Factory);
     }

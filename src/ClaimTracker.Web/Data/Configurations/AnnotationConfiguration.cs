@@ -25,19 +25,8 @@ public class AnnotationConfiguration : IEntityTypeConfiguration<Annotation>
         builder.HasOne(n => n.Source).WithMany().HasForeignKey(n => n.SourceId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(n => n.Parent).WithMany().HasForeignKey(n => n.ParentId).OnDelete(DeleteBehavior.Restrict);
 
-        // Rows from before source revisions existed point into revision 1 and are attached.
-        builder.Property(n => n.AnchorState).HasDefaultValue(AnchorState.Attached);
-        builder.Property(n => n.AnchorRevision).HasDefaultValue(1);
-        // By source (the reader, re-anchoring), and "needs attention": a source's fuzzy and orphaned anchors.
-        builder.HasIndex(n => new { n.SourceId, n.AnchorState });
-        builder.OwnsOne(n => n.Anchor, anchor =>
-        {
-            anchor.Property(x => x.Start).HasColumnName("SpanStart");
-            anchor.Property(x => x.End).HasColumnName("SpanEnd");
-            anchor.Property(x => x.Exact).HasColumnName("Quote");
-            anchor.Property(x => x.Prefix).HasColumnName("QuotePrefix");
-            anchor.Property(x => x.Suffix).HasColumnName("QuoteSuffix");
-        });
+        AnchorMapping.Anchored(builder);
+        builder.OwnsOne(n => n.Anchor, AnchorMapping.SpanColumns);
 
         // A note is on exactly one thing: a claim, an attribution, or a span of a source.
         builder.ToTable(t => t.HasCheckConstraint("CK_Annotations_OneTarget",

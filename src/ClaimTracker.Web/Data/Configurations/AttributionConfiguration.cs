@@ -36,19 +36,8 @@ public class AttributionConfiguration : IEntityTypeConfiguration<Attribution>
         builder.HasQueryFilter(a => !a.IsDeleted); // soft-deleted records are gone from every query unless asked for
         builder.Property(a => a.DeletedBy).HasMaxLength(256);
 
-        // Rows from before source revisions existed point into revision 1 and are attached.
-        builder.Property(a => a.AnchorState).HasDefaultValue(AnchorState.Attached);
-        builder.Property(a => a.AnchorRevision).HasDefaultValue(1);
-        // By source (the reader, re-anchoring), and "needs attention": a source's fuzzy and orphaned anchors.
-        builder.HasIndex(a => new { a.SourceId, a.AnchorState });
-        builder.OwnsOne(a => a.Anchor, anchor =>
-        {
-            anchor.Property(x => x.Start).HasColumnName("SpanStart");
-            anchor.Property(x => x.End).HasColumnName("SpanEnd");
-            anchor.Property(x => x.Exact).HasColumnName("Quote");
-            anchor.Property(x => x.Prefix).HasColumnName("QuotePrefix");
-            anchor.Property(x => x.Suffix).HasColumnName("QuoteSuffix");
-        });
+        AnchorMapping.Anchored(builder);
+        builder.OwnsOne(a => a.Anchor, AnchorMapping.SpanColumns);
         builder.Navigation(a => a.Anchor).IsRequired();
     }
 }

@@ -24,14 +24,7 @@ public class AttributionSuggestionConfiguration : IEntityTypeConfiguration<Attri
         builder.HasOne(s => s.Claim).WithMany().HasForeignKey(s => s.ClaimId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(s => s.Attribution).WithMany().HasForeignKey(s => s.AttributionId).OnDelete(DeleteBehavior.Restrict);
 
-        builder.OwnsOne(s => s.Anchor, anchor =>
-        {
-            anchor.Property(x => x.Start).HasColumnName("SpanStart");
-            anchor.Property(x => x.End).HasColumnName("SpanEnd");
-            anchor.Property(x => x.Exact).HasColumnName("Quote");
-            anchor.Property(x => x.Prefix).HasColumnName("QuotePrefix");
-            anchor.Property(x => x.Suffix).HasColumnName("QuoteSuffix");
-        });
+        builder.OwnsOne(s => s.Anchor, AnchorMapping.SpanColumns);
         builder.Navigation(s => s.Anchor).IsRequired();
     }
 }

@@ -26,13 +26,7 @@ public class ClaimRelationConfiguration : IEntityTypeConfiguration<ClaimRelation
         builder.HasOne(r => r.ToClaim).WithMany(c => c.RelationsTo).HasForeignKey(r => r.ToClaimId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(r => r.EvidenceSource).WithMany().HasForeignKey(r => r.EvidenceSourceId).OnDelete(DeleteBehavior.Restrict);
 
-        builder.OwnsOne(r => r.Evidence, anchor =>
-        {
-            anchor.Property(x => x.Start).HasColumnName("EvidenceStart");
-            anchor.Property(x => x.End).HasColumnName("EvidenceEnd");
-            anchor.Property(x => x.Exact).HasColumnName("EvidenceQuote");
-            anchor.Property(x => x.Prefix).HasColumnName("EvidencePrefix");
-            anchor.Property(x => x.Suffix).HasColumnName("EvidenceSuffix");
-        });
+        builder.OwnsOne(r => r.Evidence, evidence =>
+            AnchorMapping.Columns(evidence, "EvidenceStart", "EvidenceEnd", "EvidenceQuote", "EvidencePrefix", "EvidenceSuffix"));
     }
 }

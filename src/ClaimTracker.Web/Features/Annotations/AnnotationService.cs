@@ -167,26 +167,24 @@ public sealed class AnnotationService(
         {
             return invalid;
         }
-        await using var db = await dbFactory.OpenForAsync(author, ct);
-        var note = await db.Annotations.Include(n => n.Attribution).SingleOrDefaultAsync(n => n.Id == id, ct);
-        if (note is null)
+        return await ChangeAsync(author, id, loadedVersion, (_, note) =>
         {
-            return EditResult<StoredNote>.Missing(NoteMessages.Gone);
-        }
-        await RequireMayChangeAsync(note, author);
-        if (!db.ExpectVersion(note, loadedVersion))
-        {
-            return Conflict(Stored(note));
-        }
-        note.Body = body!;
-        note.EditedAt = DateTimeOffset.UtcNow;
-        return await SaveChangeAsync(db, note, ct);
+            note.Body = body!;
+            note.EditedAt = DateTimeOffset.UtcNow;
+        }, ct);
     }
 
     /// <summary>Deletes a note (softly: an editor can restore it), if it is still at <paramref name="loadedVersion"/>.</summary>
-    public async Task<EditResult<StoredNote>> DeleteAsync(int id, Guid loadedVersion, CancellationToken ct = default)
+    public async Task<EditResult<StoredNote>> DeleteAsync(int id, Guid loadedVersion, CancellationToken ct = default) =>
+        await ChangeAsync(await currentUser.RequireAsync(Permission.Comment), id, loadedVersion,
+            (db, note) => db.Annotations.Remove(note), ct); // the record-keeping turns this into a soft delete with a history entry
+
+    /// <summary>
+    /// Changes a note its author (or a moderator) may change, if it is still at <paramref name="loadedVersion"/>: found in
+    /// the author's signed context, permission checked, version expected, <paramref name="change"/> applied, saved.
+    /// </summary>
+    private async Task<EditResult<StoredNote>> ChangeAsync(ChangeAuthor author, int id, Guid loadedVersion, Action<ClaimTrackerDbContext, Annotation> change, CancellationToken ct)
     {
-        var author = await currentUser.RequireAsync(Permission.Comment);
         await using var db = await dbFactory.OpenForAsync(author, ct);
         var note = await db.Annotations.Include(n => n.Attribution).SingleOrDefaultAsync(n => n.Id == id, ct);
         if (note is null)
@@ -198,7 +196,7 @@ public sealed class AnnotationService(
         {
             return Conflict(Stored(note));
         }
-        db.Annotations.Remove(note); // the record-keeping turns this into a soft delete with a history entry
+        change(db, note);
         return await SaveChangeAsync(db, note, ct);
     }
 

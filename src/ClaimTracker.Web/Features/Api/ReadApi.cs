@@ -1,6 +1,8 @@
+using System.Text;
 using ClaimTracker.Web.Components.Shared;
 using ClaimTracker.Web.Data;
 using ClaimTracker.Web.Domain;
+using ClaimTracker.Web.Features.Serving;
 using ClaimTracker.Web.Features.Verdicts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -22,6 +24,7 @@ public static class ReadApi
         api.MapGet("/actors", ListActors);
         api.MapGet("/sources/{id}", GetSource);
         api.MapGet("/sources/{id}/annotations", WebAnnotationExport.GetAnnotations);
+        api.MapGet("/claims/{id}/claimreview", GetClaimReview);
         // "{**path}" rather than MapFallback(): the default fallback skips paths that look like files ("/api/claims.json").
         api.Map("{**path}", () => NotFound("There is no such API endpoint. Try /api/claims, /api/actors or /api/sources/{id}."))
             .WithOrder(int.MaxValue);
@@ -60,6 +63,20 @@ public static class ReadApi
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var claims = await LoadClaims(db, db.Claims.Where(c => c.Id == claimId), ct);
         return claims.Count == 1 ? TypedResults.Ok(claims[0]) : NotFound($"There is no claim {claimId}.");
+    }
+
+    /// <summary>A published verdict as schema.org ClaimReview (JSON-LD); 404 for a claim without one.</summary>
+    internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetClaimReview(
+        string id, PublicBaseUrl site, ClaimReviewService reviews, CancellationToken ct)
+    {
+        if (!int.TryParse(id, out var claimId))
+        {
+            return BadRequest($"A claim id is a whole number; got \"{Echo(id)}\".");
+        }
+        var review = await reviews.GetAsync(claimId, site.Root, ct);
+        return review is null
+            ? NotFound($"Claim {claimId} has no published verdict.")
+            : TypedResults.Content(ClaimReviewService.Serialize(review), ClaimReviewService.JsonLdContentType, Encoding.UTF8);
     }
 
     internal static async Task<Ok<List<ApiActor>>> ListActors(IDbContextFactory<ClaimTrackerDbContext> dbFactory, CancellationToken ct)

@@ -9,7 +9,7 @@ namespace ClaimTracker.Web.Features.Claims;
 /// claims related to it (each with its own speakers and its own challengers).
 /// </summary>
 /// <remarks>
-/// The lists are bounded (see <see cref="ClaimService.GetDisputeAsync"/>): a claim repeated in thousands of articles lists
+/// The lists are bounded (see <see cref="DisputeReader.GetDisputeAsync"/>): a claim repeated in thousands of articles lists
 /// the first of each kind, and <see cref="Totals"/> says how many there are in all.
 /// </remarks>
 public sealed record ClaimDispute(
@@ -54,7 +54,7 @@ public sealed record Assessment(AttributionView? Stance, RelatedClaim? Related)
 }
 
 /// <summary>A claim that bears on another, with the reasoning and, when a text establishes it, the words that do.</summary>
-/// <param name="Attributions">The related claim's first speakers and challengers (<see cref="ClaimService.RelatedStatementsShown"/> of each).</param>
+/// <param name="Attributions">The related claim's first speakers and challengers (<see cref="DisputeReader.RelatedStatementsShown"/> of each).</param>
 /// <param name="SpeakerCount">All its statements that do not challenge it, listed or not.</param>
 /// <param name="ChallengeCount">All its statements that challenge it, listed or not.</param>
 public sealed record RelatedClaim(

@@ -40,6 +40,3 @@ public sealed record ClaimRow(
     PublishedRating? Rating = null);
 
 public sealed record ClaimFilterOptions(IReadOnlyList<(int Id, string Name)> Actors, IReadOnlyList<string> Topics, IReadOnlyList<RatingOption> Ratings);
-
-/// <summary>A claim worded much like another (<see cref="Similarity"/> from 0 to 1), offered as a possible duplicate.</summary>
-public sealed record SimilarClaim(int Id, string Text, double Similarity);

@@ -40,17 +40,11 @@ public sealed partial class RecordEditService
             return EditResult<ActorRecord>.Invalid(errors);
         }
         await using var db = await dbFactory.OpenForAsync(author, ct);
-        var actor = await db.Actors.IgnoreQueryFilters().SingleOrDefaultAsync(a => a.Id == id, ct);
-        if (actor is null)
+        var result = await db.EditAsync(db.Actors.IgnoreQueryFilters().Where(a => a.Id == id), version, ToRecord, actor =>
         {
-            return EditResult<ActorRecord>.Missing();
-        }
-        if (actor.IsDeleted || !db.ExpectVersion(actor, version))
-        {
-            return EditResult<ActorRecord>.Conflict(ToRecord(actor));
-        }
-        Apply(actor, valid);
-        var result = await db.SaveAsync(() => ToRecord(actor), () => GetActorAsync(id, ct), ct);
+            Apply(actor, valid);
+            return db.SaveAsync(() => ToRecord(actor), () => GetActorAsync(id, ct), ct);
+        }, ct);
         if (result.Succeeded)
         {
             await AnnounceClaimsOfAsync(id, ct);

@@ -80,17 +80,11 @@ public sealed partial class RecordEditService
     {
         var author = await currentUser.RequireAsync(Permission.EditRecord);
         await using var db = await dbFactory.OpenForAsync(author, ct);
-        var attribution = await db.Attributions.SingleOrDefaultAsync(a => a.Id == id, ct);
-        if (attribution is null)
+        return await db.EditAsync(db.Attributions.Where(a => a.Id == id), version, ToRecord, attribution =>
         {
-            return EditResult<AttributionRecord>.Missing();
-        }
-        if (!db.ExpectVersion(attribution, version))
-        {
-            return EditResult<AttributionRecord>.Conflict(ToRecord(attribution));
-        }
-        db.Attributions.Remove(attribution);
-        return await db.SaveAsync(() => Announced(attribution.ClaimId, ClaimChangeKind.Attribution, ToRecord(attribution)), () => GetAttributionAsync(id, ct), ct);
+            db.Attributions.Remove(attribution);
+            return db.SaveAsync(() => Announced(attribution.ClaimId, ClaimChangeKind.Attribution, ToRecord(attribution)), () => GetAttributionAsync(id, ct), ct);
+        }, ct);
     }
 
     public async Task<EditResult<AttributionRecord>> RestoreAttributionAsync(int id, CancellationToken ct = default)

@@ -80,17 +80,11 @@ public sealed partial class RecordEditService
     {
         var author = await currentUser.RequireAsync(Permission.EditRecord);
         await using var db = await dbFactory.OpenForAsync(author, ct);
-        var relation = await db.ClaimRelations.SingleOrDefaultAsync(r => r.Id == id, ct);
-        if (relation is null)
+        return await db.EditAsync(db.ClaimRelations.Where(r => r.Id == id), version, ToRecord, relation =>
         {
-            return EditResult<RelationRecord>.Missing();
-        }
-        if (!db.ExpectVersion(relation, version))
-        {
-            return EditResult<RelationRecord>.Conflict(ToRecord(relation));
-        }
-        db.ClaimRelations.Remove(relation);
-        return await db.SaveAsync(() => AnnounceRelation(relation), () => GetRelationAsync(id, ct), ct);
+            db.ClaimRelations.Remove(relation);
+            return db.SaveAsync(() => AnnounceRelation(relation), () => GetRelationAsync(id, ct), ct);
+        }, ct);
     }
 
     /// <summary>Refused while either claim is deleted: restore the claim first.</summary>

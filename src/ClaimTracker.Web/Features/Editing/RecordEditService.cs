@@ -66,22 +66,15 @@ public sealed partial class RecordEditService(
             return EditResult<ClaimRecord>.Invalid(errors);
         }
         await using var db = await dbFactory.OpenForAsync(author, ct);
-        var claim = await db.Claims.IgnoreQueryFilters().SingleOrDefaultAsync(c => c.Id == id, ct);
-        if (claim is null)
+        return await db.EditAsync(db.Claims.IgnoreQueryFilters().Where(c => c.Id == id), version, ToRecord, claim =>
         {
-            return EditResult<ClaimRecord>.Missing();
-        }
-        // Editing a deleted claim would bring it back unseen; the conflict shows the editor that it was deleted.
-        if (claim.IsDeleted || !db.ExpectVersion(claim, version))
-        {
-            return EditResult<ClaimRecord>.Conflict(ToRecord(claim));
-        }
-        claim.Text = text;
-        if (!claim.Topics.SequenceEqual(topics, StringComparer.Ordinal))
-        {
-            claim.Topics = topics;
-        }
-        return await db.SaveAsync(() => Announced(id, ClaimChangeKind.Claim, ToRecord(claim)), () => GetClaimAsync(id, ct), ct);
+            claim.Text = text;
+            if (!claim.Topics.SequenceEqual(topics, StringComparer.Ordinal))
+            {
+                claim.Topics = topics;
+            }
+            return db.SaveAsync(() => Announced(id, ClaimChangeKind.Claim, ToRecord(claim)), () => GetClaimAsync(id, ct), ct);
+        }, ct);
     }
 
     /// <summary>
@@ -92,28 +85,22 @@ public sealed partial class RecordEditService(
     {
         var author = await currentUser.RequireAsync(Permission.EditRecord);
         await using var db = await dbFactory.OpenForAsync(author, ct);
-        var claim = await db.Claims.SingleOrDefaultAsync(c => c.Id == id, ct);
-        if (claim is null)
+        return await db.EditAsync(db.Claims.Where(c => c.Id == id), version, ToRecord, async claim =>
         {
-            return EditResult<ClaimRecord>.Missing();
-        }
-        if (!db.ExpectVersion(claim, version))
-        {
-            return EditResult<ClaimRecord>.Conflict(ToRecord(claim));
-        }
-        db.Claims.Remove(claim);
-        db.Attributions.RemoveRange(await db.Attributions.Where(a => a.ClaimId == id).ToListAsync(ct));
-        var relations = await db.ClaimRelations.Where(r => r.FromClaimId == id || r.ToClaimId == id).ToListAsync(ct);
-        db.ClaimRelations.RemoveRange(relations);
-        return await db.SaveAsync(() =>
-        {
-            Announce(id, ClaimChangeKind.Claim);
-            foreach (var other in relations.Select(r => r.FromClaimId == id ? r.ToClaimId : r.FromClaimId).Distinct())
+            db.Claims.Remove(claim);
+            db.Attributions.RemoveRange(await db.Attributions.Where(a => a.ClaimId == id).ToListAsync(ct));
+            var relations = await db.ClaimRelations.Where(r => r.FromClaimId == id || r.ToClaimId == id).ToListAsync(ct);
+            db.ClaimRelations.RemoveRange(relations);
+            return await db.SaveAsync(() =>
             {
-                Announce(other, ClaimChangeKind.Relation);
-            }
-            return ToRecord(claim);
-        }, () => GetClaimAsync(id, ct), ct);
+                Announce(id, ClaimChangeKind.Claim);
+                foreach (var other in relations.Select(r => r.FromClaimId == id ? r.ToClaimId : r.FromClaimId).Distinct())
+                {
+                    Announce(other, ClaimChangeKind.Relation);
+                }
+                return ToRecord(claim);
+            }, () => GetClaimAsync(id, ct), ct);
+        }, ct);
     }
 
     /// <summary>Brings back a deleted claim and what was deleted with it.</summary>

@@ -30,9 +30,7 @@ public static class GenerateCommand
         var parsed = Parse(args);
         if (parsed.Problem is not null)
         {
-            await error.WriteLineAsync(parsed.Problem);
-            await error.WriteLineAsync(Usage);
-            return 2;
+            return await CommandLine.WrongUsageAsync(error, parsed.Problem, Usage);
         }
 
         var factory = services.GetRequiredService<IDbContextFactory<ClaimTrackerDbContext>>();

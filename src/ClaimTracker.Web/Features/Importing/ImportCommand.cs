@@ -34,16 +34,12 @@ public static class ImportCommand
         var parsed = Parse(args);
         if (parsed.Problem is not null)
         {
-            await error.WriteLineAsync(parsed.Problem);
-            await error.WriteLineAsync(Usage);
-            return 2;
+            return await CommandLine.WrongUsageAsync(error, parsed.Problem, Usage);
         }
         var path = parsed.File!;
         if (!File.Exists(path))
         {
-            await error.WriteLineAsync($"No such file: {path}");
-            await error.WriteLineAsync(Usage);
-            return 2;
+            return await CommandLine.WrongUsageAsync(error, $"No such file: {path}", Usage);
         }
 
         await using var scope = services.CreateAsyncScope();

@@ -132,26 +132,17 @@ public sealed class SourceImportService(
         await db.SaveChangesAsync(ct);
 
         // Sources are immutable, not editable records, so record-keeping writes nothing for them: say who imported it here.
-        db.AuditEntries.Add(new AuditEntry
-        {
-            EntityType = nameof(Source),
-            EntityId = source.Id,
-            Action = AuditAction.Created,
-            UserId = author.UserId,
-            UserName = author.UserName,
-            At = clock.GetUtcNow(),
-            After = JsonSerializer.Serialize(new
-            {
-                source.Key,
-                source.Outlet,
-                source.Title,
-                source.PublishedOn,
-                source.Url,
-                source.ContentHash,
-                Characters = text.Length,
-                Suggestions = suggestions.Count,
-            }, Json),
-        });
+        db.AuditEntries.Add(author.Entry(nameof(Source), source.Id, AuditAction.Created, clock.GetUtcNow(), after: JsonSerializer.Serialize(new
+                {
+                    source.Key,
+                    source.Outlet,
+                    source.Title,
+                    source.PublishedOn,
+                    source.Url,
+                    source.ContentHash,
+                    Characters = text.Length,
+                    Suggestions = suggestions.Count,
+                }, Json)));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
 

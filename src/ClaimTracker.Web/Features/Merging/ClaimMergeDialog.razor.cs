@@ -59,7 +59,7 @@ public partial class ClaimMergeDialog
                 message = "One of the claims is no longer in the record; close this and reload the page.";
                 return;
             }
-            var (survivor, merged) = ClaimMergeService.ShouldSurvive(here, there) ? (here, there) : (there, here);
+            var (survivor, merged) = MergePlanner.ShouldSurvive(here, there) ? (here, there) : (there, here);
             await LoadPreviewAsync(survivor.Id, merged.Id);
         });
     }

@@ -34,12 +34,6 @@ public sealed class ClaimMergeService(
         return await SideAsync(db, claimId, ct);
     }
 
-    /// <summary>The claim that should survive by default: the one with more statements, then the older one.</summary>
-    public static bool ShouldSurvive(MergeSide candidate, MergeSide other) =>
-        candidate.Statements != other.Statements
-            ? candidate.Statements > other.Statements
-            : candidate.CreatedAt != other.CreatedAt ? candidate.CreatedAt < other.CreatedAt : candidate.Id < other.Id;
-
     /// <summary>What merging would do; null when either claim is gone.</summary>
     public async Task<MergePreview?> PreviewAsync(int survivorId, int mergedId, CancellationToken ct = default)
     {
@@ -51,19 +45,8 @@ public sealed class ClaimMergeService(
         {
             return null;
         }
-        var effects = new List<string>();
-        var refusal = Refusal(survivor, merged);
-        if (refusal is null)
-        {
-            var plan = await PlanRelationsAsync(db, survivorId, mergedId, ct);
-            effects.Add($"{Count(merged.Statements, "statement")}, {Count(plan.MoveFrom.Count + plan.MoveTo.Count, "relation")} and {Count(merged.Notes, "note")} move to the surviving claim.");
-            if (plan.Retire.Count > 0)
-            {
-                effects.Add($"{Count(plan.Retire.Count, "relation")} between the two claims or repeating one the surviving claim already has {(plan.Retire.Count == 1 ? "is" : "are")} retired (kept in the history, restored by Undo).");
-            }
-            effects.Add(VerdictEffect(survivor, merged));
-            effects.Add("The merged claim leaves lists and search; its address leads to the surviving claim. Undo takes it all back.");
-        }
+        var refusal = MergePlanner.Refusal(survivor, merged);
+        var effects = refusal is null ? MergeWording.Effects(survivor, merged, await MergePlanner.PlanRelationsAsync(db, survivorId, mergedId, ct)) : [];
         return new MergePreview(survivor, merged, effects, refusal);
     }
 
@@ -75,7 +58,7 @@ public sealed class ClaimMergeService(
         var author = await currentUser.RequireAsync(Permission.EditRecord);
         if (survivorId == mergedId)
         {
-            return EditResult<MergeSummary>.Refused("A claim cannot be merged into itself; choose another claim.");
+            return EditResult<MergeSummary>.Refused(MergeWording.IntoItself);
         }
         await using var db = await dbFactory.OpenForAsync(author, ct);
         // SQLite's BEGIN IMMEDIATE: no other write can come between the checks below and the save.
@@ -89,7 +72,7 @@ public sealed class ClaimMergeService(
         {
             return EditResult<MergeSummary>.Missing("One of the two claims is no longer in the record (deleted or merged meanwhile).");
         }
-        var stale = new[] { (survivor, survivorVersion), (merged, mergedVersion) }.Where(x => !db.ExpectVersion(x.Item1, x.Item2)).Select(x => Quote(x.Item1.Text)).ToList();
+        var stale = new[] { (survivor, survivorVersion), (merged, mergedVersion) }.Where(x => !db.ExpectVersion(x.Item1, x.Item2)).Select(x => MergeWording.Quote(x.Item1.Text)).ToList();
         if (stale.Count > 0)
         {
             return EditResult<MergeSummary>.Conflict(null,
@@ -99,7 +82,7 @@ public sealed class ClaimMergeService(
         var verdicts = await db.Verdicts.Include(v => v.RatingLabel).Where(v => v.ClaimId == survivorId || v.ClaimId == mergedId).ToListAsync(ct);
         var survivorVerdict = verdicts.SingleOrDefault(v => v.ClaimId == survivorId);
         var mergedVerdict = verdicts.SingleOrDefault(v => v.ClaimId == mergedId);
-        if (VerdictRefusal(survivorVerdict?.State, survivorVerdict?.RatingLabel.Label, mergedVerdict?.State, mergedVerdict?.RatingLabel.Label) is { } refusal)
+        if (MergePlanner.VerdictRefusal(survivorVerdict?.State, survivorVerdict?.RatingLabel.Label, mergedVerdict?.State, mergedVerdict?.RatingLabel.Label) is { } refusal)
         {
             return EditResult<MergeSummary>.Refused(refusal);
         }
@@ -114,7 +97,7 @@ public sealed class ClaimMergeService(
             live.Statements += attribution.IsDeleted ? 0 : 1;
         }
 
-        var plan = await PlanRelationsAsync(db, survivorId, mergedId, ct);
+        var plan = await MergePlanner.PlanRelationsAsync(db, survivorId, mergedId, ct);
         var relations = await db.ClaimRelations.Where(r => r.FromClaimId == mergedId || r.ToClaimId == mergedId).ToDictionaryAsync(r => r.Id, ct);
         foreach (var id in plan.MoveFrom)
         {
@@ -180,12 +163,6 @@ public sealed class ClaimMergeService(
         merged.MergedIntoId = survivorId;
         merged.IsDeleted = true;
 
-        var movedRelations = rows.RelationsFrom.Count + rows.RelationsTo.Count;
-        var moved = $"{Count(live.Statements, "statement")}, {Count(movedRelations, "relation")}, {Count(live.Notes, "note")}"
-            + (rows.Verdicts.Count > 0 ? " and the verdict" : "") + " moved"
-            + (rows.RetiredRelations.Count + rows.RetiredVerdicts.Count > 0
-                ? $"; retired {Retired(rows)}"
-                : "");
         var merge = new ClaimMerge
         {
             SurvivorId = survivorId,
@@ -193,7 +170,7 @@ public sealed class ClaimMergeService(
             UserId = author.UserId,
             UserName = author.UserName,
             At = DateTimeOffset.UtcNow,
-            Summary = moved,
+            Summary = MergeWording.Moved(rows, live.Statements, live.Notes),
             Rows = rows with { SurvivorStatusBefore = statusBefore },
         };
         db.ClaimMerges.Add(merge);
@@ -240,12 +217,12 @@ public sealed class ClaimMergeService(
         if (survivor.IsDeleted)
         {
             return EditResult<MergeSummary>.Refused(survivor.MergedIntoId is int later
-                ? $"{Quote(survivor.Text)} was itself merged into claim {later} afterwards; undo that merge first."
-                : $"{Quote(survivor.Text)} was deleted after this merge; restore it first, then undo.");
+                ? $"{MergeWording.Quote(survivor.Text)} was itself merged into claim {later} afterwards; undo that merge first."
+                : $"{MergeWording.Quote(survivor.Text)} was deleted after this merge; restore it first, then undo.");
         }
         if (!merged.IsDeleted || merged.MergedIntoId != merge.SurvivorId)
         {
-            return EditResult<MergeSummary>.Refused($"{Quote(merged.Text)} is no longer merged into this claim.");
+            return EditResult<MergeSummary>.Refused($"{MergeWording.Quote(merged.Text)} is no longer merged into this claim.");
         }
 
         var rows = merge.Rows;
@@ -258,15 +235,15 @@ public sealed class ClaimMergeService(
         var suggestions = await db.AttributionSuggestions.IgnoreQueryFilters().Where(s => rows.Suggestions.Contains(s.Id)).ToListAsync(ct);
 
         var elsewhere = new List<string>();
-        AddIfAny(elsewhere, attributions.Count(a => a.ClaimId != merge.SurvivorId), "statement");
-        AddIfAny(elsewhere, rows.RelationsFrom.Count(id => relations[id].FromClaimId != merge.SurvivorId)
+        MergeWording.AddIfAny(elsewhere, attributions.Count(a => a.ClaimId != merge.SurvivorId), "statement");
+        MergeWording.AddIfAny(elsewhere, rows.RelationsFrom.Count(id => relations[id].FromClaimId != merge.SurvivorId)
             + rows.RelationsTo.Count(id => relations[id].ToClaimId != merge.SurvivorId), "relation");
-        AddIfAny(elsewhere, notes.Count(n => n.ClaimId != merge.SurvivorId), "note");
-        AddIfAny(elsewhere, rows.Verdicts.Count(id => verdicts[id].ClaimId != merge.SurvivorId), "verdict");
+        MergeWording.AddIfAny(elsewhere, notes.Count(n => n.ClaimId != merge.SurvivorId), "note");
+        MergeWording.AddIfAny(elsewhere, rows.Verdicts.Count(id => verdicts[id].ClaimId != merge.SurvivorId), "verdict");
         if (elsewhere.Count > 0)
         {
             return EditResult<MergeSummary>.Refused(
-                $"Since the merge, {string.Join(", ", elsewhere)} moved on from {Quote(survivor.Text)} to other claims. "
+                $"Since the merge, {string.Join(", ", elsewhere)} moved on from {MergeWording.Quote(survivor.Text)} to other claims. "
                 + "Undoing now would not give back what was merged, so nothing was changed; move them back first, or keep the merge.");
         }
         if (rows.RetiredVerdicts.Count > 0 && rows.RetiredVerdicts.Any(id => verdicts[id].ClaimId != merge.MergedId))
@@ -331,7 +308,7 @@ public sealed class ClaimMergeService(
         await transaction.CommitAsync(ct);
 
         Announce(merge.SurvivorId, merge.MergedId, relations.Values.Select(r => r.FromClaimId).Concat(relations.Values.Select(r => r.ToClaimId)));
-        return EditResult<MergeSummary>.Saved(ToSummary(merge, survivor.Text, merged.Text), $"Merge undone: {Quote(merged.Text)} is back as a claim of its own.");
+        return EditResult<MergeSummary>.Saved(ToSummary(merge, survivor.Text, merged.Text), $"Merge undone: {MergeWording.Quote(merged.Text)} is back as a claim of its own.");
     }
 
     public async Task<MergeSummary?> GetAsync(int mergeId, CancellationToken ct = default)
@@ -355,39 +332,6 @@ public sealed class ClaimMergeService(
         public int Notes;
     }
 
-    private sealed record RelationPlan(List<int> MoveFrom, List<int> MoveTo, List<int> Retire);
-
-    /// <summary>
-    /// Which of the merged claim's relations move and which are retired: a relation between the two claims would become
-    /// a claim related to itself, and one the survivor already has (same other claim, direction and type, even deleted,
-    /// which the unique index counts) would be a repeat.
-    /// </summary>
-    private static async Task<RelationPlan> PlanRelationsAsync(ClaimTrackerDbContext db, int survivorId, int mergedId, CancellationToken ct)
-    {
-        var ofMerged = await db.ClaimRelations.AsNoTracking()
-            .Where(r => r.FromClaimId == mergedId || r.ToClaimId == mergedId).OrderBy(r => r.Id)
-            .Select(r => new { r.Id, r.FromClaimId, r.ToClaimId, r.Type }).ToListAsync(ct);
-        var taken = (await db.ClaimRelations.IgnoreQueryFilters().AsNoTracking()
-            .Where(r => r.FromClaimId == survivorId || r.ToClaimId == survivorId)
-            .Select(r => new { r.FromClaimId, r.ToClaimId, r.Type }).ToListAsync(ct))
-            .Select(r => (r.FromClaimId, r.ToClaimId, r.Type)).ToHashSet();
-        var plan = new RelationPlan([], [], []);
-        foreach (var r in ofMerged)
-        {
-            var from = r.FromClaimId == mergedId ? survivorId : r.FromClaimId;
-            var to = r.ToClaimId == mergedId ? survivorId : r.ToClaimId;
-            if (from == to || !taken.Add((from, to, r.Type)))
-            {
-                plan.Retire.Add(r.Id);
-            }
-            else
-            {
-                (r.FromClaimId == mergedId ? plan.MoveFrom : plan.MoveTo).Add(r.Id);
-            }
-        }
-        return plan;
-    }
-
     private static async Task<MergeSide?> SideAsync(ClaimTrackerDbContext db, int id, CancellationToken ct) =>
         await db.Claims.AsNoTracking().Where(c => c.Id == id)
             .Select(c => new MergeSide(
@@ -399,71 +343,16 @@ public sealed class ClaimMergeService(
                 c.Version))
             .SingleOrDefaultAsync(ct);
 
-    private static string? Refusal(MergeSide survivor, MergeSide merged) =>
-        survivor.Id == merged.Id
-            ? "A claim cannot be merged into itself; choose another claim."
-            : VerdictRefusal(survivor.Verdict?.State, survivor.Verdict?.Rating, merged.Verdict?.State, merged.Verdict?.Rating);
-
-    /// <summary>
-    /// A claim has one verdict. When both have one, the survivor's stays and the other's is retired (kept in the history,
-    /// restored by Undo), except when both are published with different ratings: two public ratings that disagree need an
-    /// editor's decision, not a default.
-    /// </summary>
-    private static string? VerdictRefusal(VerdictState? survivorState, string? survivorRating, VerdictState? mergedState, string? mergedRating) =>
-        survivorState == VerdictState.Published && mergedState == VerdictState.Published && survivorRating != mergedRating
-            ? $"Both claims have a published verdict, and they disagree (“{survivorRating}” and “{mergedRating}”). "
-              + "A merged claim keeps one verdict: reopen the verdict that should not stand, or let the other claim survive, then merge."
-            : null;
-
-    private static string VerdictEffect(MergeSide survivor, MergeSide merged) => (survivor.Verdict, merged.Verdict) switch
-    {
-        (_, null) => $"The surviving claim keeps its status ({survivor.Status.Label()}).",
-        (null, { } v) => $"The merged claim's verdict ({Describe(v)}) moves to the surviving claim, which takes its status ({merged.Status.Label()}).",
-        ({ } kept, { } retired) => $"The surviving claim keeps its verdict ({Describe(kept)}) and status; the other verdict ({Describe(retired)}) is retired.",
-    };
-
-    private static string Describe(VerdictBrief v) => $"{(v.State == VerdictState.Published ? "published" : "draft")}, “{v.Rating}”";
-
-    private static string Retired(MergeRows rows)
-    {
-        var parts = new List<string>();
-        AddIfAny(parts, rows.RetiredRelations.Count, "relation");
-        AddIfAny(parts, rows.RetiredVerdicts.Count, "verdict");
-        return string.Join(" and ", parts);
-    }
-
-    private static void AddIfAny(List<string> parts, int count, string noun)
-    {
-        if (count > 0)
-        {
-            parts.Add(Count(count, noun));
-        }
-    }
-
-    public static string Count(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
-
-    private static string Quote(string text) => $"“{(text.Length <= 60 ? text : text[..57] + "…")}”";
-
     /// <summary>One line in each claim's History, in words; the moved rows have their own entries besides.</summary>
     private static void WriteHistory(ClaimTrackerDbContext db, ClaimMerge merge, string survivorText, string mergedText, AuditAction action, ChangeAuthor author)
     {
-        // The claims by their words, as every page names them; the ids are in the entry's values (editors' Details).
-        var sentence = $"Merged {Quote(mergedText)} into {Quote(survivorText)}: {merge.Summary}.";
-        var summary = action == AuditAction.Merged ? sentence : "Undid: " + sentence;
+        // The ids are in the entry's values (editors' Details).
+        var summary = MergeWording.HistoryLine(merge, survivorText, mergedText, action);
         var json = JsonSerializer.Serialize(new { summary, merge.SurvivorId, merge.MergedId }, Json);
         foreach (var claimId in new[] { merge.SurvivorId, merge.MergedId })
         {
-            db.AuditEntries.Add(new AuditEntry
-            {
-                EntityType = HistoryEntityType,
-                EntityId = merge.Id,
-                ClaimId = claimId,
-                Action = action,
-                UserId = author.UserId,
-                UserName = author.UserName,
-                At = action == AuditAction.Merged ? merge.At : merge.UndoneAt!.Value,
-                After = json,
-            });
+            db.AuditEntries.Add(author.Entry(HistoryEntityType, merge.Id, action, action == AuditAction.Merged ? merge.At : merge.UndoneAt!.Value,
+                after: json, claimId: claimId));
         }
     }
 

@@ -37,3 +37,6 @@ public sealed record MergeSummary(
 {
     public bool IsUndone => UndoneAt is not null;
 }
+
+/// <summary>A claim worded much like another (<see cref="Similarity"/> from 0 to 1), offered as a possible duplicate.</summary>
+public sealed record SimilarClaim(int Id, string Text, double Similarity);

@@ -4,7 +4,6 @@ using ClaimTracker.Web.Domain;
 using ClaimTracker.Web.Features.Editing;
 using ClaimTracker.Web.Features.Sources;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Rendering;
 using Microsoft.JSInterop;
 using MudBlazor;
 
@@ -298,36 +297,35 @@ public partial class ReviewPage
     }
 
 
-    // The reader's approach (HighlightSegmenter): spans become flat runs, so overlapping suggestions never cross tags.
-    private RenderFragment RenderText() => builder =>
+    /// <summary>While editing, the span being edited is what counts as current (its own id, as the reader does for a focus span).</summary>
+    private int? MarkedCurrentId => editing && form?.Span is not null ? EditedSpanId : Current?.Id;
+
+    /// <summary>The pending suggestions of the tab (and the current one, whatever its status), and the span being edited.</summary>
+    private IReadOnlyList<TextSegment> Segments(ReviewQueue queue)
     {
-        if (Queue is null)
-        {
-            return;
-        }
         var current = Current;
-        // While editing, the span being edited is what counts as current (its own id, as the reader does for a focus span).
         var edited = editing && form?.Span is { } span ? new HighlightSpan(EditedSpanId, span.Start, span.End) : null;
-        var spans = Queue.Items.Where(i => i.Status == SuggestionStatus.Pending || i.Id == current?.Id)
+        var spans = queue.Items.Where(i => i.Status == SuggestionStatus.Pending || i.Id == current?.Id)
             .Select(i => new HighlightSpan(i.Id, i.Start, i.End))
             .Concat(edited is null ? [] : [edited]);
-        var currentId = edited?.Id ?? current?.Id;
-        foreach (var segment in HighlightSegmenter.Segment(Queue.Text, spans))
+        return HighlightSegmenter.Segment(queue.Text, spans);
+    }
+
+    /// <summary>The current suggestion's words strongly, the others faintly; each run lists the suggestions covering it.</summary>
+    private TextMark? MarkOf(TextSegment segment)
+    {
+        var currentId = MarkedCurrentId;
+        var isCurrent = segment.Covering.Any(s => s.Id == currentId);
+        var isOther = segment.Covering.Any(s => s.Id != currentId);
+        if (!isCurrent && !isOther)
         {
-            var isCurrent = segment.Covering.Any(s => s.Id == currentId);
-            var isOther = segment.Covering.Any(s => s.Id != currentId);
-            if (!isCurrent && !isOther)
-            {
-                SourceTextRendering.AddTextWithParagraphGaps(builder, segment.Text);
-                continue;
-            }
-            builder.OpenElement(1, "mark");
-            builder.AddAttribute(2, "class", isCurrent ? "review-current" : "review-other");
-            builder.AddAttribute(3, "data-suggestions", string.Join(' ', segment.Covering.Where(s => s.Id != EditedSpanId).Select(s => s.Id)));
-            builder.AddContent(4, segment.Text);
-            builder.CloseElement();
+            return null;
         }
-    };
+        return new TextMark(isCurrent ? "review-current" : "review-other")
+        {
+            Attributes = [new("data-suggestions", string.Join(' ', segment.Covering.Where(s => s.Id != EditedSpanId).Select(s => s.Id)))],
+        };
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -37,14 +37,23 @@ public sealed class ReviewQueueService(
         }
         var counts = await CountsAsync(db, sourceId, ct);
         var query = db.AttributionSuggestions.AsNoTracking().Where(s => s.SourceId == sourceId);
-        if (filter != ReviewFilter.All)
+        if (StatusShown(filter) is SuggestionStatus status)
         {
-            var status = (SuggestionStatus)(int)filter;
             query = query.Where(s => s.Status == status);
         }
         var items = await Project(db, query.OrderBy(s => s.Anchor.Start).ThenBy(s => s.Anchor.End).ThenBy(s => s.Id).Take(MaxItems)).ToListAsync(ct);
         return new ReviewQueue(source.Id, source.Title, source.Outlet, source.Text, counts, filter, items);
     }
+
+    /// <summary>The suggestions a tab lists, by name (the two enums need not keep the same order); null for All.</summary>
+    public static SuggestionStatus? StatusShown(ReviewFilter filter) => filter switch
+    {
+        ReviewFilter.Pending => SuggestionStatus.Pending,
+        ReviewFilter.Accepted => SuggestionStatus.Accepted,
+        ReviewFilter.Rejected => SuggestionStatus.Rejected,
+        ReviewFilter.All => null,
+        _ => throw new ArgumentOutOfRangeException(nameof(filter), filter, "No such tab."),
+    };
 
     /// <summary>How many suggestions of a source wait, for the reader's link; zero for anyone who may not review.</summary>
     public async Task<int> PendingCountAsync(int sourceId, CancellationToken ct = default)
@@ -88,7 +97,38 @@ public sealed class ReviewQueueService(
     /// Invalid fields come back keyed as in <see cref="StatementFields"/>; a suggestion someone else decided (or changed)
     /// since <paramref name="expectedVersion"/> comes back as a conflict holding it as it is now.
     /// </summary>
-    public async Task<EditResult<SuggestionItem>> AcceptAsync(int id, SuggestionDecision decision, Guid expectedVersion, CancellationToken ct = default)
+    public Task<EditResult<SuggestionItem>> AcceptAsync(int id, SuggestionDecision decision, Guid expectedVersion, CancellationToken ct = default) =>
+        DecisionAsync(id, expectedVersion, SuggestionStatus.Pending, async (db, suggestion, author) =>
+        {
+            var staged = await editing.StageStatementAsync(db, decision.ToDraft(suggestion.SourceId), ct);
+            if (staged.Attribution is null)
+            {
+                return EditResult<SuggestionItem>.Invalid(staged.Errors);
+            }
+            Decide(suggestion, SuggestionStatus.Accepted, author);
+            suggestion.Attribution = staged.Attribution;
+            // One save, one transaction: the actor, the claim, the attribution, the suggestion and their history, or nothing.
+            return await db.SaveAsync(async () =>
+            {
+                editing.AnnounceStatement(staged);
+                return await GetUncheckedAsync(id, ct);
+            }, () => GetUncheckedAsync(id, ct), ct);
+        }, ct);
+
+    public Task<EditResult<SuggestionItem>> RejectAsync(int id, Guid expectedVersion, CancellationToken ct = default) =>
+        DecisionAsync(id, expectedVersion, SuggestionStatus.Pending, (db, suggestion, author) =>
+        {
+            Decide(suggestion, SuggestionStatus.Rejected, author);
+            return db.SaveAsync(() => GetUncheckedAsync(id, ct), () => GetUncheckedAsync(id, ct), ct);
+        }, ct);
+
+    /// <summary>
+    /// The path of every decision: an editor's signed context, the suggestion as the editor loaded it, then
+    /// <paramref name="decide"/>. A suggestion someone else decided, reopened or changed since <paramref name="expectedVersion"/>
+    /// (<paramref name="from"/>: pending for a decision, null for a reopening, which needs one decided) is shown as it is now instead.
+    /// </summary>
+    private async Task<EditResult<SuggestionItem>> DecisionAsync(int id, Guid expectedVersion, SuggestionStatus? from,
+        Func<ClaimTrackerDbContext, AttributionSuggestion, ChangeAuthor, Task<EditResult<SuggestionItem>>> decide, CancellationToken ct)
     {
         var author = await currentUser.RequireAsync(Permission.EditRecord);
         await using var db = await dbFactory.OpenForAsync(author, ct);
@@ -97,42 +137,12 @@ public sealed class ReviewQueueService(
         {
             return EditResult<SuggestionItem>.Missing();
         }
-        // Someone else decided (or changed) it since the editor loaded it: show it as it is now.
-        if (suggestion.Status != SuggestionStatus.Pending || !db.ExpectVersion(suggestion, expectedVersion))
+        var expected = from is { } status ? suggestion.Status == status : suggestion.Status != SuggestionStatus.Pending;
+        if (!expected || !db.ExpectVersion(suggestion, expectedVersion))
         {
             return EditResult<SuggestionItem>.Conflict(await GetUncheckedAsync(id, ct));
         }
-
-        var staged = await editing.StageStatementAsync(db, decision.ToDraft(suggestion.SourceId), ct);
-        if (staged.Attribution is null)
-        {
-            return EditResult<SuggestionItem>.Invalid(staged.Errors);
-        }
-        Decide(suggestion, SuggestionStatus.Accepted, author);
-        suggestion.Attribution = staged.Attribution;
-        // One save, one transaction: the actor, the claim, the attribution, the suggestion and their history, or nothing.
-        return await db.SaveAsync(async () =>
-        {
-            editing.AnnounceStatement(staged);
-            return await GetUncheckedAsync(id, ct);
-        }, () => GetUncheckedAsync(id, ct), ct);
-    }
-
-    public async Task<EditResult<SuggestionItem>> RejectAsync(int id, Guid expectedVersion, CancellationToken ct = default)
-    {
-        var author = await currentUser.RequireAsync(Permission.EditRecord);
-        await using var db = await dbFactory.OpenForAsync(author, ct);
-        var suggestion = await db.AttributionSuggestions.SingleOrDefaultAsync(s => s.Id == id, ct);
-        if (suggestion is null)
-        {
-            return EditResult<SuggestionItem>.Missing();
-        }
-        if (suggestion.Status != SuggestionStatus.Pending || !db.ExpectVersion(suggestion, expectedVersion))
-        {
-            return EditResult<SuggestionItem>.Conflict(await GetUncheckedAsync(id, ct));
-        }
-        Decide(suggestion, SuggestionStatus.Rejected, author);
-        return await db.SaveAsync(() => GetUncheckedAsync(id, ct), () => GetUncheckedAsync(id, ct), ct);
+        return await decide(db, suggestion, author);
     }
 
     /// <summary>
@@ -141,19 +151,12 @@ public sealed class ReviewQueueService(
     /// the statement is deleted (as a delete on the claim page would, with history), and so are the claim and the actor the
     /// acceptance created, if nothing else uses them yet. Otherwise the editor is told to change the statement itself.
     /// </summary>
-    public async Task<EditResult<SuggestionItem>> ReopenAsync(int id, Guid expectedVersion, CancellationToken ct = default)
+    public Task<EditResult<SuggestionItem>> ReopenAsync(int id, Guid expectedVersion, CancellationToken ct = default) =>
+        DecisionAsync(id, expectedVersion, from: null, (db, suggestion, _) => ReopenAsync(db, suggestion, ct), ct);
+
+    private async Task<EditResult<SuggestionItem>> ReopenAsync(ClaimTrackerDbContext db, AttributionSuggestion suggestion, CancellationToken ct)
     {
-        var author = await currentUser.RequireAsync(Permission.EditRecord);
-        await using var db = await dbFactory.OpenForAsync(author, ct);
-        var suggestion = await db.AttributionSuggestions.SingleOrDefaultAsync(s => s.Id == id, ct);
-        if (suggestion is null)
-        {
-            return EditResult<SuggestionItem>.Missing();
-        }
-        if (suggestion.Status == SuggestionStatus.Pending || !db.ExpectVersion(suggestion, expectedVersion))
-        {
-            return EditResult<SuggestionItem>.Conflict(await GetUncheckedAsync(id, ct));
-        }
+        var id = suggestion.Id;
         int? touchedClaim = null;
         if (suggestion.Status == SuggestionStatus.Accepted && suggestion.AttributionId is { } attributionId)
         {

@@ -14,6 +14,7 @@ public partial class CorrectTextDialog
     [CascadingParameter] private IMudDialogInstance Dialog { get; set; } = null!;
     [Parameter, EditorRequired] public int SourceId { get; set; }
     [Inject] private SourceCorrectionService Corrections { get; set; } = null!;
+    [Inject] private SourceService Sources { get; set; } = null!;
     [Inject] private IJSRuntime JS { get; set; } = null!;
 
     /// <summary>Largest text read from the browser, in UTF-8 bytes: the service's character limit, at up to 4 bytes each.</summary>
@@ -34,7 +35,7 @@ public partial class CorrectTextDialog
 
     protected override async Task OnInitializedAsync()
     {
-        current = await Corrections.GetCurrentAsync(SourceId);
+        current = await Sources.GetCurrentAsync(SourceId);
         if (current is null)
         {
             message = "This source no longer exists.";

@@ -17,7 +17,7 @@ public partial class NeedsAttentionPanel
     /// <summary>The revision of the text the page shows: a selection's offsets are offsets into it.</summary>
     [Parameter, EditorRequired] public int Revision { get; set; }
 
-    [Inject] private SourceCorrectionService Corrections { get; set; } = null!;
+    [Inject] private AnchorRepairService Repairs { get; set; } = null!;
     [Inject] private RecordEditService Editing { get; set; } = null!;
     [Inject] private AnnotationService Notes { get; set; } = null!;
     [Inject] private CurrentUser Current { get; set; } = null!;
@@ -36,7 +36,7 @@ public partial class NeedsAttentionPanel
     protected override async Task OnParametersSetAsync()
     {
         canEdit = await Current.HasAsync(Permission.EditRecord);
-        items = canEdit ? await Corrections.ListNeedingAttentionAsync(SourceId) : [];
+        items = canEdit ? await Repairs.ListNeedingAttentionAsync(SourceId) : [];
     }
 
     private async Task ReattachAsync(AnchorAttention item)
@@ -52,10 +52,10 @@ public partial class NeedsAttentionPanel
             errors[(item.Kind, item.Id)] = SelectedWords.TooLongMessage(selection.Start, selection.End);
             return;
         }
-        await RunAsync(item, () => Corrections.ReattachAsync(item.Kind, item.Id, item.Version, Revision, selection.Start, selection.End));
+        await RunAsync(item, () => Repairs.ReattachAsync(item.Kind, item.Id, item.Version, Revision, selection.Start, selection.End));
     }
 
-    private Task ConfirmAsync(AnchorAttention item) => RunAsync(item, () => Corrections.ConfirmAsync(item.Kind, item.Id, item.Version));
+    private Task ConfirmAsync(AnchorAttention item) => RunAsync(item, () => Repairs.ConfirmAsync(item.Kind, item.Id, item.Version));
 
     private async Task RemoveAsync(AnchorAttention item)
     {

@@ -71,17 +71,7 @@ public sealed class OutletRenameService(IDbContextFactory<ClaimTrackerDbContext>
         foreach (var source in sources)
         {
             source.RenameOutlet(name!);
-            db.AuditEntries.Add(new AuditEntry
-            {
-                EntityType = nameof(Source),
-                EntityId = source.Id,
-                Action = AuditAction.Updated,
-                UserId = author.UserId,
-                UserName = author.UserName,
-                At = at,
-                Before = before,
-                After = after,
-            });
+            db.AuditEntries.Add(author.Entry(nameof(Source), source.Id, AuditAction.Updated, at, before, after));
         }
         var result = await db.SaveAsync(() => new OutletRenamed(from, name!, sources.Count),
             async () => new OutletRenamed(from, from, await CountAsync(from, ct)), ct);

@@ -13,13 +13,15 @@ namespace ClaimTracker.Web.Features.Sources;
 /// Corrections of a source's text. A correction makes a new revision, keeps the superseded text, and re-anchors every
 /// attribution and every note on a span of the source (<see cref="Reanchorer"/>), all in one transaction; the changed
 /// anchors go through <see cref="ClaimTrackerDbContext.SaveChangesAsync(bool, CancellationToken)"/>, so each gets a history
-/// entry. Anchors that could only be found approximately, or not at all, are flagged for editors, never dropped.
+/// entry. Anchors that could only be found approximately, or not at all, are flagged for editors, never dropped; their
+/// repair is <see cref="AnchorRepairService"/>'s, and the revisions are read through <see cref="SourceService"/>.
 /// </summary>
 public sealed class SourceCorrectionService(
     IDbContextFactory<ClaimTrackerDbContext> dbFactory,
     CurrentUser currentUser,
     IClaimChangeNotifier notifier,
-    ISourceChangeNotifier sourceNotifier)
+    ISourceChangeNotifier sourceNotifier,
+    SourceService sources)
 {
     /// <summary>
     /// Replaces the text of revision <paramref name="expectedRevision"/> with <paramref name="newText"/>. If someone
@@ -78,31 +80,17 @@ public sealed class SourceCorrectionService(
         var tally = new Tally();
         var claims = new HashSet<int>();
         // Deleted records too: restored later, they must not point at the wrong words. Only live ones are counted.
-        foreach (var attribution in await db.Attributions.IgnoreQueryFilters().Where(a => a.SourceId == sourceId).ToListAsync(ct))
+        var attributions = await db.Attributions.IgnoreQueryFilters().Where(a => a.SourceId == sourceId).ToListAsync(ct);
+        var notes = await db.Annotations.IgnoreQueryFilters().Where(n => n.SourceId == sourceId && n.Anchor != null).ToListAsync(ct);
+        foreach (var record in attributions.Concat<IAnchoredRecord>(notes))
         {
-            var state = Reanchor(reanchorer, attribution.Anchor, attribution.AnchorState, attribution.AnchorRevision, expectedRevision,
-                out var anchor, out var revision, source.Revision);
-            Apply(attribution.Anchor, anchor, a => attribution.Anchor = a);
-            attribution.AnchorState = state;
-            attribution.AnchorRevision = revision;
-            if (!attribution.IsDeleted)
+            Reanchor(reanchorer, record, expectedRevision, source.Revision);
+            if (!record.IsDeleted)
             {
-                tally.Add(state);
-                claims.Add(attribution.ClaimId);
+                tally.Add(record.AnchorState);
             }
         }
-        foreach (var annotation in await db.Annotations.IgnoreQueryFilters().Where(n => n.SourceId == sourceId && n.Anchor != null).ToListAsync(ct))
-        {
-            var state = Reanchor(reanchorer, annotation.Anchor!, annotation.AnchorState, annotation.AnchorRevision, expectedRevision,
-                out var anchor, out var revision, source.Revision);
-            Apply(annotation.Anchor!, anchor, a => annotation.Anchor = a);
-            annotation.AnchorState = state;
-            annotation.AnchorRevision = revision;
-            if (!annotation.IsDeleted)
-            {
-                tally.Add(state);
-            }
-        }
+        claims.UnionWith(attributions.Where(a => !a.IsDeleted).Select(a => a.ClaimId));
 
         // A relation's evidence (the words that establish it) follows its words when they are found. It has no anchor state
         // of its own, so evidence whose words are gone keeps its old offsets.
@@ -133,10 +121,10 @@ public sealed class SourceCorrectionService(
 
         // A concurrent correction either changed the revision (the concurrency check) or took the revision's number first
         // (the unique index on the revisions): either way a conflict, carrying the revision now stored.
-        var result = await db.SaveAsync(() => Current(source) with { Tally = tally.ToRecord() }, () => GetCurrentAsync(sourceId, ct), ct);
+        var result = await db.SaveAsync(() => Current(source) with { Tally = tally.ToRecord() }, () => sources.GetCurrentAsync(sourceId, ct), ct);
         if (result.Outcome == EditOutcome.Invalid)
         {
-            return EditResult<SourceCorrection>.Conflict(await GetCurrentAsync(sourceId, ct));
+            return EditResult<SourceCorrection>.Conflict(await sources.GetCurrentAsync(sourceId, ct));
         }
         if (result.Succeeded)
         {
@@ -154,18 +142,17 @@ public sealed class SourceCorrectionService(
     /// offsets are then only a hint) and stays pointing into its own revision if still not found. A fuzzy anchor no
     /// editor has confirmed stays flagged even if found exactly now: the check it needs is still to be done.
     /// </summary>
-    private static AnchorState Reanchor(Reanchorer reanchorer, TextAnchor current, AnchorState state, int anchorRevision, int replacedRevision,
-        out TextAnchor anchor, out int revision, int newRevision)
+    private static void Reanchor(Reanchorer reanchorer, IAnchoredRecord record, int replacedRevision, int newRevision)
     {
-        var match = reanchorer.Reanchor(current, intoOldText: anchorRevision == replacedRevision && state != AnchorState.Orphaned);
-        anchor = match.Anchor;
+        var match = reanchorer.Reanchor(record.Anchor, intoOldText: record.AnchorRevision == replacedRevision && record.AnchorState != AnchorState.Orphaned);
+        Apply(record.Anchor, match.Anchor, a => record.Anchor = a);
         if (match.State == AnchorState.Orphaned)
         {
-            revision = anchorRevision;
-            return AnchorState.Orphaned;
+            record.AnchorState = AnchorState.Orphaned;
+            return;
         }
-        revision = newRevision;
-        return state == AnchorState.Fuzzy ? AnchorState.Fuzzy : match.State;
+        record.AnchorRevision = newRevision;
+        record.AnchorState = record.AnchorState == AnchorState.Fuzzy ? AnchorState.Fuzzy : match.State;
     }
 
     /// <summary>An owned value is replaced, not mutated, and only when it differs, so unchanged records get no history entry.</summary>
@@ -187,174 +174,4 @@ public sealed class SourceCorrectionService(
     }
 
     private static SourceCorrection Current(Source s) => new(s.Id, s.Revision, s.Text, s.RevisedAt, s.RevisedBy, s.RevisionNote, null);
-
-    public async Task<SourceCorrection?> GetCurrentAsync(int sourceId, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Sources.AsNoTracking().Where(s => s.Id == sourceId)
-            .Select(s => new SourceCorrection(s.Id, s.Revision, s.Text, s.RevisedAt, s.RevisedBy, s.RevisionNote, null))
-            .SingleOrDefaultAsync(ct);
-    }
-
-    /// <summary>Every revision of the source, newest first; empty for an unknown source.</summary>
-    public async Task<IReadOnlyList<RevisionInfo>> ListRevisionsAsync(int sourceId, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var current = await db.Sources.AsNoTracking().Where(s => s.Id == sourceId)
-            .Select(s => new RevisionInfo(s.Revision, s.ContentHash, s.RevisedAt, s.RevisedBy, s.RevisionNote, true))
-            .SingleOrDefaultAsync(ct);
-        if (current is null)
-        {
-            return [];
-        }
-        var past = await db.SourceRevisions.AsNoTracking().Where(r => r.SourceId == sourceId).OrderByDescending(r => r.Number)
-            .Select(r => new RevisionInfo(r.Number, r.ContentHash, r.RevisedAt, r.RevisedBy, r.Note, false))
-            .ToListAsync(ct);
-        return [current, .. past];
-    }
-
-    /// <summary>The text of an earlier revision (or the current one); null when there is no such revision.</summary>
-    public async Task<RevisionText?> GetRevisionAsync(int sourceId, int number, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var source = await db.Sources.AsNoTracking().Where(s => s.Id == sourceId)
-            .Select(s => new { s.Id, s.Title, s.Revision, s.ContentHash, s.RevisedAt, s.RevisedBy, s.RevisionNote, s.Text })
-            .SingleOrDefaultAsync(ct);
-        if (source is null)
-        {
-            return null;
-        }
-        if (number == source.Revision)
-        {
-            return new RevisionText(source.Id, source.Title, number, source.Revision, source.ContentHash, source.RevisedAt, source.RevisedBy, source.RevisionNote, source.Text);
-        }
-        return await db.SourceRevisions.AsNoTracking().Where(r => r.SourceId == sourceId && r.Number == number)
-            .Select(r => new RevisionText(sourceId, source.Title, r.Number, source.Revision, r.ContentHash, r.RevisedAt, r.RevisedBy, r.Note, r.Text))
-            .SingleOrDefaultAsync(ct);
-    }
-
-    /// <summary>The source's fuzzy and orphaned anchors, statements first, each in text order.</summary>
-    public async Task<IReadOnlyList<AnchorAttention>> ListNeedingAttentionAsync(int sourceId, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var attributions = await db.Attributions.AsNoTracking()
-            .Where(a => a.SourceId == sourceId && (a.AnchorState == AnchorState.Fuzzy || a.AnchorState == AnchorState.Orphaned))
-            .OrderBy(a => a.Anchor.Start).ThenBy(a => a.Id)
-            .Select(a => new AnchorAttention(AnchoredKind.Attribution, a.Id, a.AnchorState, a.AnchorRevision, a.Anchor.Exact, a.Anchor.Start, a.Anchor.End,
-                a.ClaimId, a.Claim.Text, a.Actor.Name, null, a.Version))
-            .ToListAsync(ct);
-        var notes = await db.Annotations.AsNoTracking()
-            .Where(n => n.SourceId == sourceId && n.Anchor != null && (n.AnchorState == AnchorState.Fuzzy || n.AnchorState == AnchorState.Orphaned))
-            .OrderBy(n => n.Anchor!.Start).ThenBy(n => n.Id)
-            .Select(n => new AnchorAttention(AnchoredKind.Note, n.Id, n.AnchorState, n.AnchorRevision, n.Anchor!.Exact, n.Anchor.Start, n.Anchor.End,
-                null, null, n.AuthorName, n.Body, n.Version))
-            .ToListAsync(ct);
-        return [.. attributions, .. notes];
-    }
-
-    /// <summary>An editor has checked a fuzzy anchor and it sits on the right words: it is attached.</summary>
-    public async Task<EditResult<AnchorAttention>> ConfirmAsync(AnchoredKind kind, int id, Guid version, CancellationToken ct = default)
-    {
-        var author = await currentUser.RequireAsync(Permission.EditRecord);
-        await using var db = await dbFactory.OpenForAsync(author, ct);
-        var record = await FindAsync(db, kind, id, ct);
-        if (record is null)
-        {
-            return EditResult<AnchorAttention>.Missing();
-        }
-        if (record.State != AnchorState.Fuzzy)
-        {
-            return EditResult<AnchorAttention>.Invalid("Anchor", record.State == AnchorState.Orphaned
-                ? "An orphaned anchor has no match to confirm: re-attach it to a selection, or remove it."
-                : "This anchor needs no check.");
-        }
-        if (!db.ExpectVersion(record.Entity, version))
-        {
-            return EditResult<AnchorAttention>.Conflict(record.ToAttention());
-        }
-        record.SetState(AnchorState.Attached);
-        return await SaveAsync(db, kind, id, record, ct);
-    }
-
-    /// <summary>
-    /// Attaches an anchor to <c>[start, end)</c> of the current text, which the editor selected in revision
-    /// <paramref name="textRevision"/> (refused if the text has been corrected since, as the offsets would mean other words).
-    /// </summary>
-    public async Task<EditResult<AnchorAttention>> ReattachAsync(AnchoredKind kind, int id, Guid version, int textRevision, int start, int end, CancellationToken ct = default)
-    {
-        var author = await currentUser.RequireAsync(Permission.EditRecord);
-        await using var db = await dbFactory.OpenForAsync(author, ct);
-        var record = await FindAsync(db, kind, id, ct);
-        if (record is null)
-        {
-            return EditResult<AnchorAttention>.Missing();
-        }
-        var source = await db.Sources.AsNoTracking().Where(s => s.Id == record.SourceId).Select(s => new { s.Text, s.Revision }).SingleAsync(ct);
-        if (source.Revision != textRevision)
-        {
-            return EditResult<AnchorAttention>.Invalid("Span", "The text was corrected meanwhile: reload the page and select the words again.");
-        }
-        if (start < 0 || end > source.Text.Length || start >= end || string.IsNullOrWhiteSpace(source.Text[start..end]))
-        {
-            return EditResult<AnchorAttention>.Invalid("Span", "Select the words in the text first.");
-        }
-        if (!db.ExpectVersion(record.Entity, version))
-        {
-            return EditResult<AnchorAttention>.Conflict(record.ToAttention());
-        }
-        record.SetAnchor(TextAnchor.FromText(source.Text, start, end), source.Revision);
-        return await SaveAsync(db, kind, id, record, ct);
-    }
-
-    private async Task<EditResult<AnchorAttention>> SaveAsync(ClaimTrackerDbContext db, AnchoredKind kind, int id, Anchored record, CancellationToken ct) =>
-        await db.SaveAsync(() =>
-        {
-            if (record.ClaimId is int claimId)
-            {
-                notifier.Publish(new ClaimChange(claimId, ClaimChangeKind.Attribution));
-            }
-            return record.ToAttention();
-        }, async () =>
-        {
-            await using var fresh = await dbFactory.CreateDbContextAsync(ct);
-            return (await FindAsync(fresh, kind, id, ct))?.ToAttention();
-        }, ct);
-
-    /// <summary>An attribution or a note on a span, seen through what anchoring needs of it.</summary>
-    private sealed class Anchored(IEditableRecord entity, AnchoredKind kind, Func<TextAnchor> anchor, Func<AnchorState> state, Func<int> revision,
-        Action<AnchorState> setState, Action<TextAnchor, int> setAnchor, int sourceId, int? claimId, string? actor, string? claimText, string? body)
-    {
-        public IEditableRecord Entity => entity;
-        public AnchorState State => state();
-        public int SourceId => sourceId;
-        public int? ClaimId => claimId;
-        public void SetState(AnchorState value) => setState(value);
-
-        public void SetAnchor(TextAnchor value, int sourceRevision)
-        {
-            setAnchor(value, sourceRevision);
-            setState(AnchorState.Attached);
-        }
-
-        public AnchorAttention ToAttention()
-        {
-            var a = anchor();
-            return new AnchorAttention(kind, entity.Id, state(), revision(), a.Exact, a.Start, a.End, claimId, claimText, actor, body, entity.Version);
-        }
-    }
-
-    private static async Task<Anchored?> FindAsync(ClaimTrackerDbContext db, AnchoredKind kind, int id, CancellationToken ct)
-    {
-        if (kind == AnchoredKind.Attribution)
-        {
-            var a = await db.Attributions.Include(x => x.Claim).Include(x => x.Actor).SingleOrDefaultAsync(x => x.Id == id, ct);
-            return a is null ? null : new Anchored(a, kind, () => a.Anchor, () => a.AnchorState, () => a.AnchorRevision,
-                s => a.AnchorState = s, (anchor, revision) => { a.Anchor = anchor; a.AnchorRevision = revision; },
-                a.SourceId, a.ClaimId, a.Actor.Name, a.Claim.Text, null);
-        }
-        var n = await db.Annotations.SingleOrDefaultAsync(x => x.Id == id && x.SourceId != null && x.Anchor != null, ct);
-        return n is null ? null : new Anchored(n, kind, () => n.Anchor!, () => n.AnchorState, () => n.AnchorRevision,
-            s => n.AnchorState = s, (anchor, revision) => { n.Anchor = anchor; n.AnchorRevision = revision; },
-            n.SourceId!.Value, null, n.AuthorName, null, n.Body);
-    }
 }

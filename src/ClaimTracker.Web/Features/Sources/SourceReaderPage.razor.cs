@@ -1,6 +1,5 @@
 using ClaimTracker.Web.Features.Live;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Rendering;
 using Microsoft.JSInterop;
 
 namespace ClaimTracker.Web.Features.Sources;
@@ -115,50 +114,36 @@ public partial class SourceReaderPage
 
     private void Reload() => Nav.Refresh(forceReload: true);
 
-    // Sequence numbers are fixed per code position, as the renderer's diffing expects.
-    private RenderFragment RenderText(SourceReader source) => builder =>
+    /// <summary>
+    /// A run covered by statements is a <c>mark</c> coloured by its innermost statement's stance (striped where several
+    /// overlap), linked to that statement's claim, with every covering statement in its title; a run only pointed at
+    /// (<c>?from=&amp;to=</c>) is a focus span.
+    /// </summary>
+    private Func<TextSegment, TextMark?> MarksOf(SourceReader source)
     {
         var spans = source.Spans.ToDictionary(s => s.AttributionId);
-        foreach (var segment in source.Segments)
+        return segment =>
         {
-            foreach (var start in segment.Starting.Where(s => s.Id != SourceService.FocusSpanId))
-            {
-                // A target for links into this span; empty, so it does not disturb the text.
-                builder.OpenElement(1, "span");
-                builder.AddAttribute(2, "id", $"a-{start.Id}");
-                builder.AddAttribute(3, "class", "span-anchor");
-                builder.CloseElement();
-            }
-
             var covering = segment.Covering.Where(s => s.Id != SourceService.FocusSpanId).Select(s => spans[s.Id]).ToList();
             var focused = segment.Covering.Any(s => s.Id == SourceService.FocusSpanId) || covering.Any(s => s.AttributionId == Attribution);
             if (covering.Count == 0)
             {
-                if (focused)
-                {
-                    builder.OpenElement(4, "span");
-                    builder.AddAttribute(5, "class", "focus");
-                    builder.AddContent(6, segment.Text);
-                    builder.CloseElement();
-                }
-                else
-                {
-                    SourceTextRendering.AddTextWithParagraphGaps(builder, segment.Text);
-                }
-                continue;
+                return focused ? new TextMark("focus", "span") : null;
             }
-
             var innermost = covering[0];
-            var classes = $"{Components.Shared.Labels.CssClass(innermost.Stance)}{(covering.Count > 1 ? " overlap" : "")}{(focused ? " focus" : "")}";
-            builder.OpenElement(8, "mark");
-            builder.AddAttribute(9, "class", classes);
-            builder.AddAttribute(10, "data-attributions", string.Join(' ', covering.Select(c => c.AttributionId)));
-            builder.AddAttribute(11, "title", string.Join("\n", covering.Select(c => $"{c.ActorName} {Components.Shared.Labels.Verb(c.Stance)}: {c.ClaimText}")));
-            builder.OpenElement(12, "a");
-            builder.AddAttribute(13, "href", $"/claims/{innermost.ClaimId}");
-            builder.AddContent(14, segment.Text);
-            builder.CloseElement();
-            builder.CloseElement();
-        }
-    };
+            return new TextMark($"{Components.Shared.Labels.CssClass(innermost.Stance)}{(covering.Count > 1 ? " overlap" : "")}{(focused ? " focus" : "")}")
+            {
+                Attributes =
+                [
+                    new("data-attributions", string.Join(' ', covering.Select(c => c.AttributionId))),
+                    new("title", string.Join("\n", covering.Select(c => $"{c.ActorName} {Components.Shared.Labels.Verb(c.Stance)}: {c.ClaimText}"))),
+                ],
+                Href = $"/claims/{innermost.ClaimId}",
+            };
+        };
+    }
+
+    /// <summary>Each statement starting in a run gets a link target (<c>#a-12</c>) before it.</summary>
+    private static IEnumerable<string> TargetsOf(TextSegment segment) =>
+        segment.Starting.Where(s => s.Id != SourceService.FocusSpanId).Select(s => $"a-{s.Id}");
 }

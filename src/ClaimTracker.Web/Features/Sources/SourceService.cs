@@ -78,4 +78,50 @@ public sealed class SourceService(IDbContextFactory<ClaimTrackerDbContext> dbFac
         return new SourceReader(source.Id, source.Title, source.Outlet, source.PublishedOn, source.Url, source.ContentHash, source.Text, spans, segments, focusStart, focusEnd,
             source.Revision, source.RevisedAt, source.RevisedBy, source.RevisionNote);
     }
+
+    /// <summary>The source's current revision and text, as a correction starts from it; null for an unknown source.</summary>
+    public async Task<SourceCorrection?> GetCurrentAsync(int sourceId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Sources.AsNoTracking().Where(s => s.Id == sourceId)
+            .Select(s => new SourceCorrection(s.Id, s.Revision, s.Text, s.RevisedAt, s.RevisedBy, s.RevisionNote, null))
+            .SingleOrDefaultAsync(ct);
+    }
+
+    /// <summary>Every revision of the source, newest first; empty for an unknown source.</summary>
+    public async Task<IReadOnlyList<RevisionInfo>> ListRevisionsAsync(int sourceId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var current = await db.Sources.AsNoTracking().Where(s => s.Id == sourceId)
+            .Select(s => new RevisionInfo(s.Revision, s.ContentHash, s.RevisedAt, s.RevisedBy, s.RevisionNote, true))
+            .SingleOrDefaultAsync(ct);
+        if (current is null)
+        {
+            return [];
+        }
+        var past = await db.SourceRevisions.AsNoTracking().Where(r => r.SourceId == sourceId).OrderByDescending(r => r.Number)
+            .Select(r => new RevisionInfo(r.Number, r.ContentHash, r.RevisedAt, r.RevisedBy, r.Note, false))
+            .ToListAsync(ct);
+        return [current, .. past];
+    }
+
+    /// <summary>The text of an earlier revision (or the current one); null when there is no such revision.</summary>
+    public async Task<RevisionText?> GetRevisionAsync(int sourceId, int number, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var source = await db.Sources.AsNoTracking().Where(s => s.Id == sourceId)
+            .Select(s => new { s.Id, s.Title, s.Revision, s.ContentHash, s.RevisedAt, s.RevisedBy, s.RevisionNote, s.Text })
+            .SingleOrDefaultAsync(ct);
+        if (source is null)
+        {
+            return null;
+        }
+        if (number == source.Revision)
+        {
+            return new RevisionText(source.Id, source.Title, number, source.Revision, source.ContentHash, source.RevisedAt, source.RevisedBy, source.RevisionNote, source.Text);
+        }
+        return await db.SourceRevisions.AsNoTracking().Where(r => r.SourceId == sourceId && r.Number == number)
+            .Select(r => new RevisionText(sourceId, source.Title, r.Number, source.Revision, r.ContentHash, r.RevisedAt, r.RevisedBy, r.Note, r.Text))
+            .SingleOrDefaultAsync(ct);
+    }
 }

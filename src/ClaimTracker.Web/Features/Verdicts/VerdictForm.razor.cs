@@ -55,7 +55,7 @@ public partial class VerdictForm
     /// <summary>Once a field has a message, it is re-checked as the editor fixes it.</summary>
     private void Changed()
     {
-        var now = VerdictService.Validate(Input);
+        var now = VerdictValidation.Validate(Input);
         foreach (var field in Errors.Keys.ToList())
         {
             if (now.TryGetValue(field, out var message))

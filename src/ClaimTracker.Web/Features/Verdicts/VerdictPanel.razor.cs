@@ -16,7 +16,8 @@ public partial class VerdictPanel
 
     [Parameter, EditorRequired] public int ClaimId { get; set; }
 
-    [Inject] private VerdictService Verdicts { get; set; } = null!;
+    [Inject] private VerdictReader Verdicts { get; set; } = null!;
+    [Inject] private VerdictWorkflow Workflow { get; set; } = null!;
     [Inject] private ClaimReviewService Reviews { get; set; } = null!;
     [Inject] private IClaimChangeNotifier Notifier { get; set; } = null!;
     [Inject] private PublicBaseUrl Site { get; set; } = null!;
@@ -81,14 +82,14 @@ public partial class VerdictPanel
         Errors = [];
     }
 
-    private Task StartReviewAsync() => RunAsync(() => Verdicts.StartReviewAsync(ClaimId), "The claim is in review.");
+    private Task StartReviewAsync() => RunAsync(() => Workflow.StartReviewAsync(ClaimId), "The claim is in review.");
 
     private Task PublishAsync() => Data?.Verdict is { } v
-        ? RunAsync(() => Verdicts.PublishAsync(ClaimId, v.Version), "The verdict is published.")
+        ? RunAsync(() => Workflow.PublishAsync(ClaimId, v.Version), "The verdict is published.")
         : Task.CompletedTask;
 
     private Task ReopenAsync() => Data?.Verdict is { } v
-        ? RunAsync(() => Verdicts.ReopenAsync(ClaimId, v.Version), "The claim is back in review; the verdict is a draft again.")
+        ? RunAsync(() => Workflow.ReopenAsync(ClaimId, v.Version), "The claim is back in review; the verdict is a draft again.")
         : Task.CompletedTask;
 
     private async Task SaveDraftAsync()
@@ -97,12 +98,12 @@ public partial class VerdictPanel
         {
             return;
         }
-        Errors = new Dictionary<string, string>(VerdictService.Validate(Form));
+        Errors = new Dictionary<string, string>(VerdictValidation.Validate(Form));
         if (Errors.Count > 0)
         {
             return;
         }
-        await RunAsync(() => Verdicts.SaveDraftAsync(ClaimId, Form, _formBaseVersion), "The draft is saved.");
+        await RunAsync(() => Workflow.SaveDraftAsync(ClaimId, Form, _formBaseVersion), "The draft is saved.");
     }
 
     /// <summary>After a conflict, the editor has read the other version and chooses to save theirs over it.</summary>

@@ -14,6 +14,8 @@ public sealed class ClaimDisputePageTests : ComponentTest
     {
         UseSeededDatabase();
         Services.AddScoped<ClaimService>();
+        Services.AddScoped<DisputeReader>();
+        Services.AddScoped<ClaimTracker.Web.Features.Merging.MergedAddresses>();
         AddBunitPersistentComponentState(); // the page carries its data from the prerender into the circuit
         Services.AddSingleton<ClaimTracker.Web.Features.Live.IClaimChangeNotifier, ClaimTracker.Web.Features.Live.InProcessClaimChangeNotifier>();
         // The page hosts other features' components, each with tests of its own; these tests are about the columns.

@@ -12,6 +12,7 @@ public class ClaimServiceTests(ClaimTrackerFactory app) : IClassFixture<ClaimTra
     private const string PutinReady = "Vladimir Putin is ready to make a deal to end the war in Ukraine.";
 
     private readonly ClaimService _claims = app.GetService<ClaimService>();
+    private readonly DisputeReader _disputes = app.GetService<DisputeReader>();
 
     private Task<PagedResult<ClaimRow>> SearchAsync(ClaimSearchQuery query) =>
         _claims.SearchAsync(query, SearchTerms.Parse(query.Search));
@@ -281,7 +282,7 @@ public class ClaimServiceTests(ClaimTrackerFactory app) : IClassFixture<ClaimTra
     {
         var id = await app.ClaimId("putin-ready-for-deal");
 
-        var dispute = await _claims.GetDisputeAsync(id);
+        var dispute = await _disputes.GetDisputeAsync(id);
 
         Assert.NotNull(dispute);
         Assert.Equal(PutinReady, dispute.Claim.Text);
@@ -313,7 +314,7 @@ public class ClaimServiceTests(ClaimTrackerFactory app) : IClassFixture<ClaimTra
     [Fact]
     public async Task An_endorsement_of_the_claim_counts_as_support()
     {
-        var dispute = await _claims.GetDisputeAsync(await app.ClaimId("kyiv-to-blame"));
+        var dispute = await _disputes.GetDisputeAsync(await app.ClaimId("kyiv-to-blame"));
 
         Assert.NotNull(dispute);
         var endorsement = Assert.Single(dispute.Supporting, s => s.Stance is not null).Stance!;
@@ -326,7 +327,7 @@ public class ClaimServiceTests(ClaimTrackerFactory app) : IClassFixture<ClaimTra
     [Fact]
     public async Task A_challenge_to_the_claim_itself_is_conflicting()
     {
-        var dispute = await _claims.GetDisputeAsync(await app.ClaimId("putin-aims-to-seize-ukraine"));
+        var dispute = await _disputes.GetDisputeAsync(await app.ClaimId("putin-aims-to-seize-ukraine"));
 
         Assert.NotNull(dispute);
         var challenge = Assert.Single(dispute.Conflicting, c => c.Stance is not null).Stance!;
@@ -337,7 +338,7 @@ public class ClaimServiceTests(ClaimTrackerFactory app) : IClassFixture<ClaimTra
     [Fact]
     public async Task An_incoming_qualification_is_listed_as_such()
     {
-        var dispute = await _claims.GetDisputeAsync(await app.ClaimId("zelensky-hesitating"));
+        var dispute = await _disputes.GetDisputeAsync(await app.ClaimId("zelensky-hesitating"));
 
         Assert.NotNull(dispute);
         var qualification = Assert.Single(dispute.Qualifications);
@@ -350,6 +351,6 @@ public class ClaimServiceTests(ClaimTrackerFactory app) : IClassFixture<ClaimTra
         await using var db = app.CreateDbContext();
         var unknown = await db.Claims.MaxAsync(c => c.Id) + 1000;
 
-        Assert.Null(await _claims.GetDisputeAsync(unknown));
+        Assert.Null(await _disputes.GetDisputeAsync(unknown));
     }
 }

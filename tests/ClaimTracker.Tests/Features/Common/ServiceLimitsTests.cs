@@ -151,15 +151,15 @@ public class ServiceLimitsTests(ClaimTrackerFactory app) : IClassFixture<ClaimTr
             SourceIds = [.. Enumerable.Range(1, InputLimits.EvidenceRecords + 1)],
         };
 
-        var errors = VerdictService.Validate(input);
+        var errors = VerdictValidation.Validate(input);
 
         Assert.Contains($"at most {InputLimits.Url:N0} characters", errors[nameof(VerdictInput.Urls)]);
         // The message quotes the start of the address, not all 2,000 characters of it.
         Assert.True(errors[nameof(VerdictInput.Urls)].Length < 200);
         Assert.Contains($"At most {InputLimits.EvidenceRecords}", errors[nameof(VerdictInput.AttributionIds)]);
         Assert.Contains($"At most {InputLimits.EvidenceRecords}", errors[nameof(VerdictInput.SourceIds)]);
-        Assert.Null(VerdictService.UrlError(" https://example.com/ok\u0007 "));
-        Assert.NotNull(VerdictService.UrlError("javascript:alert(1)"));
+        Assert.Null(VerdictValidation.UrlError(" https://example.com/ok\u0007 "));
+        Assert.NotNull(VerdictValidation.UrlError("javascript:alert(1)"));
     }
 
     [Fact]

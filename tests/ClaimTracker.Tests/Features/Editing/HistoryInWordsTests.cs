@@ -7,6 +7,7 @@ using ClaimTracker.Tests.Infrastructure;
 using ClaimTracker.Web.Data;
 using ClaimTracker.Web.Domain;
 using ClaimTracker.Web.Features.Accounts;
+using ClaimTracker.Web.Features.Claims;
 using ClaimTracker.Web.Features.Editing;
 using ClaimTracker.Web.Features.Merging;
 using ClaimTracker.Web.Features.Verdicts;
@@ -47,6 +48,8 @@ public sealed partial class HistoryInWordsTests(HistoryScenario app) : Component
         Services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         auth = this.AddAnnotationComponents();
         Services.AddEditing();
+        Services.AddMerging();
+        Services.AddClaims();
         Services.AddVerdicts();
         Services.AddSingleton(new ClaimTracker.Web.Features.Serving.PublicBaseUrl(server: null!, new Uri("https://claims.example.test/")));
         return Task.CompletedTask;

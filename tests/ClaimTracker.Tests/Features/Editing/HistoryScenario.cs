@@ -173,16 +173,16 @@ public sealed class HistoryScenario : ClaimTrackerFactory
         Ok((await AsAsync<AnnotationService, EditResult<StoredNote>>(Roles.Journalist, s => s.AddToSpanAsync(ArticleId, peskov.Start, peskov.End, "Peskov agrees with Trump here.", "remains open to talks"))).Succeeded, "note a span");
 
         // The verdict: review started (the claim's status), drafted, changed (rating and evidence), published, reopened, then retired and restored.
-        Ok((await AsAsync<VerdictService, EditResult<VerdictView>>(Roles.Editor, s => s.StartReviewAsync(MainClaim))).Outcome == EditOutcome.Saved, "start a review");
-        var draft = await AsAsync<VerdictService, EditResult<VerdictView>>(Roles.Editor, s => s.SaveDraftAsync(MainClaim,
+        Ok((await AsAsync<VerdictWorkflow, EditResult<VerdictView>>(Roles.Editor, s => s.StartReviewAsync(MainClaim))).Outcome == EditOutcome.Saved, "start a review");
+        var draft = await AsAsync<VerdictWorkflow, EditResult<VerdictView>>(Roles.Editor, s => s.SaveDraftAsync(MainClaim,
             new VerdictInput { RatingLabelId = 4, Rationale = "Nothing in the record backs it.", AttributionIds = [trumpStatement.Id] }, null));
         Ok(draft.Outcome == EditOutcome.Saved, "draft a verdict");
-        var changed = await AsAsync<VerdictService, EditResult<VerdictView>>(Roles.Editor, s => s.SaveDraftAsync(MainClaim,
+        var changed = await AsAsync<VerdictWorkflow, EditResult<VerdictView>>(Roles.Editor, s => s.SaveDraftAsync(MainClaim,
             new VerdictInput { RatingLabelId = 3, Rationale = "Half of it holds.", AttributionIds = [agenciesStatement.Id], Urls = ["https://example.org/assessment"] }, draft.Value!.Version));
         Ok(changed.Outcome == EditOutcome.Saved, "change the draft");
-        var published = await AsAsync<VerdictService, EditResult<VerdictView>>(Roles.Editor, s => s.PublishAsync(MainClaim, changed.Value!.Version));
+        var published = await AsAsync<VerdictWorkflow, EditResult<VerdictView>>(Roles.Editor, s => s.PublishAsync(MainClaim, changed.Value!.Version));
         Ok(published.Outcome == EditOutcome.Saved, "publish");
-        Ok((await AsAsync<VerdictService, EditResult<VerdictView>>(Roles.Editor, s => s.ReopenAsync(MainClaim, published.Value!.Version))).Outcome == EditOutcome.Saved, "reopen");
+        Ok((await AsAsync<VerdictWorkflow, EditResult<VerdictView>>(Roles.Editor, s => s.ReopenAsync(MainClaim, published.Value!.Version))).Outcome == EditOutcome.Saved, "reopen");
         await using (var db = CreateDbContext())
         {
             db.ChangedBy = new ChangeAuthor(EditorId, EditorName);

@@ -254,7 +254,7 @@ public class RecordEditServiceTests(ClaimTrackerFactory app) : IClassFixture<Cla
     [Fact]
     public async Task A_deleted_claim_leaves_the_dispute_view_with_its_appearances_and_restore_brings_it_all_back()
     {
-        var claims = app.GetService<ClaimService>();
+        var claims = app.GetService<DisputeReader>();
         var id = await app.ClaimId("zelensky-hesitating");
         var before = await claims.GetDisputeAsync(id);
         Assert.NotNull(before);

@@ -317,7 +317,7 @@ public sealed class ServiceFuzzTests(ClaimTrackerFactory app, ITestOutputHelper 
     public async Task Verdict_rationales_and_evidence_links_are_stored_clean_or_refused()
     {
         var claimId = await app.ClaimId("kremlin-keeps-objectives");
-        var started = await AsAsync<VerdictService, EditResult<VerdictView>>(Roles.Editor, s => s.StartReviewAsync(claimId));
+        var started = await AsAsync<VerdictWorkflow, EditResult<VerdictView>>(Roles.Editor, s => s.StartReviewAsync(claimId));
         Assert.True(started.Succeeded, started.Message);
         int[] attributionIds;
         await using (var db = app.CreateDbContext())
@@ -338,9 +338,9 @@ public sealed class ServiceFuzzTests(ClaimTrackerFactory app, ITestOutputHelper 
         await FuzzAsync("verdicts (rationale, links, evidence, rating)", gen, iter: 100, async c =>
         {
             var (rationale, urls, evidence, rating) = c;
-            var current = await AsAsync<VerdictService, VerdictView?>(Roles.Editor, s => s.GetAsync(claimId));
+            var current = await AsAsync<VerdictReader, VerdictView?>(Roles.Editor, s => s.GetAsync(claimId));
             var input = new VerdictInput { RatingLabelId = rating, Rationale = rationale!, Urls = [.. urls], AttributionIds = [.. evidence] };
-            var result = await AsAsync<VerdictService, EditResult<VerdictView>>(Roles.Editor, s => s.SaveDraftAsync(claimId, input, current?.Version));
+            var result = await AsAsync<VerdictWorkflow, EditResult<VerdictView>>(Roles.Editor, s => s.SaveDraftAsync(claimId, input, current?.Version));
             if (!result.Succeeded)
             {
                 Assert.Equal(EditOutcome.Invalid, result.Outcome);
@@ -356,7 +356,7 @@ public sealed class ServiceFuzzTests(ClaimTrackerFactory app, ITestOutputHelper 
             Assert.All(links, link =>
             {
                 // The page makes each one a link (VerdictDisplay): only http(s), never script.
-                Assert.Null(VerdictService.UrlError(link));
+                Assert.Null(VerdictValidation.UrlError(link));
                 Assert.True(link.Length <= InputLimits.Url);
                 Inert.StoredText(link, multiline: false, "evidence link");
             });
@@ -384,7 +384,7 @@ public sealed class ServiceFuzzTests(ClaimTrackerFactory app, ITestOutputHelper 
         await FuzzAsync("source corrections (text, note)", Gen.Select(AnyOrNull, AnyOrNull), iter: 40, async c =>
         {
             var (text, note) = c;
-            var current = await AsAsync<SourceCorrectionService, SourceCorrection?>(Roles.Editor, s => s.GetCurrentAsync(sourceId));
+            var current = await AsAsync<SourceService, SourceCorrection?>(Roles.Editor, s => s.GetCurrentAsync(sourceId));
             var result = await AsAsync<SourceCorrectionService, EditResult<SourceCorrection>>(Roles.Editor,
                 s => s.CorrectAsync(sourceId, current!.Revision, text, note));
             if (!result.Succeeded)

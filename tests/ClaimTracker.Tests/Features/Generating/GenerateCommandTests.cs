@@ -122,7 +122,7 @@ public sealed partial class GenerateCommandTests : IDisposable
         var found = await claims.SearchAsync(new ClaimSearchQuery(string.Join(' ', words), ActorId: quoted.ActorId, PageSize: 100));
         Assert.Null(found.SearchError);
         Assert.Contains(found.Items, c => c.Id == quoted.ClaimId);
-        Assert.NotNull(await claims.GetDisputeAsync(quoted.ClaimId));
+        Assert.NotNull(await scope.ServiceProvider.GetRequiredService<DisputeReader>().GetDisputeAsync(quoted.ClaimId));
     }
 
     [Fact]

@@ -169,8 +169,8 @@ public class ClaimMergeServiceTests(ClaimTrackerFactory app) : IClassFixture<Cla
         var result = await MergeAsync(p.A, p.B);
 
         Assert.DoesNotContain(await claims.SuggestAsync(word), c => c.Id == p.B);
-        Assert.Null(await claims.GetDisputeAsync(p.B));
-        var merges = claims;
+        Assert.Null(await app.GetService<DisputeReader>().GetDisputeAsync(p.B));
+        var merges = app.GetService<MergedAddresses>();
         Assert.Equal((p.A, result.Value!.Id), await merges.FindSurvivorAsync(p.B));
         Assert.Null(await merges.FindSurvivorAsync(p.A));
 
@@ -201,8 +201,8 @@ public class ClaimMergeServiceTests(ClaimTrackerFactory app) : IClassFixture<Cla
         var lateNote = Assert.Single(after.Except(before.Split('\n')));
         Assert.EndsWith($":{p.A}:False", lateNote);
         Assert.Equal(before, string.Join("\n", after.Where(l => l != lateNote)));
-        Assert.NotNull(await app.GetService<ClaimService>().GetDisputeAsync(p.B));
-        Assert.Null(await app.GetService<ClaimService>().FindSurvivorAsync(p.B));
+        Assert.NotNull(await app.GetService<DisputeReader>().GetDisputeAsync(p.B));
+        Assert.Null(await app.GetService<MergedAddresses>().FindSurvivorAsync(p.B));
         Assert.Single(await app.HistoryAsync(p.A), e => e.Action == AuditAction.MergeUndone);
         Assert.Single(await app.HistoryAsync(p.B), e => e.Action == AuditAction.MergeUndone);
         await using var check = app.CreateDbContext();
@@ -353,9 +353,9 @@ public class ClaimMergeServiceTests(ClaimTrackerFactory app) : IClassFixture<Cla
     {
         var t = DateTimeOffset.UtcNow;
         MergeSide Side(int id, int statements, DateTimeOffset created) => new(id, "x", created, ClaimStatus.New, statements, 0, 0, null, Guid.Empty);
-        Assert.True(ClaimMergeService.ShouldSurvive(Side(2, 3, t), Side(1, 1, t.AddDays(-1))));
-        Assert.True(ClaimMergeService.ShouldSurvive(Side(2, 1, t.AddDays(-1)), Side(1, 1, t)));
-        Assert.False(ClaimMergeService.ShouldSurvive(Side(2, 1, t), Side(1, 1, t)));
+        Assert.True(MergePlanner.ShouldSurvive(Side(2, 3, t), Side(1, 1, t.AddDays(-1))));
+        Assert.True(MergePlanner.ShouldSurvive(Side(2, 1, t.AddDays(-1)), Side(1, 1, t)));
+        Assert.False(MergePlanner.ShouldSurvive(Side(2, 1, t), Side(1, 1, t)));
         await Task.CompletedTask;
     }
 
@@ -376,7 +376,7 @@ public class ClaimMergeServiceTests(ClaimTrackerFactory app) : IClassFixture<Cla
         {
             ids.Add(await app.ClaimId($"{key}-{tag}"));
         }
-        var claims = app.GetService<ClaimService>();
+        var claims = app.GetService<MergeCandidateSearch>();
 
         var similar = await claims.SimilarAsync(ids[0]);
 

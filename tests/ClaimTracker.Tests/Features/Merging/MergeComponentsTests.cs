@@ -23,7 +23,7 @@ public sealed class MergeComponentsTests : ComponentTest
         UseSeededDatabase();
         auth = this.AddAnnotationComponents();
         Services.AddScoped<ClaimService>();
-        Services.AddScoped<ClaimMergeService>();
+        Services.AddMerging();
 
         await using var db = await DbFactory.CreateDbContextAsync();
         var first = new Claim { Key = "dup-1", Text = "The ceasefire along the front will hold through the winter." };

@@ -4,7 +4,9 @@ using ClaimTracker.Tests.Features.Annotations;
 using ClaimTracker.Tests.Infrastructure;
 using ClaimTracker.Web.Data;
 using ClaimTracker.Web.Domain;
+using ClaimTracker.Web.Features.Merging;
 using ClaimTracker.Web.Features.Accounts;
+using ClaimTracker.Web.Features.Claims;
 using ClaimTracker.Web.Features.Editing;
 using ClaimTracker.Web.Features.Live;
 using ClaimTracker.Web.Features.Verdicts;
@@ -36,6 +38,8 @@ public sealed class LiveLeakTests : ComponentTest
         Services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         auth = this.AddAnnotationComponents();
         Services.AddEditing();
+        Services.AddMerging();
+        Services.AddClaims();
         Services.AddVerdicts();
         // A configured base URL: the panel's JSON-LD links never need the (absent) server's own address.
         Services.AddSingleton(new ClaimTracker.Web.Features.Serving.PublicBaseUrl(server: null!, new Uri("https://claims.example.test/")));

@@ -208,9 +208,9 @@ public sealed class ReadPathLeakTests(LeakScenario app) : IClassFixture<LeakScen
         var calls = new List<(string Target, Func<AsyncServiceScope, Task<object?>> Call)>();
         foreach (var (name, id) in claims)
         {
-            calls.Add(($"dispute:{name}", async s => await s.As<ClaimService>().GetDisputeAsync(id)));
-            calls.Add(($"verdict:{name}", async s => await s.As<VerdictService>().GetAsync(id)));
-            calls.Add(($"panel:{name}", async s => await s.As<VerdictService>().GetPanelAsync(id)));
+            calls.Add(($"dispute:{name}", async s => await s.As<DisputeReader>().GetDisputeAsync(id)));
+            calls.Add(($"verdict:{name}", async s => await s.As<VerdictReader>().GetAsync(id)));
+            calls.Add(($"panel:{name}", async s => await s.As<VerdictReader>().GetPanelAsync(id)));
             calls.Add(($"claimreview:{name}", async s => await s.As<ClaimReviewService>().GetAsync(id, new Uri("http://localhost/"))));
             calls.Add(($"history:{name}", async s => await s.As<ClaimHistoryService>().GetAsync(id, 0, ClaimHistoryService.MaxPageSize)));
             calls.Add(($"notes:{name}", async s => await s.As<AnnotationService>().ListForClaimAsync(id)));
@@ -248,7 +248,7 @@ public sealed class ReadPathLeakTests(LeakScenario app) : IClassFixture<LeakScen
     public async Task A_journalist_and_a_visitor_learn_a_verdict_is_in_review_from_the_service_and_nothing_more(string? role)
     {
         await using var scope = app.Services.ScopeAs(role);
-        var verdicts = scope.As<VerdictService>();
+        var verdicts = scope.As<VerdictReader>();
         foreach (var claim in new[] { app.DraftClaim, app.ReopenedClaim })
         {
             var panel = await verdicts.GetPanelAsync(claim);

@@ -112,14 +112,14 @@ public sealed class SourceCorrectionServiceTests : IAsyncLifetime
         Assert.Equal("ready to strike a deal", fuzzy.Anchor.Exact);
         Assert.Null(fuzzy.Anchor.FindMismatch(corrected));
         Assert.Equal(2, fuzzy.AnchorRevision);
-        var attention = await As(Roles.Editor, sp => sp.GetRequiredService<SourceCorrectionService>().ListNeedingAttentionAsync(sourceId));
+        var attention = await As(Roles.Editor, sp => sp.GetRequiredService<AnchorRepairService>().ListNeedingAttentionAsync(sourceId));
         Assert.Equal(fuzzy.Id, Assert.Single(attention).Id);
 
         // Confirming clears the flag; confirming with a stale version is a conflict.
-        var confirmed = await As(Roles.Editor, sp => sp.GetRequiredService<SourceCorrectionService>().ConfirmAsync(AnchoredKind.Attribution, fuzzy.Id, fuzzy.Version));
+        var confirmed = await As(Roles.Editor, sp => sp.GetRequiredService<AnchorRepairService>().ConfirmAsync(AnchoredKind.Attribution, fuzzy.Id, fuzzy.Version));
         Assert.True(confirmed.Succeeded);
         Assert.Equal(AnchorState.Attached, (await Attribution("trump-putin-ready")).AnchorState);
-        var stale = await As(Roles.Editor, sp => sp.GetRequiredService<SourceCorrectionService>().ConfirmAsync(AnchoredKind.Attribution, fuzzy.Id, fuzzy.Version));
+        var stale = await As(Roles.Editor, sp => sp.GetRequiredService<AnchorRepairService>().ConfirmAsync(AnchoredKind.Attribution, fuzzy.Id, fuzzy.Version));
         Assert.False(stale.Succeeded);
     }
 
@@ -149,18 +149,18 @@ public sealed class SourceCorrectionServiceTests : IAsyncLifetime
         var segment = Assert.Single(reader.Segments, s => s.Starting.Any(c => c.Id == envoys.Id));
         Assert.StartsWith("US special envoy", segment.Text);
 
-        var attention = await As(Roles.Editor, sp => sp.GetRequiredService<SourceCorrectionService>().ListNeedingAttentionAsync(sourceId));
+        var attention = await As(Roles.Editor, sp => sp.GetRequiredService<AnchorRepairService>().ListNeedingAttentionAsync(sourceId));
         Assert.Equal(4, attention.Count(a => a.State == AnchorState.Orphaned));
 
         // Re-attach to a selection in the current text.
         var start = corrected.IndexOf("ready to make a deal", StringComparison.Ordinal);
-        var reattached = await As(Roles.Editor, sp => sp.GetRequiredService<SourceCorrectionService>()
+        var reattached = await As(Roles.Editor, sp => sp.GetRequiredService<AnchorRepairService>()
             .ReattachAsync(AnchoredKind.Attribution, orphan.Id, orphan.Version, 2, start, start + 20));
         Assert.True(reattached.Succeeded);
         var now = await Attribution("kremlin-agrees-putin-ready");
         Assert.Equal((AnchorState.Attached, 2, "ready to make a deal"), (now.AnchorState, now.AnchorRevision, now.Anchor.Exact));
         // A selection taken from an older revision's text is refused.
-        var stale = await As(Roles.Editor, sp => sp.GetRequiredService<SourceCorrectionService>()
+        var stale = await As(Roles.Editor, sp => sp.GetRequiredService<AnchorRepairService>()
             .ReattachAsync(AnchoredKind.Attribution, orphan.Id, now.Version, 1, start, start + 20));
         Assert.Equal("Span", Assert.Single(stale.FieldErrors).Key);
     }
@@ -225,7 +225,7 @@ public sealed class SourceCorrectionServiceTests : IAsyncLifetime
         Assert.Equal((AnchorState.Attached, 2, shiftedAt + lead.Length), (moved.AnchorState, moved.AnchorRevision, moved.Anchor!.Start));
         var orphan = await db.Annotations.AsNoTracking().SingleAsync(n => n.Id == doomed.Value!.Id);
         Assert.Equal((AnchorState.Orphaned, 1, doomedAt), (orphan.AnchorState, orphan.AnchorRevision, orphan.Anchor!.Start));
-        var attention = await As(Roles.Editor, sp => sp.GetRequiredService<SourceCorrectionService>().ListNeedingAttentionAsync(sourceId));
+        var attention = await As(Roles.Editor, sp => sp.GetRequiredService<AnchorRepairService>().ListNeedingAttentionAsync(sourceId));
         Assert.Contains(attention, a => a.Kind == AnchoredKind.Note && a.Id == doomed.Value!.Id && a.NoteBody == "Open to talks?");
     }
 
@@ -326,11 +326,11 @@ public sealed class SourceCorrectionServiceTests : IAsyncLifetime
     {
         await Correct("Lead.\n" + original);
 
-        var revisions = await As(null, sp => sp.GetRequiredService<SourceCorrectionService>().ListRevisionsAsync(sourceId));
+        var revisions = await As(null, sp => sp.GetRequiredService<SourceService>().ListRevisionsAsync(sourceId));
         Assert.Equal([2, 1], revisions.Select(r => r.Number));
-        var first = await As(null, sp => sp.GetRequiredService<SourceCorrectionService>().GetRevisionAsync(sourceId, 1));
+        var first = await As(null, sp => sp.GetRequiredService<SourceService>().GetRevisionAsync(sourceId, 1));
         Assert.Equal(original, first!.Text);
-        Assert.Null(await As(null, sp => sp.GetRequiredService<SourceCorrectionService>().GetRevisionAsync(sourceId, 7)));
+        Assert.Null(await As(null, sp => sp.GetRequiredService<SourceService>().GetRevisionAsync(sourceId, 7)));
 
         // The seed is revision 1: a corrected source does not make it "changed"; a changed seed text still does.
         await using (var db = app.CreateDbContext())

@@ -66,7 +66,7 @@ public class EvidenceFromTheDisputeTests(ClaimTrackerFactory app) : IClassFixtur
         Assert.Equal("Reuters: Trump blames Zelensky, not Putin, for stalled Ukraine peace talks (15 Jan 2026)", source.Label);
 
         // Every statement the dispute view shows is offered, and nothing else.
-        var dispute = (await app.GetService<ClaimService>().GetDisputeAsync(claimId))!;
+        var dispute = (await app.GetService<DisputeReader>().GetDisputeAsync(claimId))!;
         var shown = dispute.Assertions
             .Concat(dispute.Conflicting.Concat(dispute.Supporting).SelectMany(a => a.Stance is { } st ? [st] : a.Related!.Attributions))
             .Concat(dispute.Qualifications.Concat(dispute.BearsOn).SelectMany(r => r.Attributions))
@@ -167,7 +167,7 @@ public class EvidenceFromTheDisputeTests(ClaimTrackerFactory app) : IClassFixtur
     {
         var dispute = new ClaimDispute(new ClaimHeader(1, "A lonely claim.", ClaimStatus.New, [], []), [], [], [], [], [], new DisputeTotals(0, 0, 0, 0, 0, 0, 0));
 
-        var choices = VerdictService.ChoicesFrom(dispute);
+        var choices = VerdictReader.ChoicesFrom(dispute);
 
         Assert.Empty(choices.Groups);
         Assert.Empty(choices.Sources);

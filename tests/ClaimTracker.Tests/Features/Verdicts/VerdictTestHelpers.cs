@@ -12,8 +12,11 @@ internal static class VerdictTestHelpers
     public const int Accurate = 1;
     public const int False = 5;
 
-    public static Task<T> AsAsync<T>(this ClaimTrackerFactory app, string? role, Func<VerdictService, Task<T>> action, string? userId = null) =>
+    public static Task<T> AsAsync<T>(this ClaimTrackerFactory app, string? role, Func<VerdictWorkflow, Task<T>> action, string? userId = null) =>
         app.Services.AsAsync(role, action, userId);
+
+    public static Task<T> AsAsync<T>(this ClaimTrackerFactory app, string? role, Func<VerdictReader, Task<T>> read, string? userId = null) =>
+        app.Services.AsAsync(role, read, userId);
 
     public static VerdictInput Input(string rationale = "The record shows otherwise.", int? rating = False, params int[] attributionIds) => new()
     {

@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ClaimTracker.Tests.Features.Verdicts;
 
 /// <summary>The role × action matrix, the workflow, validation, concurrency and history of verdicts. One database for the class; each test uses its own claims.</summary>
-public class VerdictServiceTests(ClaimTrackerFactory app) : IClassFixture<ClaimTrackerFactory>
+public class VerdictWorkflowTests(ClaimTrackerFactory app) : IClassFixture<ClaimTrackerFactory>
 {
     public static TheoryData<string?, string> RefusedCalls()
     {
@@ -303,7 +303,7 @@ public class VerdictServiceTests(ClaimTrackerFactory app) : IClassFixture<ClaimT
         Assert.Equal(new ClaimChange(claimId, ClaimChangeKind.Verdict), change);
     }
 
-    private async Task AssertRefusedAsync(int claimId, Func<VerdictService, Task<EditResult<VerdictView>>> action, string reason)
+    private async Task AssertRefusedAsync(int claimId, Func<VerdictWorkflow, Task<EditResult<VerdictView>>> action, string reason)
     {
         var history = (await app.HistoryAsync(claimId)).Count;
         var result = await app.AsAsync(Roles.Editor, action);

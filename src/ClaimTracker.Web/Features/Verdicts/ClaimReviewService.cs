@@ -14,6 +14,7 @@ namespace ClaimTracker.Web.Features.Verdicts;
 public sealed class ClaimReviewService(IDbContextFactory<ClaimTrackerDbContext> dbFactory, IConfiguration configuration)
 {
     public const string DefaultNewsroomName = "ClaimTracker";
+    public const string JsonLdContentType = "application/ld+json";
     public const int BestRating = 5;
     public const int WorstRating = 1;
 
