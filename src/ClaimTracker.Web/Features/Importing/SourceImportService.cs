@@ -133,16 +133,16 @@ public sealed class SourceImportService(
 
         // Sources are immutable, not editable records, so record-keeping writes nothing for them: say who imported it here.
         db.AuditEntries.Add(author.Entry(nameof(Source), source.Id, AuditAction.Created, clock.GetUtcNow(), after: JsonSerializer.Serialize(new
-                {
-                    source.Key,
-                    source.Outlet,
-                    source.Title,
-                    source.PublishedOn,
-                    source.Url,
-                    source.ContentHash,
-                    Characters = text.Length,
-                    Suggestions = suggestions.Count,
-                }, Json)));
+        {
+            source.Key,
+            source.Outlet,
+            source.Title,
+            source.PublishedOn,
+            source.Url,
+            source.ContentHash,
+            Characters = text.Length,
+            Suggestions = suggestions.Count,
+        }, Json)));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
 
