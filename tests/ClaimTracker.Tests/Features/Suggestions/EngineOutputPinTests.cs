@@ -43,7 +43,7 @@ public class EngineOutputPinTests
     [MemberData(nameof(Articles))]
     public void Engine_output_matches_its_pin(string article)
     {
-        var (text, actors, claims, _) = Load(article);
+        var (_, text, actors, claims, _, _) = Load(article);
         var actual = new RuleBasedAttributionSuggester().Suggest(text, actors, claims);
         var path = Path.Combine(SourceFolder(), article + ".json");
 
@@ -67,15 +67,8 @@ public class EngineOutputPinTests
     }
 
     /// <summary>A test article with its actors, claims and expected attributions; "seed" is the seed article, with the seeder's ids.</summary>
-    internal static (string Text, List<KnownActor> Actors, List<KnownClaim> Claims, List<ExpectedAttribution> Expected) Load(string article)
-    {
-        if (article != "seed")
-        {
-            return SuggestionQualityTests.LoadArticle(article);
-        }
-        var (_, text, actors, claims, expected) = SuggestionQualityTests.LoadSeed();
-        return (text, actors, claims, expected);
-    }
+    internal static TestArticle Load(string article) =>
+        article == "seed" ? SuggestionQualityTests.LoadSeed() : SuggestionQualityTests.LoadArticle(article);
 
     /// <summary>Pins/ in the source tree (found from the build output by the solution file above it).</summary>
     private static string SourceFolder()

@@ -23,7 +23,7 @@ public class RuleEvaluationTests(ITestOutputHelper output)
         var rows = new List<(string Article, string Rule, int Made, int Matched, int Found, int Expected)>();
         foreach (var article in EngineOutputPinTests.ArticleNames)
         {
-            var (text, actors, claims, expected) = EngineOutputPinTests.Load(article);
+            var (_, text, actors, claims, expected, _) = EngineOutputPinTests.Load(article);
             var credited = new SuggestionAnalysis(text, actors, claims).RunCredited();
 
             // The credited run is the product's run: the same suggestions, in the same order.
