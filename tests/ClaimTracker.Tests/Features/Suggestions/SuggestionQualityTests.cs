@@ -47,6 +47,9 @@ public class SuggestionQualityTests(ITestOutputHelper output)
     [InlineData("norland-inflation")]
     [InlineData("harbour-bridge")]
     [InlineData("datavault-breach")]
+    [InlineData("skarvik-tunnel")]
+    [InlineData("tarsund-port-strike")]
+    [InlineData("brekke-fish-plant")]
     public void Written_article_attributions_are_found(string article)
     {
         Score(LoadArticle(article));
