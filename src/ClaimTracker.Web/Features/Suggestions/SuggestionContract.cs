@@ -30,8 +30,11 @@ public sealed record SuggestedAttribution(
     string Cue,
     string? ActorRole = null);
 
-/// <summary>Reads a text and proposes who said what in it. Pure: no database, same input, same output.</summary>
+/// <summary>
+/// Reads a text and proposes who said what in it. Pure: no database, same input, same output. <c>outlet</c> is the
+/// outlet that published the text ("Reuters"), when known: its own assertions are then proposed too (Narration).
+/// </summary>
 public interface IAttributionSuggester
 {
-    IReadOnlyList<SuggestedAttribution> Suggest(string text, IReadOnlyList<KnownActor> actors, IReadOnlyList<KnownClaim> claims);
+    IReadOnlyList<SuggestedAttribution> Suggest(string text, IReadOnlyList<KnownActor> actors, IReadOnlyList<KnownClaim> claims, string? outlet = null);
 }

@@ -43,8 +43,8 @@ public class EngineOutputPinTests
     [MemberData(nameof(Articles))]
     public void Engine_output_matches_its_pin(string article)
     {
-        var (_, text, actors, claims, _, _) = Load(article);
-        var actual = new RuleBasedAttributionSuggester().Suggest(text, actors, claims);
+        var (_, text, actors, claims, _, outlet) = Load(article);
+        var actual = new RuleBasedAttributionSuggester().Suggest(text, actors, claims, outlet);
         var path = Path.Combine(SourceFolder(), article + ".json");
 
         if (Environment.GetEnvironmentVariable(UpdateVariable) == "1")

@@ -57,12 +57,12 @@ public class SuggestionQualityTests(ITestOutputHelper output)
 
     private void Score(TestArticle article)
     {
-        var (title, text, actors, claims, expected, _) = article;
+        var (title, text, actors, claims, expected, outlet) = article;
         foreach (var e in expected)
         {
             Assert.True(text[e.Start..e.End] == e.Exact, $"{title}: expected attribution {e.Key} has offsets [{e.Start},{e.End}) that do not hold its exact text");
         }
-        var suggestions = _engine.Suggest(text, actors, claims);
+        var suggestions = _engine.Suggest(text, actors, claims, outlet);
         foreach (var s in suggestions)
         {
             Assert.Equal(s.Quote, text[s.Start..s.End]);

@@ -14,12 +14,14 @@ internal sealed class SuggestionAnalysis
 {
     private readonly SuggestionContext _context;
     private readonly ClaimProposer _claims;
+    private readonly ClaimWording _wording;
     private readonly IReadOnlyList<ISuggestionRule> _rules;
 
-    public SuggestionAnalysis(string text, IReadOnlyList<KnownActor> actors, IReadOnlyList<KnownClaim> claims)
+    public SuggestionAnalysis(string text, IReadOnlyList<KnownActor> actors, IReadOnlyList<KnownClaim> claims, string? outlet = null)
     {
-        _context = new SuggestionContext(text, actors);
+        _context = new SuggestionContext(text, actors, outlet);
         _claims = new ClaimProposer(claims);
+        _wording = new ClaimWording(_context);
         var passives = new PassiveRule(_context);
         _rules =
         [
@@ -35,6 +37,8 @@ internal sealed class SuggestionAnalysis
             new StanceNounRule(_context),
             passives,
             new QuotationRule(_context),
+            // Last: the outlet's own words are what no one else was credited with.
+            new NarrationRule(_context),
         ];
     }
 
@@ -63,7 +67,7 @@ internal sealed class SuggestionAnalysis
             }
             var claim = ClaimOf(d);
             result.Add(new CreditedSuggestion(new SuggestedAttribution(d.Actor.Name, d.Actor.Id, d.Stance, d.Mode, d.Span.Of(_context.Text), d.Span.Start,
-                d.Span.End, claim.Text, claim.ClaimId, claim.Similarity, d.Cue), d.Rule));
+                d.Span.End, claim.Text, claim.ClaimId, claim.Similarity, d.Cue, d.Actor.Known is null ? d.Actor.Role : null), d.Rule));
         }
         return result;
     }
@@ -74,7 +78,7 @@ internal sealed class SuggestionAnalysis
         {
             return d.Claim;
         }
-        d.Claim = d.RefersTo is not null ? ClaimOf(d.RefersTo) : _claims.Propose(d.ClaimWords);
+        d.Claim = d.RefersTo is not null ? ClaimOf(d.RefersTo) : _claims.Propose(_wording.Finish(d));
         return d.Claim;
     }
 }

@@ -26,7 +26,7 @@ internal sealed class StatementDrafts(SuggestionContext context) : SentenceRule(
             }
             foreach (var actor in e.Subject.Actors)
             {
-                var words = e.ClaimWords == e.Content.Of(Text) ? Context.Neutral(e.Content, actor, false) : Context.Neutral(e.ClaimWords, actor, false);
+                var words = e.ClaimWords == e.Content.Of(Text) ? Context.Neutral(e.Content) : SuggestionContext.Neutral(e.ClaimWords);
                 var refersTo = e.RefersBack ? work.Drafts.LastOrDefault(d => d.Span.End <= e.Span.Start) ?? e.RefersTo : e.RefersTo;
                 var draft = new Draft(actor, e.Stance, e.Mode, e.Span, words, e.Cue, refersTo, work.Sentence.Paragraph, e.Rule);
                 Context.Add(draft, work.Drafts);
