@@ -80,23 +80,32 @@ internal sealed partial class ClaimWording(SuggestionContext context)
             var singular = isI || !named.IsPlural;
             s = NameOf(named) + (verb is null ? Agree(rest, singular) : " " + (singular ? Agreeing.GetValueOrDefault(verb, verb) : verb) + rest);
         }
-        return FirstPersonLater().Replace(s, m =>
+        var at = 0;
+        for (var m = FirstPersonLater().Match(s); m.Success; m = FirstPersonLater().Match(s, at))
         {
-            var word = m.Value;
-            var lower = word.ToLowerInvariant();
+            var lower = m.Value.ToLowerInvariant();
             var who = lower is "my" or "me" or "myself" or "i" ? speaker : lower is "our" ? owner : referent;
             if (lower is "we" or "us" or "ourselves" && named is null)
             {
-                return word; // "the price increases we see": a "we" of everyone, unless the speaker opened as "we"
+                at = m.Index + m.Length; // "the price increases we see": a "we" of everyone, unless the speaker opened as "we"
+                continue;
             }
-            return lower switch
+            var replacement = lower switch
             {
                 "i" or "we" => Pronoun(who, named, PronounCase.Subject),
                 "me" or "us" => Pronoun(who, named, PronounCase.Object),
                 "my" or "our" => Pronoun(who, named, PronounCase.Possessive),
                 _ => Pronoun(who, named, PronounCase.Reflexive),
             };
-        });
+            var rest = s[(m.Index + m.Length)..];
+            if (lower is "i" or "we" && (lower == "i" || !who.IsPlural))
+            {
+                rest = Agree(rest, singular: true); // "everything we know" → "everything she knows"
+            }
+            s = s[..m.Index] + replacement + rest;
+            at = m.Index + replacement.Length;
+        }
+        return s;
     }
 
     private string Reported(string s, ActorRef speaker, int position)

@@ -188,7 +188,17 @@ internal sealed class ContentClauses(string text, IReadOnlyList<Quotation> quota
             return false;
         }
         var tokens = sentenceTokens.In(new TextRange(position, sentence.Range.End));
-        for (var k = 1; k < tokens.Count && k <= 3; k++)
+        var first = 1;
+        if (tokens.Count > 2 && actors.MentionStartingAt(tokens[1].Range.Start) is { Possessive: false } subject)
+        {
+            // "… and employers dismissed …": a clause with a speaker of its own.
+            first = tokens.FindIndex(t => t.Range.Start >= subject.Range.End);
+        }
+        else if (tokens.Count > 2 && tokens[1].IsAny(WordLists.GroupNouns))
+        {
+            first = 2;
+        }
+        for (var k = first; k > 0 && k < tokens.Count && k <= first + 2; k++)
         {
             if (!tokens[k].IsWord)
             {

@@ -57,17 +57,30 @@ internal sealed class SuggestionAnalysis
                 rule.Apply(work);
             }
         }
-        var seen = new HashSet<(string, int, int, Stance)>();
         var result = new List<CreditedSuggestion>();
-        foreach (var d in _context.Drafts.OrderBy(d => d.Span.Start).ThenBy(d => d.Span.End).ThenBy(d => d.Actor.Name, StringComparer.Ordinal))
+        foreach (var d in OnePerSpan(_context.Drafts))
         {
-            if (d.Span.Length == 0 || !seen.Add((d.Actor.Name, d.Span.Start, d.Span.End, d.Stance)))
-            {
-                continue;
-            }
             var claim = ClaimOf(d);
             result.Add(new CreditedSuggestion(new SuggestedAttribution(d.Actor.Name, d.Actor.Id, d.Stance, d.Mode, d.Span.Of(_context.Text), d.Span.Start,
                 d.Span.End, claim.Text, claim.ClaimId, claim.Similarity, d.Cue, d.Actor.Known is null ? d.Actor.Role : null), d.Rule));
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// The drafts in text order, each span proposed once: where rules made drafts of the same span, the best one's rule
+    /// keeps its drafts (a known actor before a name found in the text, then the rule that ran first), one per actor.
+    /// Several actors of one rule on one span stay ("Kyiv, European capitals and members of Congress" irritated).
+    /// </summary>
+    internal static IReadOnlyList<Draft> OnePerSpan(IReadOnlyList<Draft> drafts)
+    {
+        var order = drafts.Select((d, i) => (d, i)).ToDictionary(x => x.d, x => x.i);
+        var result = new List<Draft>();
+        foreach (var span in drafts.Where(d => d.Span.Length > 0).GroupBy(d => d.Span).OrderBy(g => g.Key.Start).ThenBy(g => g.Key.End))
+        {
+            var ranked = span.OrderBy(d => d.Actor.Id is null).ThenBy(d => d.Mode == AttributionMode.Narration).ThenBy(d => order[d]).ToList();
+            var rule = ranked[0].Rule;
+            result.AddRange(ranked.Where(d => d.Rule == rule).DistinctBy(d => d.Actor.Name).OrderBy(d => d.Actor.Name, StringComparer.Ordinal));
         }
         return result;
     }

@@ -84,7 +84,9 @@ internal static class WordLists
         "alliance", "parliament", "congress", "senate", "assembly", "cabinet", "administration", "treasury", "reserve",
         "foundation", "trust", "society", "league", "centre", "center", "hospital", "police", "army", "navy", "force",
         "forces", "ltd", "ltd.", "plc", "partners", "bureau", "secretariat", "panel", "tribunal", "directorate",
-        "observatory", "laboratory", "lab", "labs", "works", "district", "chamber", "commune", "municipality");
+        "observatory", "laboratory", "lab", "labs", "works", "district", "chamber", "commune", "municipality", "lines",
+        "airlines", "airways", "holdings", "industries", "systems", "technologies", "motors", "logistics", "shipping",
+        "construction", "railways", "airport", "pharmaceuticals", "ventures", "media", "telecom", "firm");
 
     /// <summary>Plural nouns naming groups of people who speak in the news ("residents said", "economists warn").</summary>
     public static readonly HashSet<string> GroupNouns = Set(

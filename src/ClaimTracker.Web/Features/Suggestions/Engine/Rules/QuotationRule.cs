@@ -6,7 +6,7 @@ namespace ClaimTracker.Web.Features.Suggestions.Engine.Rules;
 /// A quotation and its speaker: the statement it sits in, a reporting clause after or before it, a speech noun
 /// ("Lopez's statement: “…”"), or whoever spoke last in the paragraph; the halves of a split quotation share one claim.
 /// </summary>
-internal sealed class QuotationRule(SuggestionContext context) : SentenceRule(context)
+internal sealed partial class QuotationRule(SuggestionContext context) : SentenceRule(context)
 {
     public override string Name => "quotation";
 
@@ -74,10 +74,19 @@ internal sealed class QuotationRule(SuggestionContext context) : SentenceRule(co
             // the claim of the statement; a quotation on its own is the speaker's own words.
             var inStatement = container is not null && (container.Content.Length > q.Outer.Length + 3 || (char.IsLower(Text[q.Words.Start]) && firstHalf is null));
             var claimWords = inStatement ? container!.Content : q.Words;
+            var stance = container?.Stance ?? Stance.Asserts;
+            Draft? denied = null;
+            if (!inStatement && Denial().IsMatch(q.Words.Of(Text)))
+            {
+                // "“That is simply not true,” he said": a denial of what someone else said just before.
+                denied = Context.Drafts.LastOrDefault(d => !speakers.Contains(d.Actor) && d.Span.End <= q.Open && d.Paragraph >= sentence.Paragraph - 1);
+                stance = denied is null ? stance : Stance.Denies;
+                cue += denied is null ? "" : $"; denies {denied.Actor}'s statement before it";
+            }
             foreach (var actor in speakers)
             {
-                var statement = inStatement ? sentenceDrafts.LastOrDefault(d => d.Span == container!.Span && d.Actor == actor) : null;
-                var draft = new Draft(actor, container?.Stance ?? Stance.Asserts, relayed ? AttributionMode.Reported : AttributionMode.DirectQuote, q.Words,
+                var statement = inStatement ? sentenceDrafts.LastOrDefault(d => d.Span == container!.Span && d.Actor == actor) : denied;
+                var draft = new Draft(actor, stance, relayed ? AttributionMode.Reported : AttributionMode.DirectQuote, q.Words,
                     Context.Neutral(claimWords), cue, statement, sentence.Paragraph, Name)
                 {
                     FirstPerson = !inStatement,
@@ -176,4 +185,7 @@ internal sealed class QuotationRule(SuggestionContext context) : SentenceRule(co
         }
         return null;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:That|This|It)(?:['’]s| is| was)\b[^.;]{0,20}\b(?:not true|untrue|false|wrong|nonsense|a lie|rubbish|incorrect|misleading)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex Denial();
 }

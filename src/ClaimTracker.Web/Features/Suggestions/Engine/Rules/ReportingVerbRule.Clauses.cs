@@ -11,7 +11,7 @@ internal sealed partial class ReportingVerbRule
     /// <summary>", President Trump says," inside a sentence, or ", Reuters reports." at its end: the rest of the sentence is the content.</summary>
     private List<ReportingEvent>? ReportingClauseAround(VerbMatch verb, Subject subject, Stance stance, string cue, Sentence sentence, List<ReportingEvent> earlier, bool inverted)
     {
-        var clauseStart = Math.Min(subject.Range.Start, verb.Range.Start);
+        var clauseStart = DescriptionStart(Math.Min(subject.Range.Start, verb.Range.Start), sentence);
         var clauseEnd = Math.Max(subject.Range.End, verb.Range.End);
         var before = TextTrim.Trim(Text, new TextRange(sentence.Range.Start, clauseStart));
         if (before.Length == 0 || Text[clauseStart - 1] is not (' ' or ',') || !SentenceText.PrecededByComma(Text, clauseStart))
@@ -57,6 +57,35 @@ internal sealed partial class ReportingVerbRule
                 Cue = cue + "; reporting clause after the statement", Anchor = verb.Range.Start, Relays = subject.Report,
             },
         ];
+    }
+
+    /// <summary>
+    /// "“…,” DataVault's chief executive, Sandra Kim, said": the description before the speaker's name belongs to the
+    /// reporting clause, not to the statement. A short run of words between a comma or closing quotation mark and the comma
+    /// before the name; not when it has a verb of its own.
+    /// </summary>
+    private int DescriptionStart(int clauseStart, Sentence sentence)
+    {
+        var i = clauseStart;
+        while (i > sentence.Range.Start && Text[i - 1] == ' ')
+        {
+            i--;
+        }
+        if (i <= sentence.Range.Start || Text[i - 1] != ',')
+        {
+            return clauseStart;
+        }
+        var tokens = Tokens.In(new TextRange(sentence.Range.Start, i - 1));
+        var k = tokens.Count;
+        while (k > 0 && tokens[k - 1].IsWord && tokens.Count - k < 6)
+        {
+            k--;
+        }
+        if (k == tokens.Count || k == 0 || tokens[k - 1].Text is not ("," or "”" or "\"") || tokens.Skip(k).Any(t => t.IsAny(WordLists.FiniteVerbs)))
+        {
+            return clauseStart;
+        }
+        return tokens[k].Range.Start;
     }
 
     /// <summary>
@@ -197,7 +226,7 @@ internal sealed partial class ReportingVerbRule
     private bool IsOpeningQuoteAt(int position) => ContentClauses.IsOpeningQuote(Text[position].ToString());
 
     /// <summary>"with Trump's assessment": the last suggestion of that actor, whose claim this one takes up.</summary>
-    private Draft? BackReference(TextRange content)
+    private Draft? BackReference(TextRange content, Stance stance)
     {
         var tokens = Tokens.In(content);
         for (var k = 0; k < tokens.Count && k < 3; k++)
@@ -217,8 +246,9 @@ internal sealed partial class ReportingVerbRule
         {
             return Context.Drafts.LastOrDefault(d => d.Span.End <= content.Start);
         }
-        // "backed his commissioner", "rejected the governor": taking a side on a person is taking it on what they said.
-        if (tokens.Count > 0 && Actors.MentionStartingAt(tokens[0].Range.Start) is { Possessive: false } person)
+        // "backed his commissioner", "rejected the governor": taking a side on a person is taking it on what they said
+        // (not "urged the company to …", which asks something of them).
+        if (stance != Stance.Asserts && tokens.Count > 0 && Actors.MentionStartingAt(tokens[0].Range.Start) is { Possessive: false } person)
         {
             var actor = Actors.Resolve(person);
             return Context.LastDraftOf(actor, content.Start);

@@ -96,7 +96,7 @@ internal sealed partial class ReportingVerbRule(SuggestionContext context, Passi
         {
             // "has repeatedly ruled out giving up any territory": the verb phrase carries a denial.
             span = new TextRange(VerbGroupStart(subject, verb), end);
-            refersTo = BackReference(content);
+            refersTo = BackReference(content, stance);
             var phraseStart = Context.BoundaryBefore(subject.Range.Start, sentence);
             var head = Tokens.In(new TextRange(phraseStart, subject.Range.Start)).Where(t => t.IsWord).ToList();
             if (phraseStart > sentence.Range.Start && head.Count is >= 2 and <= 3 && (head[0].Is("a") || head[0].Is("an"))
@@ -108,12 +108,36 @@ internal sealed partial class ReportingVerbRule(SuggestionContext context, Passi
                 cue += $"; '{Text[phraseStart..subject.Range.Start].Trim()}' refers back to the statement before it";
             }
         }
+        if (!isObject && stance == Stance.Denies && Tokens.In(content) is { Count: >= 3 } said && said[0].Is("any") && said[1].Is("such"))
+        {
+            // "denied that any such meeting had taken place": the denial is of what was said just before.
+            refersTo = Context.Drafts.LastOrDefault(d => d.Span.End <= content.Start && !subject.Actors.Contains(d.Actor));
+        }
+        var claimWords = content.Of(Text);
+        if (isObject && refersTo is null && !refersBack && ObjectClaims.ThatClause(content.Of(Text)) is { } held)
+        {
+            claimWords = held; // "rejected a claim by the Greens that the ministry had been warned"
+        }
+        else if (isObject && refersTo is null && !refersBack && !Clauses.HasFiniteVerb(content))
+        {
+            // An object is no claim by itself ("both sides to return to the table"): a sentence is made of it, or nothing is proposed.
+            if (ObjectClaim(verb, stance, subject, content, sentence) is not { } rewritten)
+            {
+                return null;
+            }
+            (claimWords, stance) = rewritten;
+        }
+        else if (verb.Verb.Lemma == "tell" && Clauses.StartsWithWords(content.Start, "to") && Listener(verb, content) is { } listener)
+        {
+            // "told customers on Thursday to change their passwords" → "Customers should change their passwords".
+            claimWords = listener + " should " + Text[(content.Start + 3)..content.End];
+        }
         var events = new List<ReportingEvent>
         {
             new()
             {
                 Rule = Name,
-                Subject = subject, Stance = stance, Span = span, Content = content, ClaimWords = content.Of(Text), Cue = cue,
+                Subject = subject, Stance = stance, Span = span, Content = content, ClaimWords = claimWords, Cue = cue,
                 Anchor = verb.Range.Start, RefersTo = refersTo, Relays = subject.Report, RefersBack = refersBack,
             },
         };
@@ -142,6 +166,52 @@ internal sealed partial class ReportingVerbRule(SuggestionContext context, Passi
             from = siblingEnd;
         }
         return events;
+    }
+
+    /// <summary>
+    /// The claim an object makes (<see cref="ObjectClaims"/>), or one the same head noun names earlier in the paragraph:
+    /// "the employers had rejected the freeze" after "a freeze on automation until 2028" → "There should be a freeze on
+    /// automation until 2028". Null when there is none.
+    /// </summary>
+    private (string, Stance)? ObjectClaim(VerbMatch verb, Stance stance, Subject subject, TextRange content, Sentence sentence)
+    {
+        var words = Context.Neutral(content);
+        if (char.IsLower(Text[content.Start]) && words.Length > 1)
+        {
+            words = char.ToLowerInvariant(words[0]) + words[1..];
+        }
+        if (ObjectClaims.Rewrite(verb.Verb.Lemma, stance, words, ClaimWording.NameOf(subject.Actor)) is { } made)
+        {
+            return made;
+        }
+        var tokens = Tokens.In(content).Where(t => t.IsWord).ToList();
+        if (stance is not (Stance.Denies or Stance.Endorses) || tokens.Count is < 2 or > 3 || !(tokens[0].Is("the") || tokens[0].Is("this") || tokens[0].Is("that")))
+        {
+            return null;
+        }
+        var paragraph = Context.Paragraphs[sentence.Paragraph];
+        var earlier = Text[paragraph.Start..content.Start];
+        var at = earlier.LastIndexOf(" a " + tokens[^1].Text, StringComparison.OrdinalIgnoreCase);
+        at = at >= 0 ? at : earlier.LastIndexOf(" an " + tokens[^1].Text, StringComparison.OrdinalIgnoreCase);
+        if (at < 0)
+        {
+            return null;
+        }
+        var np = earlier[(at + 1)..];
+        var stop = np.IndexOfAny([',', ';', '.', '—']);
+        np = stop > 0 ? np[..stop] : np;
+        return ($"There should be {np.Trim()}", stance);
+    }
+
+    /// <summary>Who was told: the words between "told" and "to", without a time ("customers on Thursday" → "Customers"); null for a pronoun.</summary>
+    private string? Listener(VerbMatch verb, TextRange content)
+    {
+        var words = Tokens.In(new TextRange(verb.Range.End, content.Start)).TakeWhile(t => t.IsWord && !t.IsAny(WordLists.Prepositions)).ToList();
+        if (words.Count == 0 || words[0].Text is "him" or "her" or "them" or "us" or "me" or "it")
+        {
+            return null;
+        }
+        return Context.Neutral(new TextRange(words[0].Range.Start, words[^1].Range.End));
     }
 
     /// <summary>"said in a statement.", "told a packed council meeting.": only an adjunct follows the verb.</summary>
