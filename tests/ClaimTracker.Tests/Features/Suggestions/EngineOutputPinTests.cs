@@ -24,7 +24,8 @@ public class EngineOutputPinTests
     };
 
     /// <summary>The test articles beside the quality tests, and the seed article.</summary>
-    internal static readonly string[] ArticleNames = ["seed", "lakeside-water", "norland-inflation", "harbour-bridge", "datavault-breach"];
+    internal static readonly string[] ArticleNames =
+        ["seed", "lakeside-water", "norland-inflation", "harbour-bridge", "datavault-breach", "skarvik-tunnel", "tarsund-port-strike", "brekke-fish-plant"];
 
     public static TheoryData<string> Articles
     {

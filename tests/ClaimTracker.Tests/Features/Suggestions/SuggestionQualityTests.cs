@@ -8,13 +8,14 @@ namespace ClaimTracker.Tests.Features.Suggestions;
 
 /// <summary>
 /// How well the engine finds who said what, measured against hand-made attributions: the seed article (its 27
-/// attributions) and four articles written for this test (with their expected attributions beside them in Articles/).
-/// Each prints recall, precision, the misses and the false positives, and how often the proposed claim is the right one.
+/// attributions) and seven articles written for this test (with their expected attributions beside them in Articles/).
+/// Each prints recall, precision, the misses and the false positives, how often the proposed claim is the right one, and
+/// the share of claim texts an editor could accept unedited.
 /// </summary>
 public class SuggestionQualityTests(ITestOutputHelper output)
 {
-    public const double MinimumRecall = 0.7;
-    public const double MinimumPrecision = 0.6;
+    public const double MinimumRecall = 0.85;
+    public const double MinimumPrecision = 0.85;
 
     private readonly RuleBasedAttributionSuggester _engine = new();
 

@@ -58,7 +58,7 @@ internal sealed class SuggestionAnalysis
             }
         }
         var result = new List<CreditedSuggestion>();
-        foreach (var d in OnePerSpan(_context.Drafts))
+        foreach (var d in OnePerSpan(_context.Drafts, _context.Text))
         {
             var claim = ClaimOf(d);
             result.Add(new CreditedSuggestion(new SuggestedAttribution(d.Actor.Name, d.Actor.Id, d.Stance, d.Mode, d.Span.Of(_context.Text), d.Span.Start,
@@ -68,21 +68,38 @@ internal sealed class SuggestionAnalysis
     }
 
     /// <summary>
-    /// The drafts in text order, each span proposed once: where rules made drafts of the same span, the best one's rule
-    /// keeps its drafts (a known actor before a name found in the text, then the rule that ran first), one per actor.
-    /// Several actors of one rule on one span stay ("Kyiv, European capitals and members of Congress" irritated).
+    /// The drafts in text order, each span proposed once: where rules made drafts of the same words (quotation marks and
+    /// punctuation around them aside), the best one's rule keeps its drafts (a known actor before a name found in the
+    /// text, then the rule that ran first), one per actor. Several actors of one rule on one span stay ("Kyiv, European
+    /// capitals and members of Congress" irritated).
     /// </summary>
-    internal static IReadOnlyList<Draft> OnePerSpan(IReadOnlyList<Draft> drafts)
+    internal static IReadOnlyList<Draft> OnePerSpan(IReadOnlyList<Draft> drafts, string? text = null)
     {
         var order = drafts.Select((d, i) => (d, i)).ToDictionary(x => x.d, x => x.i);
         var result = new List<Draft>();
-        foreach (var span in drafts.Where(d => d.Span.Length > 0).GroupBy(d => d.Span).OrderBy(g => g.Key.Start).ThenBy(g => g.Key.End))
+        foreach (var span in drafts.Where(d => d.Span.Length > 0).GroupBy(d => text is null ? d.Span : Words(text, d.Span))
+                     .OrderBy(g => g.Min(d => d.Span.Start)).ThenBy(g => g.Min(d => d.Span.End)))
         {
             var ranked = span.OrderBy(d => d.Actor.Id is null).ThenBy(d => d.Mode == AttributionMode.Narration).ThenBy(d => order[d]).ToList();
             var rule = ranked[0].Rule;
             result.AddRange(ranked.Where(d => d.Rule == rule).DistinctBy(d => d.Actor.Name).OrderBy(d => d.Actor.Name, StringComparer.Ordinal));
         }
-        return result;
+        return result.OrderBy(d => d.Span.Start).ThenBy(d => d.Span.End).ThenBy(d => d.Actor.Name, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>A span without the quotation marks, spaces and punctuation around its words.</summary>
+    private static TextRange Words(string text, TextRange span)
+    {
+        var (start, end) = (span.Start, span.End);
+        while (start < end && text[start] is '"' or '“' or '”' or '„' or '«' or '»' or ' ' or ',' or '.' or ';' or ':')
+        {
+            start++;
+        }
+        while (end > start && text[end - 1] is '"' or '“' or '”' or '„' or '«' or '»' or ' ' or ',' or '.' or ';' or ':')
+        {
+            end--;
+        }
+        return new TextRange(start, end);
     }
 
     private ProposedClaim ClaimOf(Draft d)

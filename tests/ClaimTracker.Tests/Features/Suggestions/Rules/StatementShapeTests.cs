@@ -25,6 +25,31 @@ public class StatementShapeTests
     }
 
     [Fact]
+    public void A_quotation_passed_on_is_proposed_once_as_reported_words()
+    {
+        var s = Assert.Single(Suggest("Castillo said Maria Lopez had told him that “the wells are safe.”"));
+
+        Assert.Equal("the wells are safe", s.Quote);
+        Assert.Equal(RuleBench.Lopez.Id, s.ActorId);
+        Assert.Equal(AttributionMode.Reported, s.Mode);
+    }
+
+    [Fact]
+    public void Drafts_of_the_same_words_with_and_without_their_quotation_marks_are_one_span()
+    {
+        const string text = "He said “the wells are safe.”";
+        var lopez = new ActorRef("Maria Lopez", RuleBench.Lopez, isPerson: true);
+        Draft Make(int start, int end, string rule) => new(lopez, Stance.Asserts, AttributionMode.Reported, new TextRange(start, end), "w", "c", null, 0, rule);
+        var quote = Make(9, 27, "quotation");
+        var statement = Make(8, 29, "statements");
+
+        var kept = SuggestionAnalysis.OnePerSpan([statement, quote], text);
+
+        Assert.Same(statement, Assert.Single(kept));
+        Assert.Equal("the wells are safe", new TextRange(9, 27).Of(text));
+    }
+
+    [Fact]
     public void An_unnamed_source_who_told_the_speaker_is_proposed_by_description()
     {
         var s = Assert.Single(Suggest("Castillo said a senior manager at one of the operators had told him that the plan was late."));

@@ -43,7 +43,8 @@ internal sealed partial class ReportingVerbRule
                 {
                     Rule = Name,
                     Subject = subject, Stance = stance, Span = whole, Content = whole,
-                    ClaimWords = before.Of(Text) + " " + after.Of(Text), Cue = cue + "; reporting clause inside the sentence",
+                    ClaimWords = before.Of(Text) + (Clauses.StartsWithWords(after.Start, "and") || Clauses.StartsWithWords(after.Start, "but") ? ", " : " ") + after.Of(Text),
+                    Cue = cue + "; reporting clause inside the sentence",
                     Anchor = verb.Range.Start, Relays = subject.Report,
                 },
             ];

@@ -18,9 +18,9 @@ internal sealed class StatementDrafts(SuggestionContext context) : SentenceRule(
             {
                 continue;
             }
-            // Content that is nothing but a quotation becomes a direct quote, not a paraphrase.
+            // Content that is nothing but a quotation becomes a direct quote (Reported when relayed), not a paraphrase.
             var onlyQuote = Context.QuotationsTouching(e.Content).FirstOrDefault(q => q.Outer.Contains(e.Content) || (e.Content.Contains(q.Words) && e.Content.Length <= q.Outer.Length + 2));
-            if (onlyQuote is not null && e.Mode != AttributionMode.Reported)
+            if (onlyQuote is not null)
             {
                 continue;
             }
