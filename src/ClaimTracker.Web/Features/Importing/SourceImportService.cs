@@ -76,7 +76,8 @@ public sealed class SourceImportService(
         // megabytes of text, so it runs before the write transaction opens (keeping that short) and off the caller's
         // thread (a circuit's, on the page).
         var knowledge = await catalog.LoadAsync(ct);
-        var proposed = await Task.Run(() => suggester.Suggest(text, knowledge.Actors, knowledge.Claims), ct);
+        // Told the outlet, the engine also proposes the outlet's own assertions (Narration).
+        var proposed = await Task.Run(() => suggester.Suggest(text, knowledge.Actors, knowledge.Claims, outlet), ct);
 
         // A key taken by an import running at the same moment shows up as a unique-index violation: try the next one.
         for (var attempt = 1; ; attempt++)

@@ -5,9 +5,9 @@ using System.Text.Json.Serialization;
 namespace ClaimTracker.Web.Features.Suggestions;
 
 /// <summary>
-/// <c>dotnet run --project src/ClaimTracker.Web -- suggest &lt;file&gt;</c>: reads an article (UTF-8 text) and prints the
-/// attributions the engine proposes for it, as a JSON array, using the actors and claims already in the database.
-/// Nothing is stored.
+/// <c>dotnet run --project src/ClaimTracker.Web -- suggest &lt;file&gt; [--outlet NAME]</c>: reads an article (UTF-8
+/// text) and prints the attributions the engine proposes for it, as a JSON array, using the actors and claims already in
+/// the database; told the outlet, it proposes the outlet's own assertions too. Nothing is stored.
 /// </summary>
 public static class SuggestCommand
 {
@@ -26,7 +26,7 @@ public static class SuggestCommand
     /// <summary>One suggestion as printed: the keys of the issue first, then the extras.</summary>
     public sealed record Row(
         string Actor, string Stance, string Mode, string Quote, int Start, int End, string Claim,
-        int? ActorId, int? ClaimId, double? Similarity, string? Cue);
+        int? ActorId, int? ClaimId, double? Similarity, string? Cue, string? ActorRole);
 
     /// <summary>
     /// The file as given; a relative path that does not exist from the working directory is also tried from the
@@ -51,9 +51,10 @@ public static class SuggestCommand
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextReader input, TextWriter output, TextWriter error)
     {
-        if (args.Length != 2 || string.IsNullOrWhiteSpace(args[1]))
+        var outlet = args.Length == 4 && args[2] == "--outlet" && !string.IsNullOrWhiteSpace(args[3]) ? args[3] : null;
+        if ((args.Length != 2 && outlet is null) || string.IsNullOrWhiteSpace(args[1]))
         {
-            await error.WriteLineAsync($"Usage: dotnet run --project src/ClaimTracker.Web -- {Name} <file>   (the article as UTF-8 text)");
+            await error.WriteLineAsync($"Usage: dotnet run --project src/ClaimTracker.Web -- {Name} <file> [--outlet NAME]   (the article as UTF-8 text; the outlet that published it, for its own assertions)");
             return 2;
         }
         var path = Locate(args[1]);
@@ -77,9 +78,9 @@ public static class SuggestCommand
 
         await using var scope = services.CreateAsyncScope();
         var knowledge = await scope.ServiceProvider.GetRequiredService<SuggestionCatalog>().LoadAsync();
-        var suggestions = scope.ServiceProvider.GetRequiredService<IAttributionSuggester>().Suggest(text, knowledge.Actors, knowledge.Claims);
+        var suggestions = scope.ServiceProvider.GetRequiredService<IAttributionSuggester>().Suggest(text, knowledge.Actors, knowledge.Claims, outlet);
         var rows = suggestions.Select(s => new Row(s.Actor, s.Stance.ToString(), s.Mode.ToString(), s.Quote, s.Start, s.End, s.Claim,
-            s.ActorId, s.ClaimId, s.Similarity, string.IsNullOrEmpty(s.Cue) ? null : s.Cue)).ToList();
+            s.ActorId, s.ClaimId, s.Similarity, string.IsNullOrEmpty(s.Cue) ? null : s.Cue, s.ActorRole)).ToList();
         await output.WriteLineAsync(JsonSerializer.Serialize(rows, Json));
         return 0;
     }

@@ -13,7 +13,8 @@ public sealed record KnownClaim(int Id, string Text);
 /// how the text renders it, and the span <c>text[Start..End)</c> (UTF-16 offsets, end exclusive) that <see cref="Quote"/> copies.
 /// <see cref="Claim"/> is the proposed claim in neutral words; <see cref="ClaimId"/> and <see cref="Similarity"/> (0–1) are set
 /// when an existing claim says much the same. <see cref="Cue"/> explains to the reviewer why the engine proposed it
-/// ("reporting verb 'said'; 'he' resolved to Volodymyr Zelensky").
+/// ("reporting verb 'said'; 'he' resolved to Volodymyr Zelensky"). <see cref="ActorRole"/> is the office or title the text
+/// gives an actor no known actor stands for ("Transport Minister" for "Transport Minister Jonas Berg"), kept out of the name.
 /// </summary>
 public sealed record SuggestedAttribution(
     string Actor,
@@ -26,10 +27,14 @@ public sealed record SuggestedAttribution(
     string Claim,
     int? ClaimId,
     double? Similarity,
-    string Cue);
+    string Cue,
+    string? ActorRole = null);
 
-/// <summary>Reads a text and proposes who said what in it. Pure: no database, same input, same output.</summary>
+/// <summary>
+/// Reads a text and proposes who said what in it. Pure: no database, same input, same output. <c>outlet</c> is the
+/// outlet that published the text ("Reuters"), when known: its own assertions are then proposed too (Narration).
+/// </summary>
 public interface IAttributionSuggester
 {
-    IReadOnlyList<SuggestedAttribution> Suggest(string text, IReadOnlyList<KnownActor> actors, IReadOnlyList<KnownClaim> claims);
+    IReadOnlyList<SuggestedAttribution> Suggest(string text, IReadOnlyList<KnownActor> actors, IReadOnlyList<KnownClaim> claims, string? outlet = null);
 }

@@ -20,9 +20,13 @@ public sealed class ScriptedSuggester : IAttributionSuggester
     public int LastActorCount { get; private set; }
     public int LastClaimCount { get; private set; }
 
-    public IReadOnlyList<SuggestedAttribution> Suggest(string text, IReadOnlyList<KnownActor> actors, IReadOnlyList<KnownClaim> claims)
+    /// <summary>The outlet the last call was told.</summary>
+    public string? LastOutlet { get; private set; }
+
+    public IReadOnlyList<SuggestedAttribution> Suggest(string text, IReadOnlyList<KnownActor> actors, IReadOnlyList<KnownClaim> claims, string? outlet = null)
     {
         Calls++;
+        LastOutlet = outlet;
         LastActorCount = actors.Count;
         LastClaimCount = claims.Count;
         return Behaviour(text, actors, claims);

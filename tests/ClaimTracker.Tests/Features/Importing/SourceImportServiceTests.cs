@@ -89,6 +89,14 @@ public class SourceImportServiceTests : IClassFixture<ImportFactory>
     }
 
     [Fact]
+    public async Task The_engine_is_told_the_outlet_so_it_can_propose_the_outlet_s_own_assertions()
+    {
+        await ImportAsync(Txt(Unique("An outlet's text."), outlet: "  Coastal Herald "));
+
+        Assert.Equal("Coastal Herald", app.Suggester.LastOutlet);
+    }
+
+    [Fact]
     public async Task A_markdown_file_is_stored_as_its_readable_text()
     {
         var marker = Guid.NewGuid().ToString("N");

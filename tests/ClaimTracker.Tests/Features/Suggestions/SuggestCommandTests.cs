@@ -8,7 +8,7 @@ namespace ClaimTracker.Tests.Features.Suggestions;
 /// <summary><c>suggest &lt;file&gt;</c>: the engine over a file, with the seeded actors and claims, as JSON on standard output.</summary>
 public class SuggestCommandTests(ClaimTrackerFactory app) : IClassFixture<ClaimTrackerFactory>
 {
-    private static readonly string[] Keys = ["actor", "stance", "mode", "quote", "start", "end", "claim", "actorId", "claimId", "similarity", "cue"];
+    private static readonly string[] Keys = ["actor", "stance", "mode", "quote", "start", "end", "claim", "actorId", "claimId", "similarity", "cue", "actorRole"];
 
     private static Task<int> Run(IServiceProvider services, string[] args, StringWriter output, StringWriter error) =>
         CommandLine.Commands[SuggestCommand.Name](services, args, new StringReader(""), output, error);
@@ -66,8 +66,29 @@ public class SuggestCommandTests(ClaimTrackerFactory app) : IClassFixture<ClaimT
         Assert.Contains("“The reservoir is full,”", await File.ReadAllTextAsync(file));
     }
 
+    [Fact]
+    public async Task Suggest_with_an_outlet_proposes_its_narration_and_names_a_titled_minister_without_the_title()
+    {
+        using var dir = new TempDirectory();
+        var file = dir.File("article.txt");
+        await File.WriteAllTextAsync(file, "The new tunnel will open two years late. Transport Minister Jonas Berg said the delay was unavoidable.");
+        var output = new StringWriter();
+
+        var exit = await Run(app.Services, ["suggest", file, "--outlet", "Coastal Herald"], output, new StringWriter());
+
+        Assert.Equal(0, exit);
+        var items = JsonDocument.Parse(output.ToString()).RootElement.EnumerateArray().ToList();
+        var narration = Assert.Single(items, i => i.GetProperty("mode").GetString() == "Narration");
+        Assert.Equal("Coastal Herald", narration.GetProperty("actor").GetString());
+        Assert.Equal("The new tunnel will open two years late", narration.GetProperty("quote").GetString());
+        var berg = Assert.Single(items, i => i.GetProperty("mode").GetString() == "Paraphrase");
+        Assert.Equal("Jonas Berg", berg.GetProperty("actor").GetString());
+        Assert.Equal("Transport Minister", berg.GetProperty("actorRole").GetString());
+    }
+
     [Theory]
     [InlineData(new[] { "suggest" }, "Usage:")]
+    [InlineData(new[] { "suggest", "a.txt", "--outlet" }, "Usage:")]
     [InlineData(new[] { "suggest", "a.txt", "b.txt" }, "Usage:")]
     [InlineData(new[] { "suggest", "/no/such/article.txt" }, "no such file")]
     public async Task Suggest_refuses_wrong_usage_and_a_missing_file_with_exit_code_2(string[] args, string message)

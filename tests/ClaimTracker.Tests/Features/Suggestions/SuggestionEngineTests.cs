@@ -224,7 +224,7 @@ public class SuggestionEngineTests
 
     private static (string, IReadOnlyList<KnownActor>, IReadOnlyList<KnownClaim>) Article(string name)
     {
-        var (text, actors, claims, _) = SuggestionQualityTests.LoadArticle(name);
+        var (_, text, actors, claims, _, _) = SuggestionQualityTests.LoadArticle(name);
         return (text, actors, claims);
     }
 

@@ -75,7 +75,7 @@ public class SuggestionLongTextTests
         foreach (var name in new[] { "lakeside-water", "norland-inflation", "harbour-bridge", "datavault-breach" })
         {
             // The written articles number their actors and claims from 101 on, apart from the seed's and each other's.
-            var (text, own, ownClaims, _) = SuggestionQualityTests.LoadArticle(name);
+            var (_, text, own, ownClaims, _, _) = SuggestionQualityTests.LoadArticle(name);
             texts.Add(text);
             actors.AddRange(own);
             claims.AddRange(ownClaims);

@@ -15,6 +15,28 @@ internal sealed class ActorRef(string name, KnownActor? known, bool isPerson)
     /// <summary>The shortest name a claim in neutral words uses ("Trump", "Lopez", "the Kremlin").</summary>
     public string ShortName { get; set; } = name;
 
+    /// <summary>The office the text gives an actor no known actor stands for ("Transport Minister"), kept out of <see cref="Name"/>.</summary>
+    public string? Role { get; set; }
+
+    /// <summary>
+    /// The organisation this person speaks for, as the text introduces them ("a spokesman for Nordhav", "the chamber's
+    /// president"): "our" in their words is the organisation's, and a spokesperson's "we" is the organisation itself.
+    /// </summary>
+    public ActorRef? SpeaksFor { get; set; }
+
+    /// <summary>Whether <see cref="SpeaksFor"/> comes from a spokesperson's title, whose "we" is the organisation.</summary>
+    public bool IsSpokesperson { get; set; }
+
+    /// <summary>A group that takes plural verbs ("Local residents are …", "Two officials … have").</summary>
+    public bool IsPlural { get; set; } = !isPerson && (known?.Kind == Domain.ActorKind.OfficialsGroup || LooksPlural(name));
+
+    /// <summary>"European governments", "Some customers": a last word in lower case ending in s ("Bluefin Labs" is one firm).</summary>
+    private static bool LooksPlural(string name)
+    {
+        var last = name.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "";
+        return last.Length > 3 && char.IsLower(last[0]) && last.EndsWith('s') && !last.EndsWith("ss", StringComparison.Ordinal);
+    }
+
     public override string ToString() => Name;
 }
 

@@ -29,12 +29,22 @@ internal sealed class ActorResolver
     public ActorResolver(string text, IReadOnlyList<KnownActor> known, IReadOnlyList<Quotation> quotations, IReadOnlyList<Sentence> sentences, SentenceTokens tokens)
     {
         _mentions = new MentionIndex(text, known, quotations);
-        _pronouns = new PronounResolver(text, sentences, _mentions);
-        var namer = new UnknownActorNamer(text, _mentions, _pronouns);
+        Persons = new PersonNames(text, sentences, quotations, _mentions, tokens);
+        _pronouns = new PronounResolver(text, sentences, _mentions, Persons);
+        var namer = new UnknownActorNamer(text, _mentions, _pronouns, Persons);
         _subjects = new SubjectFinder(text, quotations, tokens, _mentions, _pronouns, namer);
     }
 
+    /// <summary>The people the text names who are no known actors.</summary>
+    public PersonNames Persons { get; }
+
     public ActorMention? MentionStartingAt(int position) => _mentions.MentionStartingAt(position);
+
+    /// <inheritdoc cref="MentionIndex.Covering"/>
+    public ActorMention? Covering(int position) => _mentions.Covering(position);
+
+    /// <inheritdoc cref="PronounResolver.GenderOf"/>
+    public Gender GenderOf(ActorRef actor) => _pronouns.GenderOf(actor);
 
     public ActorMention? MentionEndingAt(int position) => _mentions.MentionEndingAt(position);
 
@@ -46,6 +56,9 @@ internal sealed class ActorResolver
 
     public void RecordSpeaker(int position, ActorRef actor) => _pronouns.RecordSpeaker(position, actor);
 
+    /// <inheritdoc cref="PronounResolver.LastSpeakerIn"/>
+    public ActorRef? LastSpeakerIn(TextRange range) => _pronouns.LastSpeakerIn(range);
+
     public Subject? Pronoun(Token t) => _pronouns.Pronoun(t);
 
     /// <inheritdoc cref="SubjectFinder.Before"/>
@@ -56,6 +69,12 @@ internal sealed class ActorResolver
 
     /// <inheritdoc cref="SubjectFinder.UnnamedSources"/>
     public Subject? UnnamedSources(int position, Sentence sentence) => _subjects.UnnamedSources(position, sentence);
+
+    /// <inheritdoc cref="SubjectFinder.RelativeAntecedent"/>
+    public Subject? RelativeAntecedent(int position, Sentence sentence) => _subjects.RelativeAntecedent(position, sentence);
+
+    /// <inheritdoc cref="SubjectFinder.DescribedOrganisation"/>
+    public Subject? DescribedOrganisation(int position, Sentence sentence) => _subjects.DescribedOrganisation(position, sentence);
 
     /// <inheritdoc cref="SubjectFinder.Agent"/>
     public Subject? Agent(int position, Sentence sentence) => _subjects.Agent(position, sentence);

@@ -6,9 +6,9 @@ namespace ClaimTracker.Web.Features.Suggestions.Engine;
 internal sealed record ProposedClaim(string Text, int? ClaimId, double? Similarity);
 
 /// <summary>
-/// Words into a claim: no quotation marks, the speaker's name for "I"/"we" in a quotation and for a leading "he"/"she"
-/// in reported speech, first letter capitalised, trailing punctuation trimmed. Then the known claim most similar to it
-/// is proposed instead when the similarity reaches <see cref="Threshold"/>.
+/// Words into a claim: no quotation marks, first letter capitalised, trailing punctuation trimmed (the speaker's
+/// pronouns are settled by <see cref="ClaimWording"/>). Then the known claim most similar to it is proposed instead when
+/// the similarity reaches <see cref="Threshold"/>.
 /// </summary>
 internal sealed partial class ClaimProposer
 {
@@ -102,23 +102,12 @@ internal sealed partial class ClaimProposer
             : new ProposedClaim(neutralText, null, null);
     }
 
-    /// <summary>Reported words made neutral: "he would meet Zelensky" said by Trump → "Trump would meet Zelensky".</summary>
-    public static string Neutral(string words, ActorRef speaker, bool firstPerson)
+    /// <summary>Words as a claim: no quotation marks, single spaces, no trailing punctuation or leading "that", first letter capitalised.</summary>
+    public static string Neutral(string words)
     {
         var s = QuoteMarks().Replace(words, "");
         s = Spaces().Replace(s, " ").Trim();
         s = s.TrimEnd('.', ',', ';', ':', ' ', '—', '–');
-        if (firstPerson)
-        {
-            // Only the opening "I"/"We" and possessives: "the increases we see" stays as it is.
-            s = LeadingIAm().Replace(s, speaker.ShortName + " is ", 1);
-            s = FirstPersonSubject().Replace(s, speaker.ShortName, 1);
-            s = FirstPersonPossessive().Replace(s, speaker.ShortName + "'s");
-        }
-        else
-        {
-            s = LeadingPronoun().Replace(s, speaker.ShortName, 1);
-        }
         s = LeadingThat().Replace(s, "");
         return UnknownActorNamer.Capitalise(s);
     }
@@ -129,17 +118,9 @@ internal sealed partial class ClaimProposer
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
 
-    [GeneratedRegex(@"^(?:[Hh]e|[Ss]he)\b")]
-    private static partial Regex LeadingPronoun();
 
-    [GeneratedRegex(@"^(?:I|We)\b(?!['’])")]
-    private static partial Regex FirstPersonSubject();
 
-    [GeneratedRegex(@"^I['’]m\s+")]
-    private static partial Regex LeadingIAm();
 
-    [GeneratedRegex(@"\b(?:[Mm]y|[Oo]ur)\b(?!\s+own\b)")]
-    private static partial Regex FirstPersonPossessive();
 
     [GeneratedRegex(@"^(?:that|whether|if)\s+")]
     private static partial Regex LeadingThat();

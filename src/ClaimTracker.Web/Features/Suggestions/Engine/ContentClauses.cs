@@ -30,8 +30,9 @@ internal sealed class ContentClauses(string text, IReadOnlyList<Quotation> quota
                 viaThat = true;
                 return k + 1 < tokens.Count ? tokens[k + 1].Range.Start : null;
             }
-            if (!t.IsWord && t.Text != ",")
+            if ((!t.IsWord && t.Text != ",") || t.Text is "it" or "he" or "she" or "they" or "we" or "I")
             {
+                // "said it would decide next week whether to open …": the "whether" belongs to the clause's own verb.
                 break;
             }
             if (QuotationFinder.At(quotations, t.Range.Start) is not null || actors.MentionStartingAt(t.Range.Start) is not null
@@ -109,7 +110,7 @@ internal sealed class ContentClauses(string text, IReadOnlyList<Quotation> quota
                 end = i;
                 break;
             }
-            if (c == ' ' && StartsWithWords(i + 1, "and that"))
+            if (c == ' ' && (StartsWithWords(i + 1, "and that") || StartsWithWords(i + 1, "but that")))
             {
                 end = i;
                 break;
@@ -187,7 +188,17 @@ internal sealed class ContentClauses(string text, IReadOnlyList<Quotation> quota
             return false;
         }
         var tokens = sentenceTokens.In(new TextRange(position, sentence.Range.End));
-        for (var k = 1; k < tokens.Count && k <= 3; k++)
+        var first = 1;
+        if (tokens.Count > 2 && actors.MentionStartingAt(tokens[1].Range.Start) is { Possessive: false } subject)
+        {
+            // "… and employers dismissed …": a clause with a speaker of its own.
+            first = tokens.FindIndex(t => t.Range.Start >= subject.Range.End);
+        }
+        else if (tokens.Count > 2 && tokens[1].IsAny(WordLists.GroupNouns))
+        {
+            first = 2;
+        }
+        for (var k = first; k > 0 && k < tokens.Count && k <= first + 2; k++)
         {
             if (!tokens[k].IsWord)
             {
@@ -238,7 +249,7 @@ internal sealed class ContentClauses(string text, IReadOnlyList<Quotation> quota
             }
             return next < sentence.Range.End && !IsOpeningQuote(text[next].ToString()) ? next : null;
         }
-        if (StartsWithWords(i, "and that"))
+        if (StartsWithWords(i, "and that") || StartsWithWords(i, "but that"))
         {
             var start = text.IndexOf("that", i, StringComparison.OrdinalIgnoreCase) + 4;
             while (start < sentence.Range.End && text[start] == ' ')
@@ -249,6 +260,38 @@ internal sealed class ContentClauses(string text, IReadOnlyList<Quotation> quota
         }
         return null;
     }
+
+    /// <summary>
+    /// Whether the words are only phrases of time, place or circumstance ("In March, before the walkout"): each part
+    /// between commas opens with a preposition or a subordinating word and has no auxiliary ("Since 2019 the
+    /// municipality has given …" is a clause).
+    /// </summary>
+    public bool OnlyAdverbials(TextRange range)
+    {
+        var words = sentenceTokens.In(range);
+        var segmentStart = 0;
+        for (var k = 0; k <= words.Count; k++)
+        {
+            if (k < words.Count && words[k].Text != ",")
+            {
+                continue;
+            }
+            var segment = words.GetRange(segmentStart, k - segmentStart);
+            if (segment.Count > 0 && (!(segment[0].IsAny(WordLists.Prepositions) || segment[0].IsAny(WordLists.SubordinatingWords))
+                                      || segment.Any(t => t.IsAny(WordLists.FiniteVerbs))))
+            {
+                return false;
+            }
+            segmentStart = k + 1;
+        }
+        return words.Count > 0;
+    }
+
+    /// <summary>
+    /// Whether the words have an auxiliary, a modal or a form of "be" — the mark of a clause rather than a noun phrase
+    /// ("the water was safe" against "discoloured water since August"). Plain past and present forms go unnoticed.
+    /// </summary>
+    public bool HasFiniteVerb(TextRange range) => sentenceTokens.In(range).Any(t => t.IsAny(WordLists.FiniteVerbs) || t.Text.EndsWith("n't", StringComparison.Ordinal));
 
     public static bool IsOpeningQuote(string s) => s is "\"" or "“" or "„" or "«";
 }

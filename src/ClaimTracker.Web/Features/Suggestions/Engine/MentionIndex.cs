@@ -88,6 +88,13 @@ internal sealed class MentionIndex
         return InTextOrder.FirstIndex(Mentions, m => m.Range.Start >= position);
     }
 
+    /// <summary>The mention whose words include <paramref name="position"/>, if any.</summary>
+    public ActorMention? Covering(int position)
+    {
+        var k = InTextOrder.FirstIndex(Mentions, m => m.Range.End > position);
+        return k < Mentions.Count && Mentions[k].Range.Start <= position ? Mentions[k] : null;
+    }
+
     /// <summary>The index of the last mention ending at or before <paramref name="position"/>, or -1.</summary>
     public int LastMentionEndingBy(int position)
     {

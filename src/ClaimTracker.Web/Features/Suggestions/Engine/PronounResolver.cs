@@ -4,13 +4,15 @@ namespace ClaimTracker.Web.Features.Suggestions.Engine;
 
 /// <summary>
 /// "he"/"she": the last person who spoke in this or the previous sentence, else the nearest person named before who
-/// can be that person, by the gender their record or the text shows.
+/// can be that person (a known actor, or a person the text names, <see cref="PersonNames"/>), by the gender their record
+/// or the text shows. A "she" that can only be one person tells that person's gender from then on.
 /// </summary>
-internal sealed class PronounResolver(string text, IReadOnlyList<Sentence> sentences, MentionIndex mentions)
+internal sealed class PronounResolver(string text, IReadOnlyList<Sentence> sentences, MentionIndex mentions, PersonNames persons)
 {
     private readonly string _text = text;
     private readonly IReadOnlyList<Sentence> _sentences = sentences;
     private readonly MentionIndex _mentions = mentions;
+    private readonly PersonNames _persons = persons;
     private readonly List<(int Position, ActorRef Actor)> _speakers = [];
 
     // The furthest position recorded among _speakers[0..k]: a backward search for a recent speaker stops where it
@@ -27,9 +29,27 @@ internal sealed class PronounResolver(string text, IReadOnlyList<Sentence> sente
         _speakersReach.Add(_speakersReach.Count == 0 ? position : Math.Max(position, _speakersReach[^1]));
     }
 
+    /// <summary>Who was last found speaking (a reporting verb's subject) inside <paramref name="range"/>.</summary>
+    public ActorRef? LastSpeakerIn(TextRange range)
+    {
+        for (var k = _speakers.Count - 1; k >= 0 && _speakersReach[k] >= range.Start; k--)
+        {
+            if (range.Contains(_speakers[k].Position))
+            {
+                return _speakers[k].Actor;
+            }
+        }
+        return null;
+    }
+
     public Subject? Pronoun(Token t)
     {
-        var actor = ResolvePronoun(t.Range.Start, t.Is("she") ? Gender.Female : Gender.Male);
+        var gender = t.Is("she") ? Gender.Female : Gender.Male;
+        var actor = ResolvePronoun(t.Range.Start, gender);
+        if (actor is not null && GenderOf(actor) == Gender.Unknown)
+        {
+            _genders[actor] = gender;
+        }
         return actor is null ? null : new Subject([actor], t.Range, $"'{t.Text}' resolved to {actor.Name}");
     }
 
@@ -48,9 +68,23 @@ internal sealed class PronounResolver(string text, IReadOnlyList<Sentence> sente
             }
         }
         var last = _mentions.LastMentionEndingBy(position);
-        if (last >= 0 && LastFitting(gender, Fits)[last] is var fitting and >= 0)
+        ActorMention? known = last >= 0 && LastFitting(gender, Fits)[last] is var fitting and >= 0 ? _mentions.Mentions[fitting] : null;
+        // A person the text names who is no known actor, when named after the nearest known one.
+        var looked = 0;
+        foreach (var (range, person) in _persons.Before(position))
         {
-            return _mentions.Resolve(_mentions.Mentions[fitting]);
+            if ((known is not null && range.Start <= known.Range.Start) || ++looked > 50)
+            {
+                break;
+            }
+            if (range.End <= position && Fits(person))
+            {
+                return person;
+            }
+        }
+        if (known is not null)
+        {
+            return _mentions.Resolve(known);
         }
         for (var k = _speakers.Count - 1; k >= 0; k--)
         {
@@ -89,7 +123,7 @@ internal sealed class PronounResolver(string text, IReadOnlyList<Sentence> sente
     }
 
     /// <summary>A person's gender as the record or the text shows it (title or role word before a mention, first name).</summary>
-    private Gender GenderOf(ActorRef actor)
+    public Gender GenderOf(ActorRef actor)
     {
         if (_genders.TryGetValue(actor, out var known))
         {

@@ -14,6 +14,9 @@ internal sealed class ReportingEvent
     public required string Cue { get; set; }
     public int Anchor { get; init; }
 
+    /// <summary>The base form of the reporting verb that made it ("tell" for "had told him that …"), when a verb did.</summary>
+    public string? Lemma { get; set; }
+
     /// <summary>A report ("a Reuters report said …"): whoever speaks inside its content is known only through it.</summary>
     public ReportRef? Relays { get; set; }
 
@@ -39,6 +42,9 @@ internal sealed class Draft(ActorRef actor, Stance stance, AttributionMode mode,
 
     /// <summary>The words the claim is made from; both halves of a split quotation share the joined words.</summary>
     public string ClaimWords { get; set; } = claimWords;
+
+    /// <summary>Whether <see cref="ClaimWords"/> are the speaker's own (a quotation), whose "I" and "we" are the speaker.</summary>
+    public bool FirstPerson { get; set; }
 
     public string Cue { get; } = cue;
     public Draft? RefersTo { get; } = refersTo;

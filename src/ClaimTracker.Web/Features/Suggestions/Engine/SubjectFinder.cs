@@ -7,7 +7,7 @@ namespace ClaimTracker.Web.Features.Suggestions.Engine;
 /// commissioner, said"; "X and Y said"; "which argue"), after it ("said Lopez"), after "by" or "according to", a group
 /// ("local residents") or a report ("a Reuters report").
 /// </summary>
-internal sealed class SubjectFinder(string text, IReadOnlyList<Quotation> quotations, SentenceTokens tokens, MentionIndex mentions,
+internal sealed partial class SubjectFinder(string text, IReadOnlyList<Quotation> quotations, SentenceTokens tokens, MentionIndex mentions,
     PronounResolver pronouns, UnknownActorNamer namer)
 {
     private readonly string _text = text;
@@ -41,21 +41,36 @@ internal sealed class SubjectFinder(string text, IReadOnlyList<Quotation> quotat
             }
             if (t.Text == "," && !skippedParenthetical && ParentheticalStart(tokens, i) is { } open)
             {
-                // "A spokeswoman, Ellen Marsh, said": the name between the commas is the speaker.
-                if (i - open - 1 is >= 1 and <= 4 && SubjectEndingAt(tokens, i - 1, sentence) is { } named
+                // "A spokeswoman, Ellen Marsh, said": the name between the commas is the speaker (not in "Lars Vik, a
+                // spokesman for Nordhav, said" or "Emil Haug, 24, said", where the words between describe the name before).
+                if (i - open - 1 is >= 1 and <= 4 && !Describes(tokens[open + 1]) && SubjectEndingAt(tokens, i - 1, sentence) is { } named
                     && named.Range.Start >= tokens[open].Range.End)
                 {
-                    return named;
+                    var description = open;
+                    while (description > 0 && tokens[description - 1].IsWord && !ReportingVerbLexicon.IsForm(tokens[description - 1].Text)
+                           && !tokens[description - 1].Is("that"))
+                    {
+                        description--;
+                    }
+                    return Affiliate(named, tokens, description, open);
                 }
                 // "Maria Lopez, the city's water commissioner, said"; "Zelensky, for his part, has ruled out".
                 skippedParenthetical = true;
+                if (open >= 1 && SubjectEndingAt(tokens, open - 1, sentence) is { } described)
+                {
+                    return Affiliate(described, tokens, open + 1, i);
+                }
                 i = open - 1;
                 continue;
             }
             break;
         }
-        return (i < 0 ? null : SubjectEndingAt(tokens, i, sentence)) ?? LeadingSubject(tokens, sentence);
+        return (i < 0 ? null : SubjectEndingAt(tokens, i, sentence)) ?? LeadingSubject(tokens, sentence) ?? (i < 0 ? null : DescribedSource(tokens, i, sentence));
     }
+
+    /// <summary>Words that open a description of the name before them, not a name: "a spokesman", "24", "who".</summary>
+    private static bool Describes(Token t) =>
+        t.Is("a") || t.Is("an") || t.Is("the") || t.Is("who") || t.Is("whose") || char.IsDigit(t.Text[0]);
 
     /// <summary>
     /// "The union representing the bridge's maintenance crews disagreed": an actor opening the sentence, followed by
@@ -178,61 +193,6 @@ internal sealed class SubjectFinder(string text, IReadOnlyList<Quotation> quotat
         return null;
     }
 
-    /// <summary>
-    /// Unnamed sources after "according to": "two officials familiar with the matter", "people briefed on the talks".
-    /// The phrase up to the comma is their name, when it has a noun for a group of people in it.
-    /// </summary>
-    public Subject? UnnamedSources(int position, Sentence sentence)
-    {
-        var tokens = _tokens.In(new TextRange(position, sentence.Range.End));
-        var end = tokens.FindIndex(t => !t.IsWord);
-        var phrase = tokens.Take(end < 0 ? tokens.Count : end).ToList();
-        if (phrase.Count is 0 or > 8 || !phrase.Take(4).Any(t => t.IsAny(WordLists.GroupNouns) || t.Is("people") || t.Is("sources")))
-        {
-            return null;
-        }
-        var range = new TextRange(phrase[0].Range.Start, phrase[^1].Range.End);
-        if (_mentions.MentionsIn(range).FirstOrDefault(m => range.Contains(m.Range) && !m.Possessive) is { } employer)
-        {
-            // "researchers at Bluefin Labs" speak for Bluefin Labs.
-            return new Subject([_mentions.Resolve(employer)], range, $"'{range.Of(_text)}' speak for {MentionIndex.Describe(employer)}");
-        }
-        var name = UnknownActorNamer.Capitalise(range.Of(_text));
-        return new Subject([_namer.NewActor(name, isPerson: false)], range, $"unnamed sources '{range.Of(_text)}' (not a known actor)");
-    }
-
-    /// <summary>The agent after "by": a known actor, or the capitalised name a descriptive phrase leads to ("the engineering firm Halden &amp; Price").</summary>
-    public Subject? Agent(int position, Sentence sentence)
-    {
-        if (After(position, sentence, skipTitles: true) is { } direct)
-        {
-            return direct;
-        }
-        var tokens = _tokens.In(new TextRange(position, sentence.Range.End));
-        for (var k = 0; k < tokens.Count && k < 5; k++)
-        {
-            if (!tokens[k].IsWord)
-            {
-                return null;
-            }
-            if (_mentions.TryStartingAt(tokens[k].Range.Start, out var m))
-            {
-                return m.Possessive ? null : new Subject([_mentions.Resolve(m)], m.Range, MentionIndex.Describe(m));
-            }
-            if (tokens[k].IsCapitalised && !tokens[k].Is("the"))
-            {
-                var j = k;
-                while (j + 1 < tokens.Count && (tokens[j + 1].IsCapitalised || tokens[j + 1].Text == "&"
-                       || (tokens[j + 1].Is("of") && j + 2 < tokens.Count && tokens[j + 2].IsCapitalised)))
-                {
-                    j++;
-                }
-                return _namer.NewName(tokens, j, out var named) ? named : null;
-            }
-        }
-        return null;
-    }
-
     private IEnumerable<ActorMention> CoordinatedBefore(int start, Sentence sentence)
     {
         var at = start;
@@ -271,6 +231,11 @@ internal sealed class SubjectFinder(string text, IReadOnlyList<Quotation> quotat
         {
             if (tokens[k].Text == ",")
             {
+                if (k >= 3 && char.IsDigit(tokens[k - 1].Text[0]) && tokens[k - 2].Text == ",")
+                {
+                    // "Emil Haug, 24, who joined the plant two years ago, said": the age is part of the aside.
+                    k -= 2;
+                }
                 // Short asides ("for his part") may follow anything; a long appositive must follow a name.
                 return comma - k <= 6 || _mentions.HasEndingAt(tokens[k - 1].Range.End) || tokens[k - 1].IsCapitalised ? k : null;
             }

@@ -14,12 +14,14 @@ internal sealed class SuggestionAnalysis
 {
     private readonly SuggestionContext _context;
     private readonly ClaimProposer _claims;
+    private readonly ClaimWording _wording;
     private readonly IReadOnlyList<ISuggestionRule> _rules;
 
-    public SuggestionAnalysis(string text, IReadOnlyList<KnownActor> actors, IReadOnlyList<KnownClaim> claims)
+    public SuggestionAnalysis(string text, IReadOnlyList<KnownActor> actors, IReadOnlyList<KnownClaim> claims, string? outlet = null)
     {
-        _context = new SuggestionContext(text, actors);
+        _context = new SuggestionContext(text, actors, outlet);
         _claims = new ClaimProposer(claims);
+        _wording = new ClaimWording(_context);
         var passives = new PassiveRule(_context);
         _rules =
         [
@@ -35,6 +37,8 @@ internal sealed class SuggestionAnalysis
             new StanceNounRule(_context),
             passives,
             new QuotationRule(_context),
+            // Last: the outlet's own words are what no one else was credited with.
+            new NarrationRule(_context),
         ];
     }
 
@@ -53,19 +57,49 @@ internal sealed class SuggestionAnalysis
                 rule.Apply(work);
             }
         }
-        var seen = new HashSet<(string, int, int, Stance)>();
         var result = new List<CreditedSuggestion>();
-        foreach (var d in _context.Drafts.OrderBy(d => d.Span.Start).ThenBy(d => d.Span.End).ThenBy(d => d.Actor.Name, StringComparer.Ordinal))
+        foreach (var d in OnePerSpan(_context.Drafts, _context.Text))
         {
-            if (d.Span.Length == 0 || !seen.Add((d.Actor.Name, d.Span.Start, d.Span.End, d.Stance)))
-            {
-                continue;
-            }
             var claim = ClaimOf(d);
             result.Add(new CreditedSuggestion(new SuggestedAttribution(d.Actor.Name, d.Actor.Id, d.Stance, d.Mode, d.Span.Of(_context.Text), d.Span.Start,
-                d.Span.End, claim.Text, claim.ClaimId, claim.Similarity, d.Cue), d.Rule));
+                d.Span.End, claim.Text, claim.ClaimId, claim.Similarity, d.Cue, d.Actor.Known is null ? d.Actor.Role : null), d.Rule));
         }
         return result;
+    }
+
+    /// <summary>
+    /// The drafts in text order, each span proposed once: where rules made drafts of the same words (quotation marks and
+    /// punctuation around them aside), the best one's rule keeps its drafts (a known actor before a name found in the
+    /// text, then the rule that ran first), one per actor. Several actors of one rule on one span stay ("Kyiv, European
+    /// capitals and members of Congress" irritated).
+    /// </summary>
+    internal static IReadOnlyList<Draft> OnePerSpan(IReadOnlyList<Draft> drafts, string? text = null)
+    {
+        var order = drafts.Select((d, i) => (d, i)).ToDictionary(x => x.d, x => x.i);
+        var result = new List<Draft>();
+        foreach (var span in drafts.Where(d => d.Span.Length > 0).GroupBy(d => text is null ? d.Span : Words(text, d.Span))
+                     .OrderBy(g => g.Min(d => d.Span.Start)).ThenBy(g => g.Min(d => d.Span.End)))
+        {
+            var ranked = span.OrderBy(d => d.Actor.Id is null).ThenBy(d => d.Mode == AttributionMode.Narration).ThenBy(d => order[d]).ToList();
+            var rule = ranked[0].Rule;
+            result.AddRange(ranked.Where(d => d.Rule == rule).DistinctBy(d => d.Actor.Name).OrderBy(d => d.Actor.Name, StringComparer.Ordinal));
+        }
+        return result.OrderBy(d => d.Span.Start).ThenBy(d => d.Span.End).ThenBy(d => d.Actor.Name, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>A span without the quotation marks, spaces and punctuation around its words.</summary>
+    private static TextRange Words(string text, TextRange span)
+    {
+        var (start, end) = (span.Start, span.End);
+        while (start < end && text[start] is '"' or '“' or '”' or '„' or '«' or '»' or ' ' or ',' or '.' or ';' or ':')
+        {
+            start++;
+        }
+        while (end > start && text[end - 1] is '"' or '“' or '”' or '„' or '«' or '»' or ' ' or ',' or '.' or ';' or ':')
+        {
+            end--;
+        }
+        return new TextRange(start, end);
     }
 
     private ProposedClaim ClaimOf(Draft d)
@@ -74,7 +108,7 @@ internal sealed class SuggestionAnalysis
         {
             return d.Claim;
         }
-        d.Claim = d.RefersTo is not null ? ClaimOf(d.RefersTo) : _claims.Propose(d.ClaimWords);
+        d.Claim = d.RefersTo is not null ? ClaimOf(d.RefersTo) : _claims.Propose(_wording.Finish(d));
         return d.Claim;
     }
 }

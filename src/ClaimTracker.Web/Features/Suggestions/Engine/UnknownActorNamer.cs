@@ -4,13 +4,15 @@ namespace ClaimTracker.Web.Features.Suggestions.Engine;
 
 /// <summary>
 /// Names the actors no known actor stands for, as the text calls them ("Maria Lopez", "the Finance Ministry", "Local
-/// residents"), once each: a later surname alone ("Lopez") finds the person named in full before it.
+/// residents"), once each: a later surname alone ("Lopez") finds the person named in full before it. A title before a
+/// name is the actor's role, not part of the name ("Transport Minister Jonas Berg" is Jonas Berg, Transport Minister).
 /// </summary>
-internal sealed class UnknownActorNamer(string text, MentionIndex mentions, PronounResolver pronouns)
+internal sealed class UnknownActorNamer(string text, MentionIndex mentions, PronounResolver pronouns, PersonNames persons)
 {
     private readonly string _text = text;
     private readonly MentionIndex _mentions = mentions;
     private readonly PronounResolver _pronouns = pronouns;
+    private readonly PersonNames _persons = persons;
     private readonly Dictionary<string, ActorRef> _newActors = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ActorRef> _newSurnames = new(StringComparer.Ordinal);
 
@@ -24,7 +26,14 @@ internal sealed class UnknownActorNamer(string text, MentionIndex mentions, Pron
         }
         var range = new TextRange(tokens[start].Range.Start, tokens[i].Range.End);
         var name = Capitalise(range.Of(_text));
-        return new Subject([NewActor(name, isPerson: false)], range, $"group named in the text: '{range.Of(_text)}' (not a known actor)");
+        var group = NewActor(name, isPerson: false);
+        group.IsPlural = true;
+        if (start > 0 && tokens[start - 1].Is("the") && group.ShortName == name)
+        {
+            // "the workers say …": a claim calls them so too.
+            group.ShortName = "the " + char.ToLowerInvariant(name[0]) + name[1..];
+        }
+        return new Subject([group], range, $"group named in the text: '{range.Of(_text)}' (not a known actor)");
     }
 
     public bool NewName(List<Token> tokens, int last, out Subject? subject)
@@ -53,8 +62,12 @@ internal sealed class UnknownActorNamer(string text, MentionIndex mentions, Pron
         }
         var isOrganisation = words.Count > 0 && (words[^1].IsAny(WordLists.OrganisationHeads) || words.Any(w => w.Text == "&"));
         var titleGender = Gender.Unknown;
+        string? role = null;
         if (!isOrganisation)
         {
+            var all = words;
+            (role, words) = PersonTitles.Split(_text, words);
+            titleGender = all.Take(all.Count - words.Count).Select(w => GenderHints.FromWord(w.Text)).FirstOrDefault(g => g != Gender.Unknown);
             while (words.Count > 1 && (words[0].IsAny(WordLists.Titles) || words[0].Is("of") || GenderHints.FromWord(words[0].Text) != Gender.Unknown))
             {
                 titleGender = GenderHints.FromWord(words[0].Text) is var g && g != Gender.Unknown ? g : titleGender;
@@ -69,6 +82,11 @@ internal sealed class UnknownActorNamer(string text, MentionIndex mentions, Pron
         var name = range.Of(_text);
         if (words.Count == 1 && !isOrganisation)
         {
+            if (_persons.Named(name, range.Start) is { } named)
+            {
+                subject = new Subject([named], range, $"'{name}' refers to {named.Name} named earlier (not a known actor)");
+                return true;
+            }
             if (_newSurnames.TryGetValue(name, out var known))
             {
                 subject = new Subject([known], range, $"'{name}' refers to {known.Name} named earlier (not a known actor)");
@@ -86,7 +104,14 @@ internal sealed class UnknownActorNamer(string text, MentionIndex mentions, Pron
         {
             _pronouns.NoteGender(actor, titleGender);
         }
-        subject = new Subject([actor], range, $"name found in the text: '{name}' (not a known actor)");
+        actor.Role ??= role;
+        if (isOrganisation && withThe && tokens.FindIndex(t => t.Range.Start == range.Start) is var at and > 0 && tokens[at - 1].Is("the"))
+        {
+            // "the Labour Ministry": the article belongs to the name, so that ", the Labour Ministry said" reads as a reporting clause.
+            range = new TextRange(tokens[at - 1].Range.Start, range.End);
+        }
+        subject = new Subject([actor], range, $"name found in the text: '{name}' (not a known actor)"
+            + (role is null ? "" : $", role '{role}'"));
         return true;
     }
 
@@ -121,6 +146,11 @@ internal sealed class UnknownActorNamer(string text, MentionIndex mentions, Pron
         if (_newActors.TryGetValue(name, out var existing))
         {
             return existing;
+        }
+        if (isPerson && _persons.ByName(name) is { } named)
+        {
+            _newActors[name] = named;
+            return named;
         }
         var actor = new ActorRef(name, null, isPerson);
         if (isPerson && ActorLexicon.SurnameOf(name) is { } surname)

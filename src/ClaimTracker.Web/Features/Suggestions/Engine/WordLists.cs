@@ -43,6 +43,38 @@ internal static class WordLists
         "utilities", "supervisor", "manager", "president-elect", "premier", "lieutenant", "colonel", "captain",
         "sergeant", "commander", "admiral", "marshal", "opposition", "party", "board", "member", "co-founder", "founder");
 
+    /// <summary>
+    /// The head of an office written before a name, after which the name begins ("Transport Minister | Jonas Berg",
+    /// "Director of National Intelligence | Tulsi Gabbard"): what comes before it, with it, is the role.
+    /// </summary>
+    public static readonly HashSet<string> TitleHeads = Set(
+        "minister", "secretary", "president", "governor", "mayor", "director", "commissioner", "councillor", "councilor",
+        "councilman", "councilwoman", "chairman", "chairwoman", "chair", "spokesman", "spokeswoman", "spokesperson",
+        "senator", "representative", "judge", "justice", "sheriff", "ambassador", "envoy", "adviser", "advisor",
+        "chancellor", "premier", "king", "queen", "prince", "princess", "general", "colonel", "captain", "commander",
+        "admiral", "inspector", "superintendent", "executive", "officer", "manager", "leader", "head", "professor",
+        "economist", "analyst", "attorney", "treasurer", "speaker", "dean", "bishop", "marshal", "lieutenant", "sergeant",
+        "mediator", "negotiator", "ombudsman", "prosecutor", "auditor", "president-elect", "chief");
+
+    /// <summary>Forms of address that are neither name nor role ("Dr. Samuel Okafor" is Samuel Okafor).</summary>
+    public static readonly HashSet<string> Honorifics = Set("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof", "prof.", "sir", "dame");
+
+    /// <summary>Nouns for one person who speaks without being named ("a senior manager at …", "a spokesman for …").</summary>
+    public static readonly HashSet<string> PersonNouns = Set(
+        "spokesman", "spokeswoman", "spokesperson", "official", "manager", "executive", "source", "diplomat", "aide",
+        "adviser", "advisor", "engineer", "lawyer", "analyst", "economist", "worker", "resident", "negotiator", "insider",
+        "person", "employee", "director", "officer", "representative", "member", "minister", "banker", "investor");
+
+    /// <summary>Nouns for a spokesperson, whose "we" and "our" are the organisation's.</summary>
+    public static readonly HashSet<string> SpokespersonNouns = Set("spokesman", "spokeswoman", "spokesperson", "spokespeople", "statement");
+
+    /// <summary>Last words of organisation names that take "the" in a sentence ("the Ministry of Transport", "the Green Party").</summary>
+    public static readonly HashSet<string> ArticleHeads = Set(
+        "ministry", "department", "office", "authority", "council", "association", "union", "federation", "chamber",
+        "commission", "committee", "agency", "party", "government", "institute", "court", "parliament", "assembly", "senate",
+        "police", "army", "navy", "board", "bureau", "coalition", "alliance", "league", "foundation", "trust", "society",
+        "tribunal", "panel", "treasury", "cabinet", "administration", "secretariat", "directorate", "regulator", "federation");
+
     /// <summary>Last words of organisation names ("the Finance Ministry", "Lakeside Water Authority").</summary>
     public static readonly HashSet<string> OrganisationHeads = Set(
         "ministry", "bank", "council", "department", "agency", "authority", "office", "commission", "committee", "party",
@@ -52,7 +84,9 @@ internal static class WordLists
         "alliance", "parliament", "congress", "senate", "assembly", "cabinet", "administration", "treasury", "reserve",
         "foundation", "trust", "society", "league", "centre", "center", "hospital", "police", "army", "navy", "force",
         "forces", "ltd", "ltd.", "plc", "partners", "bureau", "secretariat", "panel", "tribunal", "directorate",
-        "observatory", "laboratory", "lab", "labs", "works", "district", "chamber", "commune", "municipality");
+        "observatory", "laboratory", "lab", "labs", "works", "district", "chamber", "commune", "municipality", "lines",
+        "airlines", "airways", "holdings", "industries", "systems", "technologies", "motors", "logistics", "shipping",
+        "construction", "railways", "airport", "pharmaceuticals", "ventures", "media", "telecom", "firm");
 
     /// <summary>Plural nouns naming groups of people who speak in the news ("residents said", "economists warn").</summary>
     public static readonly HashSet<string> GroupNouns = Set(
@@ -63,7 +97,8 @@ internal static class WordLists
         "workers", "unions", "governments", "ministers", "leaders", "prosecutors", "lawyers", "executives", "campaigners",
         "environmentalists", "homeowners", "tenants", "voters", "members", "allies", "capitals", "agencies", "authorities",
         "customers", "users", "consumers", "patients", "passengers", "commuters", "shareholders", "employees", "staff",
-        "students", "citizens", "families", "neighbours", "neighbors", "drivers", "owners", "businesses", "retailers");
+        "students", "citizens", "families", "neighbours", "neighbors", "drivers", "owners", "businesses", "retailers",
+        "parties", "managers");
 
     /// <summary>Modifiers kept in the name of a group ("local residents", "some economists").</summary>
     public static readonly HashSet<string> GroupModifiers = Set(
@@ -113,6 +148,23 @@ internal static class WordLists
     public static readonly HashSet<string> Prepositions = Set(
         "in", "on", "at", "during", "after", "before", "from", "to", "via", "through", "with", "outside", "inside",
         "later", "earlier", "late", "last", "this", "yesterday", "today", "tonight", "afterwards", "again", "repeatedly");
+
+    /// <summary>Auxiliaries, modals and forms of "be", "have" and "do": words that make a clause finite.</summary>
+    public static readonly HashSet<string> FiniteVerbs = Set(
+        "is", "are", "was", "were", "am", "has", "have", "had", "will", "would", "can", "could", "should", "shall", "may",
+        "might", "must", "does", "do", "did", "isn't", "aren't", "wasn't", "weren't", "won't", "can't", "cannot");
+
+    /// <summary>Verbs that open an order ("Ask me again in 2029", "Wait and see"): a quotation that starts with one claims nothing.</summary>
+    public static readonly HashSet<string> Imperatives = Set(
+        "ask", "tell", "let", "look", "wait", "watch", "come", "go", "stop", "give", "take", "listen", "remember", "imagine",
+        "consider", "trust", "try", "call", "leave", "keep", "show", "write", "read", "stay", "believe");
+
+    /// <summary>Words that open a phrase of time or circumstance ("before the walkout", "after the vote").</summary>
+    public static readonly HashSet<string> SubordinatingWords = Set(
+        "before", "after", "when", "while", "since", "until", "as", "despite", "amid", "following", "for", "by", "under", "over");
+
+    /// <summary>Nouns for figures whose source follows ("figures from the port authority", "data published by …").</summary>
+    public static readonly HashSet<string> DataNouns = Set("figures", "data", "statistics", "numbers", "records", "estimates", "calculations", "projections");
 
     /// <summary>Words that open an adjunct after a comma and so end a content clause.</summary>
     public static readonly string[] ClauseBreakers =

@@ -23,11 +23,11 @@ public class RuleEvaluationTests(ITestOutputHelper output)
         var rows = new List<(string Article, string Rule, int Made, int Matched, int Found, int Expected)>();
         foreach (var article in EngineOutputPinTests.ArticleNames)
         {
-            var (text, actors, claims, expected) = EngineOutputPinTests.Load(article);
-            var credited = new SuggestionAnalysis(text, actors, claims).RunCredited();
+            var (_, text, actors, claims, expected, outlet) = EngineOutputPinTests.Load(article);
+            var credited = new SuggestionAnalysis(text, actors, claims, outlet).RunCredited();
 
             // The credited run is the product's run: the same suggestions, in the same order.
-            Assert.Equal(new RuleBasedAttributionSuggester().Suggest(text, actors, claims), credited.Select(c => c.Suggestion));
+            Assert.Equal(new RuleBasedAttributionSuggester().Suggest(text, actors, claims, outlet), credited.Select(c => c.Suggestion));
 
             foreach (var group in credited.GroupBy(c => c.Rule).OrderBy(g => g.Key, StringComparer.Ordinal))
             {

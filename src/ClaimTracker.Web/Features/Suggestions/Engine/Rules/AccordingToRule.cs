@@ -94,6 +94,10 @@ internal sealed class AccordingToRule(SuggestionContext context) : SentenceRule(
     private Subject? AccordingToSource(int position, Sentence sentence)
     {
         var tokens = Tokens.In(new TextRange(position, sentence.Range.End));
+        if (Figures(tokens, sentence) is { } source)
+        {
+            return source;
+        }
         for (var k = 0; k < tokens.Count && k < 5; k++)
         {
             if (!tokens[k].IsWord)
@@ -122,6 +126,26 @@ internal sealed class AccordingToRule(SuggestionContext context) : SentenceRule(
                 return new Subject(outlet is null ? [] : [outlet], range, $"'{phrase}'", new ReportRef(phrase, outlet));
             }
         }
-        return Actors.After(position, sentence, skipTitles: true) ?? Actors.UnnamedSources(position, sentence);
+        // A known actor or a name; unnamed sources ("two officials familiar with the talks"); an organisation named by
+        // a description ("the regional chamber of commerce", which no capitalised name gave away).
+        return Actors.After(position, sentence, skipTitles: true) ?? Actors.UnnamedSources(position, sentence)
+               ?? Actors.DescribedOrganisation(position, sentence);
+    }
+
+    /// <summary>"figures from the Tarsund Port Authority", "data published by …": whoever the figures come from says them.</summary>
+    private Subject? Figures(List<Token> tokens, Sentence sentence)
+    {
+        if (tokens.Count < 3 || !tokens[0].IsAny(WordLists.DataNouns))
+        {
+            return null;
+        }
+        var k = tokens[1].Is("published") || tokens[1].Is("released") || tokens[1].Is("compiled") ? 2 : 1;
+        if (k + 1 >= tokens.Count || !(tokens[k].Is("from") || tokens[k].Is("by") || tokens[k].Is("of")))
+        {
+            return null;
+        }
+        var at = tokens[k + 1].Range.Start;
+        var source = Actors.Agent(at, sentence) ?? Actors.DescribedOrganisation(at, sentence);
+        return source is null ? null : source with { Cue = $"'{Text[tokens[0].Range.Start..tokens[k].Range.End]}' {source.Cue}" };
     }
 }

@@ -32,6 +32,10 @@ internal sealed class PassiveRule(SuggestionContext context) : SentenceRule(cont
             return null; // "Trump questioned …" is active
         }
         var after = Tokens.In(new TextRange(verb.Range.End, sentence.Range.End));
+        if (after.Count > 0 && after[0].Text is "a" or "an" or "the" or "his" or "her" or "its" or "their" or "this" or "these" or "those" or "our" or "my")
+        {
+            return null; // "Berg also rejected a claim by the Greens …": an object follows, so the verb is active
+        }
         for (var i = 0; i < after.Count && i < 7; i++)
         {
             if (!after[i].IsWord)
@@ -67,7 +71,7 @@ internal sealed class PassiveRule(SuggestionContext context) : SentenceRule(cont
             var words = refers is null ? Text[phraseStart..verb.Range.Start] : "";
             foreach (var actor in agent.Actors)
             {
-                Context.Add(new Draft(actor, verb.Verb.Stance, AttributionMode.Paraphrase, span, Context.Neutral(words, actor, false),
+                Context.Add(new Draft(actor, verb.Verb.Stance, AttributionMode.Paraphrase, span, SuggestionContext.Neutral(words),
                     $"passive '{verb.Surface} … by'; speaker {agent.Cue}" + (refers is null ? "" : $"; refers back to {refers.Actor}'s statement"),
                     refers, sentence.Paragraph, Name), sentenceDrafts);
             }

@@ -6,7 +6,7 @@ namespace ClaimTracker.Web.Features.Suggestions.Engine.Rules;
 /// A quotation and its speaker: the statement it sits in, a reporting clause after or before it, a speech noun
 /// ("Lopez's statement: “…”"), or whoever spoke last in the paragraph; the halves of a split quotation share one claim.
 /// </summary>
-internal sealed class QuotationRule(SuggestionContext context) : SentenceRule(context)
+internal sealed partial class QuotationRule(SuggestionContext context) : SentenceRule(context)
 {
     public override string Name => "quotation";
 
@@ -22,7 +22,8 @@ internal sealed class QuotationRule(SuggestionContext context) : SentenceRule(co
             var live = events.Where(e => e.Subject.Actors.Count > 0 && !e.Dropped).ToList();
             IReadOnlyList<ActorRef>? speakers = null;
             string cue = "";
-            ReportingEvent? container = live.FirstOrDefault(e => e.Content.Start <= q.Open && e.Content.End >= q.Words.End);
+            // The innermost statement holding it: in "X said Y had told him that “…”" the words are Y's.
+            ReportingEvent? container = live.Where(e => e.Content.Start <= q.Open && e.Content.End >= q.Words.End).MinBy(e => e.Content.Length);
             var relayed = false;
             Draft? firstHalf = null;
             if (container is not null)
@@ -53,7 +54,12 @@ internal sealed class QuotationRule(SuggestionContext context) : SentenceRule(co
                 speakers = [last.Actor];
                 cue = $"quotation continuing {last.Actor}'s statement in the same paragraph";
             }
-            if (speakers is null)
+            else if (!live.Any() && Context.BlockQuoteSpeaker(q, sentence) is { } block)
+            {
+                speakers = [block.Actor];
+                cue = block.Cue;
+            }
+            if (speakers is null || IsNoClaim(q))
             {
                 continue;
             }
@@ -64,17 +70,32 @@ internal sealed class QuotationRule(SuggestionContext context) : SentenceRule(co
             {
                 cue = "second part of a quotation split around its reporting clause; " + cue;
             }
-            var claimWords = container is not null && container.Content.Length > q.Outer.Length + 3
-                ? (container.Content, false)
-                : (q.Words, true);
+            // Words inside a longer statement ("the bridge was “structurally sound”", "he “would not comment”") propose
+            // the claim of the statement; a quotation on its own is the speaker's own words.
+            var inStatement = container is not null && (container.Content.Length > q.Outer.Length + 3 || (char.IsLower(Text[q.Words.Start]) && firstHalf is null));
+            var claimWords = inStatement ? container!.Content : q.Words;
+            var stance = container?.Stance ?? Stance.Asserts;
+            Draft? denied = null;
+            if (!inStatement && Denial().IsMatch(q.Words.Of(Text)))
+            {
+                // "“That is simply not true,” he said": a denial of what someone else said just before.
+                denied = Context.Drafts.LastOrDefault(d => !speakers.Contains(d.Actor) && d.Span.End <= q.Open && d.Paragraph >= sentence.Paragraph - 1);
+                stance = denied is null ? stance : Stance.Denies;
+                cue += denied is null ? "" : $"; denies {denied.Actor}'s statement before it";
+            }
             foreach (var actor in speakers)
             {
-                var draft = new Draft(actor, container?.Stance ?? Stance.Asserts, relayed ? AttributionMode.Reported : AttributionMode.DirectQuote, q.Words,
-                    Context.Neutral(claimWords.Item1, actor, claimWords.Item2), cue, null, sentence.Paragraph, Name);
+                var statement = inStatement ? sentenceDrafts.LastOrDefault(d => d.Span == container!.Span && d.Actor == actor) : denied;
+                var draft = new Draft(actor, stance, relayed ? AttributionMode.Reported : AttributionMode.DirectQuote, q.Words,
+                    Context.Neutral(claimWords), cue, statement, sentence.Paragraph, Name)
+                {
+                    FirstPerson = !inStatement,
+                };
                 if (firstHalf is not null && firstHalf.Actor == actor)
                 {
                     // One statement in two halves: both propose the claim of the whole.
-                    var whole = Context.Neutral(new TextRange(firstHalf.Span.Start, firstHalf.Span.End), actor, true) + " " + SentenceText.LowerFirst(Context.Neutral(q.Words, actor, true));
+                    var first = Context.Neutral(new TextRange(firstHalf.Span.Start, firstHalf.Span.End));
+                    var whole = first + (char.IsLetterOrDigit(first[^1]) ? ", " : " ") + Lowered(Context.Neutral(q.Words));
                     firstHalf.ClaimWords = whole;
                     draft.ClaimWords = whole;
                 }
@@ -82,6 +103,34 @@ internal sealed class QuotationRule(SuggestionContext context) : SentenceRule(co
             }
         }
     }
+
+    /// <summary>
+    /// A question ("Will passengers see a train …?") or an order ("Ask me again in 2029") is said, but claims nothing.
+    /// "Let me be clear: …" goes on to a claim, so a colon keeps it.
+    /// </summary>
+    private bool IsNoClaim(Quotation q)
+    {
+        var words = q.Words.Of(Text).TrimEnd('.', ',', '"', '”', '’');
+        if (words.EndsWith('?'))
+        {
+            return true;
+        }
+        var parts = words.Split(' ', 3);
+        return parts.Length > 1 && WordLists.Imperatives.Contains(parts[0]) && char.IsUpper(parts[0][0]) && !words.Contains(':')
+               && parts[1] is "me" or "us" or "him" or "her" or "them" or "it" or "you" or "your" or "again" or "and" or "the" or "a" or "this" or "that";
+    }
+
+    /// <summary>The second half of a split quotation goes on the first: its capital goes unless it starts a name ("I", "Kyiv").</summary>
+    private string Lowered(string words)
+    {
+        _nameWords ??= Context.Actors.MentionsIn(new TextRange(0, Text.Length)).Select(m => m.Surface.Split(' ')[0]).ToHashSet(StringComparer.Ordinal);
+        var first = words.Split(' ')[0];
+        var isName = first == "I" || _nameWords.Contains(first);
+        return isName || words.Length < 2 || !char.IsLower(words[1]) ? words : char.ToLowerInvariant(words[0]) + words[1..];
+    }
+
+    // The first words of the names the text gives known actors, found when a split quotation first needs them.
+    private HashSet<string>? _nameWords;
 
     /// <summary>A quotation that is a sentence of its own (“Speculation helps nobody.”) is someone's words, not a scare quote.</summary>
     /// <remarks>
@@ -136,4 +185,7 @@ internal sealed class QuotationRule(SuggestionContext context) : SentenceRule(co
         }
         return null;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:That|This|It)(?:['’]s| is| was)\b[^.;]{0,20}\b(?:not true|untrue|false|wrong|nonsense|a lie|rubbish|incorrect|misleading)$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex Denial();
 }

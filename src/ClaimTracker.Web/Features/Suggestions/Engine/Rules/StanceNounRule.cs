@@ -2,14 +2,17 @@ using ClaimTracker.Web.Domain;
 
 namespace ClaimTracker.Web.Features.Suggestions.Engine.Rules;
 
-/// <summary>"Moscow's desire to …", "the union's refusal to …": a possessive actor before a stance noun.</summary>
+/// <summary>
+/// "Moscow's desire to …", "the union's refusal to …": a possessive actor before a stance noun; "a claim by the Green
+/// Party that …", "warnings from the regulator that …": the actor after "by" or "from" holds what follows "that".
+/// </summary>
 internal sealed class StanceNounRule(SuggestionContext context) : SentenceRule(context)
 {
     public override string Name => "stance noun";
 
     public override void Apply(SentenceWork work)
     {
-        foreach (var d in StanceNouns(work.Sentence, work.Events))
+        foreach (var d in StanceNouns(work.Sentence, work.Events).Concat(ClaimsBy(work.Sentence)).ToList())
         {
             Context.Add(d, work.Drafts);
         }
@@ -32,6 +35,32 @@ internal sealed class StanceNounRule(SuggestionContext context) : SentenceRule(c
             yield return new Draft(actor, stance, relay is null ? AttributionMode.Paraphrase : AttributionMode.Reported, span,
                 span.Of(Text), $"stance noun '{after[0].Text}' of {m.Surface}" + (relay is null ? "" : $"; known through '{relay.Subject.Cue}'"),
                 null, sentence.Paragraph, Name);
+        }
+    }
+
+    private IEnumerable<Draft> ClaimsBy(Sentence sentence)
+    {
+        var tokens = Tokens.In(sentence.Range);
+        for (var k = 0; k + 3 < tokens.Count; k++)
+        {
+            if (!(tokens[k].IsAny(WordLists.StanceNouns) || tokens[k].IsAny(WordLists.BackReferenceNouns)) || !(tokens[k + 1].Is("by") || tokens[k + 1].Is("from"))
+                || QuotationFinder.At(Quotations, tokens[k].Range.Start) is not null
+                || Actors.MentionStartingAt(tokens[k + 2].Range.Start) is not { Possessive: false } m)
+            {
+                continue;
+            }
+            var rest = Tokens.In(new TextRange(m.Range.End, sentence.Range.End));
+            if (rest.Count < 2 || !rest[0].Is("that"))
+            {
+                continue;
+            }
+            var span = new TextRange(rest[1].Range.Start, Clauses.EndFrom(rest[1].Range.Start, sentence));
+            if (span.Length == 0)
+            {
+                continue;
+            }
+            yield return new Draft(Actors.Resolve(m), Stance.Asserts, AttributionMode.Paraphrase, span, span.Of(Text),
+                $"'{tokens[k].Text} {tokens[k + 1].Text} {m.Surface} that': {MentionIndex.Describe(m)}", null, sentence.Paragraph, Name);
         }
     }
 }

@@ -18,15 +18,15 @@ internal sealed class StatementDrafts(SuggestionContext context) : SentenceRule(
             {
                 continue;
             }
-            // Content that is nothing but a quotation becomes a direct quote, not a paraphrase.
+            // Content that is nothing but a quotation becomes a direct quote (Reported when relayed), not a paraphrase.
             var onlyQuote = Context.QuotationsTouching(e.Content).FirstOrDefault(q => q.Outer.Contains(e.Content) || (e.Content.Contains(q.Words) && e.Content.Length <= q.Outer.Length + 2));
-            if (onlyQuote is not null && e.Mode != AttributionMode.Reported)
+            if (onlyQuote is not null)
             {
                 continue;
             }
             foreach (var actor in e.Subject.Actors)
             {
-                var words = e.ClaimWords == e.Content.Of(Text) ? Context.Neutral(e.Content, actor, false) : Context.Neutral(e.ClaimWords, actor, false);
+                var words = e.ClaimWords == e.Content.Of(Text) ? Context.Neutral(e.Content) : SuggestionContext.Neutral(e.ClaimWords);
                 var refersTo = e.RefersBack ? work.Drafts.LastOrDefault(d => d.Span.End <= e.Span.Start) ?? e.RefersTo : e.RefersTo;
                 var draft = new Draft(actor, e.Stance, e.Mode, e.Span, words, e.Cue, refersTo, work.Sentence.Paragraph, e.Rule);
                 Context.Add(draft, work.Drafts);
