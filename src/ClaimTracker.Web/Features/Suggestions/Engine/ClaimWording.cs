@@ -16,9 +16,19 @@ internal sealed partial class ClaimWording(SuggestionContext context)
     // What a singular third-person subject makes of the verb after "we" or "I".
     private static readonly Dictionary<string, string> Agreeing = new(StringComparer.Ordinal)
     {
-        ["am"] = "is", ["are"] = "is", ["have"] = "has", ["were"] = "was", ["do"] = "does", ["don't"] = "doesn't",
-        ["don’t"] = "doesn’t", ["haven't"] = "hasn't", ["haven’t"] = "hasn’t", ["aren't"] = "isn't", ["aren’t"] = "isn’t",
-        ["weren't"] = "wasn't", ["weren’t"] = "wasn’t",
+        ["am"] = "is",
+        ["are"] = "is",
+        ["have"] = "has",
+        ["were"] = "was",
+        ["do"] = "does",
+        ["don't"] = "doesn't",
+        ["don’t"] = "doesn’t",
+        ["haven't"] = "hasn't",
+        ["haven’t"] = "hasn’t",
+        ["aren't"] = "isn't",
+        ["aren’t"] = "isn’t",
+        ["weren't"] = "wasn't",
+        ["weren’t"] = "wasn’t",
     };
 
     // Forms that are the same for every subject.

@@ -27,9 +27,22 @@ internal static partial class ObjectClaims
 
     private static readonly Dictionary<string, string> Bases = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["being"] = "be", ["having"] = "have", ["changing"] = "change", ["charging"] = "charge", ["bringing"] = "bring",
-        ["eating"] = "eat", ["meeting"] = "meet", ["seeing"] = "see", ["dying"] = "die", ["lying"] = "lie", ["focusing"] = "focus",
-        ["opening"] = "open", ["offering"] = "offer", ["entering"] = "enter", ["paying"] = "pay", ["staying"] = "stay",
+        ["being"] = "be",
+        ["having"] = "have",
+        ["changing"] = "change",
+        ["charging"] = "charge",
+        ["bringing"] = "bring",
+        ["eating"] = "eat",
+        ["meeting"] = "meet",
+        ["seeing"] = "see",
+        ["dying"] = "die",
+        ["lying"] = "lie",
+        ["focusing"] = "focus",
+        ["opening"] = "open",
+        ["offering"] = "offer",
+        ["entering"] = "enter",
+        ["paying"] = "pay",
+        ["staying"] = "stay",
     };
 
     /// <summary>The claim and its stance for an object <paramref name="words"/> (neutral, with the text's own first letter), or null.</summary>

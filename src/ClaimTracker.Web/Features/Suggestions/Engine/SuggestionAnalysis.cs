@@ -61,8 +61,11 @@ internal sealed class SuggestionAnalysis
         foreach (var d in OnePerSpan(_context.Drafts, _context.Text))
         {
             var claim = ClaimOf(d);
+            var role = d.Actor.Known is null ? d.Actor.Role : null;
+            // The cue is what the review queue keeps: it says the role too.
+            var cue = role is null || d.Cue.Contains($"role '{role}'", StringComparison.Ordinal) ? d.Cue : $"{d.Cue}; role '{role}'";
             result.Add(new CreditedSuggestion(new SuggestedAttribution(d.Actor.Name, d.Actor.Id, d.Stance, d.Mode, d.Span.Of(_context.Text), d.Span.Start,
-                d.Span.End, claim.Text, claim.ClaimId, claim.Similarity, d.Cue, d.Actor.Known is null ? d.Actor.Role : null), d.Rule));
+                d.Span.End, claim.Text, claim.ClaimId, claim.Similarity, cue, role), d.Rule));
         }
         return result;
     }

@@ -136,9 +136,10 @@ internal sealed class SuggestionContext
     /// </summary>
     public (ActorRef Actor, string Cue)? BlockQuoteSpeaker(Quotation q, Sentence sentence)
     {
+        // Paragraphs are trimmed, so a quotation that is the whole paragraph opens at its start and closes at its end
+        // (positions compared, not text scanned: a long paragraph of many quotations stays linear).
         var paragraph = Paragraphs[sentence.Paragraph];
-        if (sentence.Paragraph == 0 || !Text.AsSpan()[paragraph.Start..q.Open].IsWhiteSpace()
-            || (q.Close < paragraph.End && !Text.AsSpan()[q.Close..paragraph.End].IsWhiteSpace()))
+        if (sentence.Paragraph == 0 || q.Open != paragraph.Start || q.Close < paragraph.End)
         {
             return null;
         }

@@ -189,8 +189,8 @@ internal sealed partial class ReportingVerbRule(SuggestionContext context, Passi
         {
             return null;
         }
-        var paragraph = Context.Paragraphs[sentence.Paragraph];
-        var earlier = Text[paragraph.Start..content.Start];
+        // Within the paragraph, and not far back: a copy of a whole long paragraph per object would make long texts quadratic.
+        var earlier = Text[Math.Max(Context.Paragraphs[sentence.Paragraph].Start, content.Start - 2000)..content.Start];
         var at = earlier.LastIndexOf(" a " + tokens[^1].Text, StringComparison.OrdinalIgnoreCase);
         at = at >= 0 ? at : earlier.LastIndexOf(" an " + tokens[^1].Text, StringComparison.OrdinalIgnoreCase);
         if (at < 0)
