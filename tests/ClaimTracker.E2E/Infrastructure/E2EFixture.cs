@@ -170,8 +170,10 @@ public sealed class E2EFixture : IAsyncLifetime
         await page.Locator("#email").FillAsync(email);
         await page.Locator("#password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        // Commit, not the default Load: what a test needs is the live circuit, waited for next. The load event also waits
+        // for every stylesheet, script and font, and on a loaded machine once took longer than the ceiling on its own.
         await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal),
-            new PageWaitForURLOptions { Timeout = (float)InteractiveTimeout.TotalMilliseconds });
+            new PageWaitForURLOptions { Timeout = (float)InteractiveTimeout.TotalMilliseconds, WaitUntil = WaitUntilState.Commit });
         await WaitForInteractiveAsync(page);
     }
 
