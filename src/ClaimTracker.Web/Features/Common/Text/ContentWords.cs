@@ -4,8 +4,8 @@ namespace ClaimTracker.Web.Features.Common.Text;
 
 /// <summary>
 /// The words of a text that carry its content: lower case, without the stop words, and as stems for comparing
-/// ("hesitating" and "hesitates" meet "hesitate"). The one stop-word list and stemmer of the app outside the suggestion
-/// engine, whose <c>ClaimSimilarity</c> has the same list and rules.
+/// ("hesitating" and "hesitates" meet "hesitate"). The app's one stop-word list and stemmer: the merge-candidate search
+/// and the suggestion engine's claim matching both use it.
 /// </summary>
 public static partial class ContentWords
 {
