@@ -53,12 +53,13 @@ public static class ClaimTopicIndex
     /// <summary>
     /// The distinct topics in use, in order, by one index seek per topic (a loose index scan: SQLite would otherwise
     /// read every row of the index to find the few dozen distinct values).
+    /// The same SQL on SQLite and PostgreSQL (whose topic index is the same table, see <see cref="Postgres.PostgresIndexes"/>).
     /// </summary>
     public const string DistinctTopicsSql = """
-        WITH RECURSIVE topic(Value) AS (
-            SELECT MIN(Topic) FROM ClaimTopics
+        WITH RECURSIVE topic("Value") AS (
+            SELECT MIN("Topic") FROM "ClaimTopics"
             UNION ALL
-            SELECT (SELECT MIN(Topic) FROM ClaimTopics WHERE Topic > topic.Value) FROM topic WHERE topic.Value IS NOT NULL)
-        SELECT Value FROM topic WHERE Value IS NOT NULL
+            SELECT (SELECT MIN("Topic") FROM "ClaimTopics" WHERE "Topic" > topic."Value") FROM topic WHERE topic."Value" IS NOT NULL)
+        SELECT "Value" FROM topic WHERE "Value" IS NOT NULL
         """;
 }

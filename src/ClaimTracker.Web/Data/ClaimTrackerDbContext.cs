@@ -1,16 +1,34 @@
 using ClaimTracker.Web.Domain;
+using ClaimTracker.Web.Features.Claims;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClaimTracker.Web.Data;
 
 /// <summary>
-/// The record and the accounts, in one SQLite database. Saving does the record-keeping every change needs
-/// (see <see cref="RecordKeeping"/>): fresh concurrency tokens, deletes turned into soft deletes, and one
-/// history entry per changed record, in the same transaction as the change.
+/// The record, the accounts and the data-protection keys, in one database: SQLite (this type, the embedded default) or
+/// PostgreSQL (<see cref="PostgresClaimTrackerDbContext"/>, which derives from it and keeps its own migrations). Saving
+/// does the record-keeping every change needs (see <see cref="RecordKeeping"/>): fresh concurrency tokens, deletes turned
+/// into soft deletes, and one history entry per changed record, in the same transaction as the change.
+/// <para>
+/// The few queries that only SQL can say (the full-text search, the topic index) are virtual members here, written for
+/// SQLite's FTS5; the PostgreSQL context overrides them with its tsvector equivalents, so no service asks which engine it is on.
+/// </para>
 /// </summary>
-public class ClaimTrackerDbContext(DbContextOptions<ClaimTrackerDbContext> options) : IdentityDbContext<AppUser>(options)
+public class ClaimTrackerDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContext
 {
+    public ClaimTrackerDbContext(DbContextOptions<ClaimTrackerDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For a context of another engine, with options of its own type (EF Core finds migrations by the exact context type).</summary>
+    protected ClaimTrackerDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<Actor> Actors => Set<Actor>();
     public DbSet<Source> Sources => Set<Source>();
     public DbSet<SourceRevision> SourceRevisions => Set<SourceRevision>();
@@ -24,16 +42,44 @@ public class ClaimTrackerDbContext(DbContextOptions<ClaimTrackerDbContext> optio
     public DbSet<AttributionSuggestion> AttributionSuggestions => Set<AttributionSuggestion>();
     public DbSet<ClaimMerge> ClaimMerges => Set<ClaimMerge>();
 
+    /// <summary>The keys that sign cookies and antiforgery tokens, shared by every app instance on this database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     /// <summary>Who the changes saved through this context are by. Services set it; unset means the app itself.</summary>
     public ChangeAuthor ChangedBy { get; set; } = ChangeAuthor.System;
 
-    /// <summary>Claims whose indexed text matches an FTS5 query; composes into larger queries as a subquery.</summary>
-    public IQueryable<ClaimSearchMatch> MatchClaims(string ftsQuery) =>
-        Set<ClaimSearchMatch>().FromSqlInterpolated($"SELECT rowid AS ClaimId FROM ClaimSearch WHERE ClaimSearch MATCH {ftsQuery}");
+    /// <summary>
+    /// The search box's terms as a query for this engine's full-text index (<see cref="SearchTerms.ToFtsQuery"/> for FTS5);
+    /// null when no term has a letter or digit, so the search can match nothing.
+    /// </summary>
+    public virtual string? SearchQueryFor(SearchTerms terms) => terms.ToFtsQuery();
 
-    /// <summary>Claims (deleted ones too) with the topic, from the topic index (<see cref="ClaimTopicIndex"/>); composes as a subquery.</summary>
+    /// <summary>Claims whose indexed text matches a query made by <see cref="SearchQueryFor"/>; composes into larger queries as a subquery.</summary>
+    public virtual IQueryable<ClaimSearchMatch> MatchClaims(string searchQuery) =>
+        Set<ClaimSearchMatch>().FromSqlInterpolated($"SELECT rowid AS ClaimId FROM ClaimSearch WHERE ClaimSearch MATCH {searchQuery}");
+
+    /// <summary>
+    /// The <paramref name="limit"/> claims that best match any of <paramref name="words"/> (plain words of letters and
+    /// digits), best first by the index's own ranking; for finding claims worded like another.
+    /// </summary>
+    public virtual IQueryable<ClaimSearchMatch> BestMatchesForAnyWord(IEnumerable<string> words, int limit)
+    {
+        // Each word quoted, so FTS5 reads it as a term and never as an operator.
+        var ftsQuery = string.Join(" OR ", words.Select(w => $"\"{w.Replace("\"", "\"\"", StringComparison.Ordinal)}\""));
+        return Set<ClaimSearchMatch>()
+            .FromSqlInterpolated($"SELECT rowid AS ClaimId FROM ClaimSearch WHERE ClaimSearch MATCH {ftsQuery} ORDER BY rank LIMIT {limit}");
+    }
+
+    /// <summary>
+    /// Claims (deleted ones too) with the topic, from the topic index (<see cref="ClaimTopicIndex"/>); composes as a subquery.
+    /// The same SQL on both engines: identifiers are quoted as PostgreSQL needs, which SQLite reads the same way.
+    /// </summary>
     public IQueryable<ClaimSearchMatch> ClaimsWithTopic(string topic) =>
-        Set<ClaimSearchMatch>().FromSqlInterpolated($"SELECT ClaimId FROM ClaimTopics WHERE Topic = {topic}");
+        Set<ClaimSearchMatch>().FromSqlInterpolated($"SELECT \"ClaimId\" FROM \"ClaimTopics\" WHERE \"Topic\" = {topic}");
+
+    /// <summary>The names of the triggers the database has, for <see cref="RequiredTriggers"/>.</summary>
+    public virtual IQueryable<string> TriggerNames() =>
+        Database.SqlQuery<string>($"SELECT name AS Value FROM sqlite_master WHERE type = 'trigger'");
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

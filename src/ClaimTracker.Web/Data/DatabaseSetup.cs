@@ -1,30 +1,97 @@
 using System.Data.Common;
+using ClaimTracker.Web.Data.Postgres;
 using ClaimTracker.Web.Data.Seeding;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClaimTracker.Web.Data;
 
+/// <summary>The database engine, chosen by <c>ClaimTracker:Database</c>.</summary>
+public enum DatabaseEngine
+{
+    /// <summary>One file beside the app; the default, and all one newsroom desk needs.</summary>
+    Sqlite,
+
+    /// <summary>A PostgreSQL server: for several app instances, and for the operations team's backups and replicas.</summary>
+    Postgres,
+}
+
 public static class DatabaseSetup
 {
     public const string ConnectionStringName = "ClaimTracker";
+    public const string EngineSetting = "ClaimTracker:Database";
+
+    /// <summary>The engine the configuration asks for; a value that names none stops start-up with a message saying what may be.</summary>
+    public static DatabaseEngine EngineFrom(IConfiguration configuration)
+    {
+        var value = configuration[EngineSetting];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return DatabaseEngine.Sqlite;
+        }
+        if (Enum.TryParse<DatabaseEngine>(value.Trim(), ignoreCase: true, out var engine) && Enum.IsDefined(engine))
+        {
+            return engine;
+        }
+        throw new InvalidOperationException($"{EngineSetting} is \"{value}\": it must be Sqlite (the default) or Postgres.");
+    }
 
     /// <summary>
-    /// Registers the DbContext factory over SQLite. A relative <c>Data Source</c> is taken relative to the
-    /// app's content root (not the shell's working directory), so <c>dotnet run</c> from anywhere finds the same file.
-    /// Every connection it opens gets the durability pragmas (<see cref="SqliteDurability"/>). Also registers the cache
-    /// of the reading pages' models (<see cref="ReadModelCache"/>), which follows every commit to this database.
+    /// Registers the DbContext factory over the configured engine (<see cref="EngineFrom"/>), the data-protection keys in
+    /// the same database (so a cookie one app instance issued is honoured by every other), and the cache of the reading
+    /// pages' models (<see cref="ReadModelCache"/>), which follows every commit to the database.
+    /// <para>
+    /// On SQLite a relative <c>Data Source</c> is taken relative to the app's content root (not the shell's working
+    /// directory), so <c>dotnet run</c> from anywhere finds the same file, and every connection gets the durability pragmas
+    /// (<see cref="SqliteDurability"/>). On PostgreSQL the services still ask for a <see cref="ClaimTrackerDbContext"/>,
+    /// and get a <see cref="PostgresClaimTrackerDbContext"/>.
+    /// </para>
     /// </summary>
     public static IServiceCollection AddClaimTrackerDatabase(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
-        var configured = configuration.GetConnectionString(ConnectionStringName) ?? "Data Source=App_Data/claimtracker.db";
-        var connectionString = ResolveDataSource(configured, environment.ContentRootPath);
-        services.AddDbContextFactory<ClaimTrackerDbContext>(options => options
-            .UseSqlite(connectionString)
-            .AddInterceptors(SqliteDurabilityInterceptor.Instance));
-        services.AddSingleton(_ => new RecordVersion(connectionString));
+        var engine = EngineFrom(configuration);
+        var configured = configuration.GetConnectionString(ConnectionStringName);
+        if (engine == DatabaseEngine.Postgres)
+        {
+            var connectionString = string.IsNullOrWhiteSpace(configured)
+                ? throw new InvalidOperationException($"{EngineSetting} is Postgres, but ConnectionStrings:{ConnectionStringName} is not set: "
+                    + "give the server's connection string, e.g. \"Host=db;Database=claimtracker;Username=claimtracker;Password=…\".")
+                : configured;
+            services.AddDbContextFactory<PostgresClaimTrackerDbContext>(options => options.UsePostgres(connectionString));
+            services.AddSingleton<IDbContextFactory<ClaimTrackerDbContext>, AsClaimTrackerContext>();
+            services.AddScoped<ClaimTrackerDbContext>(sp => sp.GetRequiredService<PostgresClaimTrackerDbContext>());
+            services.AddSingleton<RecordVersion>(_ => new PostgresRecordVersion(connectionString));
+        }
+        else
+        {
+            var connectionString = ResolveDataSource(configured ?? "Data Source=App_Data/claimtracker.db", environment.ContentRootPath);
+            services.AddDbContextFactory<ClaimTrackerDbContext>(options => options.UseSqliteFile(connectionString));
+            services.AddSingleton<RecordVersion>(_ => new SqliteRecordVersion(connectionString));
+        }
+        services.AddSingleton(new DatabaseChoice(engine));
         services.AddSingleton<ReadModelCache>();
+        // The application name is fixed so that every instance (whatever its path) reads the same keys.
+        services.AddDataProtection().SetApplicationName("ClaimTracker").PersistKeysToDbContext<ClaimTrackerDbContext>();
         return services;
+    }
+
+    /// <summary>The options every SQLite context of the app is made with.</summary>
+    public static DbContextOptionsBuilder UseSqliteFile(this DbContextOptionsBuilder options, string connectionString) =>
+        options.UseSqlite(connectionString).AddInterceptors(SqliteDurabilityInterceptor.Instance);
+
+    /// <summary>The options every PostgreSQL context of the app is made with.</summary>
+    public static DbContextOptionsBuilder UsePostgres(this DbContextOptionsBuilder options, string connectionString) =>
+        // No retrying execution strategy: saves run in transactions of their own (RecordKeeping), which it cannot replay.
+        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory"));
+
+    /// <summary>Hands out the PostgreSQL context where the services ask for the app's context type.</summary>
+    private sealed class AsClaimTrackerContext(IDbContextFactory<PostgresClaimTrackerDbContext> inner) : IDbContextFactory<ClaimTrackerDbContext>
+    {
+        public ClaimTrackerDbContext CreateDbContext() => inner.CreateDbContext();
+
+        public async Task<ClaimTrackerDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default) =>
+            await inner.CreateDbContextAsync(cancellationToken);
     }
 
     private static readonly string[] TimeoutKeywords = ["Default Timeout", "DefaultTimeout", "Command Timeout"];
@@ -64,14 +131,26 @@ public static class DatabaseSetup
         var factory = services.GetRequiredService<IDbContextFactory<ClaimTrackerDbContext>>();
 
         await using var db = await factory.CreateDbContextAsync(ct);
-        await UseWriteAheadLogAsync(db, logger, ct);
+        if (db.Database.IsSqlite())
+        {
+            await UseWriteAheadLogAsync(db, logger, ct);
+        }
+        // Instances starting together take turns: EF Core's migrator holds a lock of its own, and on PostgreSQL so does the seeding below.
         await db.Database.MigrateAsync(ct);
         await RequiredTriggers.VerifyAsync(db, ct);
 
         var seedDirectory = configuration["ClaimTracker:SeedDirectory"] ?? Path.Combine(AppContext.BaseDirectory, "seeds");
         var seed = SeedLoader.Load(seedDirectory);
-        var added = await DatabaseSeeder.SeedAsync(db, seed, ct);
-        logger.LogInformation("Database {DataSource} ready; the seed added {Rows} rows", db.Database.GetDbConnection().DataSource, added);
+        var added = await PostgresLocks.WhileHoldingAsync(db, PostgresLocks.Seeding, () => DatabaseSeeder.SeedAsync(db, seed, ct), ct);
+        logger.LogInformation("Database {DataSource} ({Engine}) ready; the seed added {Rows} rows",
+            DataSourceName(db), db.Database.IsNpgsql() ? "PostgreSQL" : "SQLite", added);
+    }
+
+    /// <summary>Where the data is, for the log: the file on SQLite, host and database on PostgreSQL (never a password).</summary>
+    public static string DataSourceName(ClaimTrackerDbContext db)
+    {
+        var connection = db.Database.GetDbConnection();
+        return db.Database.IsNpgsql() ? $"{connection.DataSource}/{connection.Database}" : connection.DataSource;
     }
 
     /// <summary>Journal mode WAL is stored in the file: set once here, before anything else writes (see <see cref="SqliteDurability"/>).</summary>

@@ -4,16 +4,31 @@ namespace ClaimTracker.Web.Data;
 
 /// <summary>
 /// A number that changes whenever anything in the database has changed since it was last read, whoever changed it: this
-/// process through any of its services, a command such as <c>import</c> run beside the app, or SQL typed by hand.
-/// <see cref="ReadModelCache"/> keys what it keeps by it, so a cached page is never older than the last commit.
-/// <para>
-/// It asks SQLite's <c>PRAGMA data_version</c> on one connection of its own, which is never used to write: the value
+/// process through any of its services, another app instance, a command such as <c>import</c> run beside the app, or SQL
+/// typed by hand. <see cref="ReadModelCache"/> keys what it keeps by it, so a cached page is never older than the last commit.
+/// One for each engine: <see cref="SqliteRecordVersion"/> and <see cref="Postgres.PostgresRecordVersion"/>.
+/// </summary>
+public abstract class RecordVersion : IDisposable
+{
+    /// <summary>The current version: equal to an earlier answer exactly when nothing was committed in between.</summary>
+    public abstract long Current { get; }
+
+    /// <summary>Closes its connection until the next read of <see cref="Current"/>.</summary>
+    public virtual void ReleaseConnection()
+    {
+    }
+
+    public abstract void Dispose();
+}
+
+/// <summary>
+/// The record's version on SQLite. It asks SQLite's <c>PRAGMA data_version</c> on one connection of its own, which is never used to write: the value
 /// changes whenever another connection has committed, and reading it only looks at the write-ahead log's index in
 /// shared memory (about 20 µs), with no file read. Asking on every cached read is what makes the cache exact without
 /// each write path having to announce itself.
 /// </para>
 /// </summary>
-public sealed class RecordVersion : IDisposable
+public sealed class SqliteRecordVersion : RecordVersion
 {
     private readonly Lock gate = new();
     private readonly SqliteConnection? connection;
@@ -21,7 +36,7 @@ public sealed class RecordVersion : IDisposable
     private long lastDataVersion = -1;
     private long version;
 
-    public RecordVersion(string connectionString)
+    public SqliteRecordVersion(string connectionString)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = false };
         if (builder.Mode == SqliteOpenMode.Memory || builder.DataSource is "" or ":memory:")
@@ -36,8 +51,7 @@ public sealed class RecordVersion : IDisposable
         dataVersion.CommandText = "PRAGMA data_version;";
     }
 
-    /// <summary>The current version: equal to an earlier answer exactly when nothing was committed in between.</summary>
-    public long Current
+    public override long Current
     {
         get
         {
@@ -66,7 +80,7 @@ public sealed class RecordVersion : IDisposable
     /// Closes its connection until the next read of <see cref="Current"/>. A command that changes the journal mode (the
     /// generator) needs every other connection to the file closed, this one included.
     /// </summary>
-    public void ReleaseConnection()
+    public override void ReleaseConnection()
     {
         lock (gate)
         {
@@ -74,7 +88,7 @@ public sealed class RecordVersion : IDisposable
         }
     }
 
-    public void Dispose()
+    public override void Dispose()
     {
         lock (gate)
         {

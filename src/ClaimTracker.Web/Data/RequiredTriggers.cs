@@ -3,7 +3,8 @@ using Microsoft.EntityFrameworkCore;
 namespace ClaimTracker.Web.Data;
 
 /// <summary>
-/// The SQLite triggers the app cannot work correctly without, checked after the migrations have run. A trigger belongs
+/// The triggers the app cannot work correctly without, checked after the migrations have run, under the same names on
+/// SQLite and PostgreSQL (<see cref="Postgres.PostgresIndexes"/>). On SQLite a trigger belongs
 /// to its table: when a migration rebuilds a table (EF Core does so on SQLite for changes SQLite's ALTER TABLE cannot
 /// make, e.g. adding a foreign key to an existing table), it has to drop the triggers that refer to the table first, and
 /// the table's own triggers go with it; a migration that does not recreate them would leave the search index or the
@@ -28,9 +29,7 @@ public static class RequiredTriggers
     /// <summary>The required triggers that the database lacks.</summary>
     public static async Task<IReadOnlyList<string>> FindMissingAsync(ClaimTrackerDbContext db, CancellationToken ct = default)
     {
-        var present = await db.Database
-            .SqlQuery<string>($"SELECT name AS Value FROM sqlite_master WHERE type = 'trigger'")
-            .ToListAsync(ct);
+        var present = await db.TriggerNames().ToListAsync(ct);
         return All.Except(present, StringComparer.Ordinal).ToList();
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace ClaimTracker.Web.Data;
 
@@ -23,6 +24,17 @@ public static class UniqueViolation
     {
         SqliteException { SqliteErrorCode: SqliteConstraint, SqliteExtendedErrorCode: SqliteConstraintUnique or SqliteConstraintPrimaryKey } sqlite =>
             on is null || sqlite.Message.Contains(on, StringComparison.Ordinal),
+        // PostgreSQL: SQLSTATE 23505, unique_violation, with the table and the index (EF Core names it IX_Table_Column).
+        PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } postgres =>
+            on is null || IsOn(postgres, on),
         _ => false,
     };
+
+    private static bool IsOn(PostgresException postgres, string on)
+    {
+        var dot = on.IndexOf('.', StringComparison.Ordinal);
+        var (table, column) = dot < 0 ? (on, "") : (on[..dot], on[(dot + 1)..]);
+        return postgres.TableName == table
+            && (postgres.ConstraintName is { } index && (index == $"IX_{table}_{column}" || index == $"PK_{table}" && column == "Id"));
+    }
 }

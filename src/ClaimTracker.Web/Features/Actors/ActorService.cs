@@ -70,7 +70,10 @@ public sealed class ActorService(IDbContextFactory<ClaimTrackerDbContext> dbFact
         if (!string.IsNullOrWhiteSpace(search))
         {
             var pattern = LikePattern.Containing(search.Trim());
-            actors = actors.Where(a => EF.Functions.Like(a.Name, pattern, LikePattern.Escape) || (a.Role != null && EF.Functions.Like(a.Role, pattern, LikePattern.Escape)));
+            // Case-insensitive on both engines: SQLite's LIKE ignores case (of ASCII letters), PostgreSQL's needs ILIKE.
+            actors = db.Database.IsNpgsql()
+                ? actors.Where(a => EF.Functions.ILike(a.Name, pattern, LikePattern.Escape) || (a.Role != null && EF.Functions.ILike(a.Role, pattern, LikePattern.Escape)))
+                : actors.Where(a => EF.Functions.Like(a.Name, pattern, LikePattern.Escape) || (a.Role != null && EF.Functions.Like(a.Role, pattern, LikePattern.Escape)));
         }
         var total = await actors.CountAsync(ct);
         pageSize = Math.Clamp(pageSize, 1, 100);
@@ -127,15 +130,15 @@ public sealed class ActorService(IDbContextFactory<ClaimTrackerDbContext> dbFact
         // their partial index: the first are listed, all counted, without reading a claim that is not listed. (As a
         // collection inside the actor's query, EF joined them through a subquery that SQLite materialised for every actor.)
         var aboutIds = await db.Database.SqlQuery<int>($"""
-            SELECT s.SubjectOfId AS Value FROM ClaimSubjects AS s
-            WHERE s.SubjectsId = {id} AND s.SubjectOfId NOT IN (SELECT c.Id FROM Claims AS c WHERE c.IsDeleted)
-            ORDER BY s.SubjectOfId LIMIT {ClaimsAboutShown}
+            SELECT s."SubjectOfId" AS "Value" FROM "ClaimSubjects" AS s
+            WHERE s."SubjectsId" = {id} AND s."SubjectOfId" NOT IN (SELECT c."Id" FROM "Claims" AS c WHERE c."IsDeleted")
+            ORDER BY s."SubjectOfId" LIMIT {ClaimsAboutShown}
             """).ToListAsync(ct);
         var claimsAbout = aboutIds.Count == 0 ? [] : await db.Claims.AsNoTracking()
             .Where(c => aboutIds.Contains(c.Id)).OrderBy(c => c.Id).Select(c => new ClaimRef(c.Id, c.Text)).ToListAsync(ct);
         var claimsAboutCount = aboutIds.Count < ClaimsAboutShown ? claimsAbout.Count : (await db.Database.SqlQuery<int>($"""
-            SELECT COUNT(*) AS Value FROM ClaimSubjects AS s
-            WHERE s.SubjectsId = {id} AND s.SubjectOfId NOT IN (SELECT c.Id FROM Claims AS c WHERE c.IsDeleted)
+            SELECT CAST(COUNT(*) AS integer) AS "Value" FROM "ClaimSubjects" AS s
+            WHERE s."SubjectsId" = {id} AND s."SubjectOfId" NOT IN (SELECT c."Id" FROM "Claims" AS c WHERE c."IsDeleted")
             """).ToListAsync(ct)).Single();
 
         var byStance = await db.Attributions.AsNoTracking()

@@ -73,16 +73,17 @@ public sealed class ClaimService(IDbContextFactory<ClaimTrackerDbContext> dbFact
 
     private async Task<PagedResult<ClaimRow>> LoadPageAsync(ClaimSearchQuery query, SearchTerms terms, CancellationToken ct)
     {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         string? ftsQuery = null;
         if (terms.Terms.Count > 0)
         {
-            ftsQuery = terms.ToFtsQuery();
+            // FTS5 on SQLite, a tsquery on PostgreSQL: the context knows which.
+            ftsQuery = db.SearchQueryFor(terms);
             if (ftsQuery is null)
             {
                 return new PagedResult<ClaimRow>([], 0);
             }
         }
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.Database.OpenConnectionAsync(ct); // one connection for the request's few queries, not one each
 
         int total;

@@ -2,7 +2,6 @@ using System.Text.Json;
 using ClaimTracker.Web.Data;
 using ClaimTracker.Web.Domain;
 using ClaimTracker.Web.Features.Common;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClaimTracker.Web.Features.Claims;
@@ -99,9 +98,10 @@ public sealed class DisputeReader(IDbContextFactory<ClaimTrackerDbContext> dbFac
         // Which statements are listed: this claim's first of each kind in order of publication, and each related claim's
         // first speakers and challengers in order of recording; found by window functions over the index (EF Core does not
         // translate "the first n of each group"), then read in full in one query.
-        var listedIds = await db.Database.SqlQueryRaw<int>(ListedStatementsSql,
-                new SqliteParameter("$claim", id), new SqliteParameter("$own", StatementsShown),
-                new SqliteParameter("$related", JsonSerializer.Serialize(relatedIds)), new SqliteParameter("$relatedShown", RelatedStatementsShown))
+        // The related ids as one parameter: a JSON array read by json_each on SQLite, an integer array on PostgreSQL.
+        var onPostgres = db.Database.IsNpgsql();
+        var listedIds = await db.Database.SqlQueryRaw<int>(onPostgres ? ListedStatementsSql("SELECT unnest({2})") : ListedStatementsSql("SELECT value FROM json_each({2})"),
+                id, StatementsShown, onPostgres ? relatedIds.ToArray() : JsonSerializer.Serialize(relatedIds), RelatedStatementsShown)
             .ToListAsync(ct);
         var listed = listedIds.Count == 0 ? [] : await db.Attributions.AsNoTracking()
             .Where(a => listedIds.Contains(a.Id))
@@ -149,24 +149,25 @@ public sealed class DisputeReader(IDbContextFactory<ClaimTrackerDbContext> dbFac
     private static readonly string ChallengeList = string.Join(", ", DisputeCountTriggers.ChallengeStances.Select(s => $"'{s}'"));
 
     /// <summary>
-    /// The ids of the statements a claim page lists: of claim <c>$claim</c>, the first <c>$own</c> assertions, challenges and
-    /// endorsements in order of publication; of each claim in <c>$related</c> (a JSON array), the first <c>$relatedShown</c>
-    /// that challenge it and the first that do not, in order of recording (from the index (ClaimId, Stance, IsDeleted) alone).
+    /// The ids of the statements a claim page lists: of claim <c>{0}</c>, the first <c>{1}</c> assertions, challenges and
+    /// endorsements in order of publication; of each claim listed by <paramref name="relatedIds"/> (a query over parameter
+    /// <c>{2}</c>), the first <c>{3}</c> that challenge it and the first that do not, in order of recording (from the index
+    /// (ClaimId, Stance, IsDeleted) alone). Identifiers quoted and booleans tested as booleans, for both engines.
     /// </summary>
-    private static readonly string ListedStatementsSql = $"""
-        SELECT Id AS Value FROM (
-            SELECT a.Id, ROW_NUMBER() OVER (
-                PARTITION BY CASE WHEN a.Stance = 'Asserts' THEN 0 WHEN a.Stance = 'Endorses' THEN 1 ELSE 2 END
-                ORDER BY s.PublishedOn, a.SpanStart, a.Id) AS Rank
-            FROM Attributions AS a JOIN Sources AS s ON s.Id = a.SourceId
-            WHERE a.ClaimId = $claim AND a.IsDeleted = 0)
-        WHERE Rank <= $own
+    private static string ListedStatementsSql(string relatedIds) => $$"""
+        SELECT "Id" AS "Value" FROM (
+            SELECT a."Id", ROW_NUMBER() OVER (
+                PARTITION BY CASE WHEN a."Stance" = 'Asserts' THEN 0 WHEN a."Stance" = 'Endorses' THEN 1 ELSE 2 END
+                ORDER BY s."PublishedOn", a."SpanStart", a."Id") AS "Rank"
+            FROM "Attributions" AS a JOIN "Sources" AS s ON s."Id" = a."SourceId"
+            WHERE a."ClaimId" = {0} AND NOT a."IsDeleted") AS own
+        WHERE "Rank" <= {1}
         UNION ALL
-        SELECT Id FROM (
-            SELECT a.Id, ROW_NUMBER() OVER (PARTITION BY a.ClaimId, a.Stance IN ({ChallengeList}) ORDER BY a.Id) AS Rank
-            FROM Attributions AS a
-            WHERE a.ClaimId IN (SELECT value FROM json_each($related)) AND a.IsDeleted = 0)
-        WHERE Rank <= $relatedShown
+        SELECT "Id" FROM (
+            SELECT a."Id", ROW_NUMBER() OVER (PARTITION BY a."ClaimId", a."Stance" IN ({{ChallengeList}}) ORDER BY a."Id") AS "Rank"
+            FROM "Attributions" AS a
+            WHERE a."ClaimId" IN ({{relatedIds}}) AND NOT a."IsDeleted") AS related
+        WHERE "Rank" <= {3}
         """;
 
     private enum RelationSection

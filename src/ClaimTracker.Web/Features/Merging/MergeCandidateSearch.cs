@@ -29,10 +29,7 @@ public sealed class MergeCandidateSearch(IDbContextFactory<ClaimTrackerDbContext
         {
             return [];
         }
-        // Each word quoted, so FTS5 reads it as a term and never as an operator.
-        var ftsQuery = string.Join(" OR ", words.Take(16).Select(w => $"\"{w}\""));
-        var ranked = db.Set<ClaimSearchMatch>()
-            .FromSqlInterpolated($"SELECT rowid AS ClaimId FROM ClaimSearch WHERE ClaimSearch MATCH {ftsQuery} ORDER BY rank LIMIT 50");
+        var ranked = db.BestMatchesForAnyWord(words.Take(16), limit: 50);
         var candidates = await db.Claims.AsNoTracking()
             .Where(c => c.Id != claimId && ranked.Select(m => m.ClaimId).Contains(c.Id)) // IN, run once; see ClaimService.SearchAsync
             .Select(c => new { c.Id, c.Text })

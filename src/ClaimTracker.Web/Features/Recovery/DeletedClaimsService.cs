@@ -33,7 +33,10 @@ public sealed class DeletedClaimsService(IDbContextFactory<ClaimTrackerDbContext
         if (!string.IsNullOrWhiteSpace(search))
         {
             var pattern = "%" + EscapeLike(search.Trim()) + "%";
-            claims = claims.Where(c => EF.Functions.Like(c.Text, pattern, "\\"));
+            // Case-insensitive on both engines: SQLite's LIKE ignores case (of ASCII letters), PostgreSQL's needs ILIKE.
+            claims = db.Database.IsNpgsql()
+                ? claims.Where(c => EF.Functions.ILike(c.Text, pattern, "\\"))
+                : claims.Where(c => EF.Functions.Like(c.Text, pattern, "\\"));
         }
         var total = await claims.CountAsync(ct);
         var rows = await claims
