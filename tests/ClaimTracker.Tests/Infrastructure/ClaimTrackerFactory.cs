@@ -7,12 +7,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ClaimTracker.Tests.Infrastructure;
 
 /// <summary>
-/// The whole app over a fresh SQLite file of its own (one per test class, as a class fixture).
-/// The app migrates and seeds that file on start-up, from the real seed unless <see cref="SeedDirectory"/> says otherwise.
+/// The whole app over a fresh SQLite file of its own (one per test class, as a class fixture), or in the PostgreSQL leg
+/// (<see cref="TestEngine"/>) a fresh PostgreSQL database of its own. The app migrates and seeds it on start-up, from the
+/// real seed unless <see cref="SeedDirectory"/> says otherwise.
 /// </summary>
 public class ClaimTrackerFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly TempDirectory _dir = new();
+    private PostgresTestDatabase? _postgres;
 
     public string DatabasePath => _dir.File("test.db");
 
@@ -23,8 +25,17 @@ public class ClaimTrackerFactory : WebApplicationFactory<Program>, IAsyncLifetim
     {
         // Development, so that static web assets resolve from the build output; the API does not care.
         builder.UseEnvironment("Development");
-        // No pooling, so no connection outlives the test class and the temp folder can be deleted.
-        builder.UseSetting($"ConnectionStrings:{DatabaseSetup.ConnectionStringName}", $"Data Source={DatabasePath};Pooling=False");
+        if (TestEngine.IsPostgres)
+        {
+            _postgres ??= PostgresTestDatabase.Create(seeded: SeedDirectory is null);
+            builder.UseSetting(DatabaseSetup.EngineSetting, nameof(DatabaseEngine.Postgres));
+            builder.UseSetting($"ConnectionStrings:{DatabaseSetup.ConnectionStringName}", _postgres.ConnectionString);
+        }
+        else
+        {
+            // No pooling, so no connection outlives the test class and the temp folder can be deleted.
+            builder.UseSetting($"ConnectionStrings:{DatabaseSetup.ConnectionStringName}", $"Data Source={DatabasePath};Pooling=False");
+        }
         if (SeedDirectory is not null)
         {
             builder.UseSetting("ClaimTracker:SeedDirectory", SeedDirectory);
@@ -66,6 +77,10 @@ public class ClaimTrackerFactory : WebApplicationFactory<Program>, IAsyncLifetim
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync();
+        }
         _dir.Dispose();
     }
 
