@@ -1,4 +1,5 @@
 using ClaimTracker.Web.Data;
+using ClaimTracker.Web.Data.Postgres;
 using ClaimTracker.Web.Features.Accounts;
 using ClaimTracker.Web.Features.Generating;
 using ClaimTracker.Web.Features.Importing;
@@ -8,7 +9,7 @@ namespace ClaimTracker.Web;
 
 /// <summary>
 /// The commands the app runs instead of starting the server (<c>dotnet run --project src/ClaimTracker.Web -- &lt;name&gt; …</c>).
-/// Each gets the app's services (database migrated and seeded, except for <c>backup</c>), its arguments (the name first), and the console streams,
+/// Each gets the app's services (database migrated and seeded, except for <c>backup</c> and <c>copy-to-postgres</c>), its arguments (the name first), and the console streams,
 /// and returns the process exit code: 0 done, 1 failed, 2 wrong usage.
 /// </summary>
 public static class CommandLine
@@ -22,13 +23,15 @@ public static class CommandLine
         [SuggestCommand.Name] = SuggestCommand.RunAsync,
         [BackupCommand.Name] = BackupCommand.RunAsync,
         [GenerateCommand.Name] = GenerateCommand.RunAsync,
+        [CopyToPostgresCommand.Name] = CopyToPostgresCommand.RunAsync,
     };
 
     /// <summary>
     /// Commands that get the app's services before start-up migrates and seeds the database, because they must see it
-    /// exactly as it is and write nothing to it: a backup taken before an upgrade has to hold the old schema.
+    /// exactly as it is and write nothing to it: a backup taken before an upgrade has to hold the old schema, and a copy to
+    /// PostgreSQL only reads the SQLite file it moves.
     /// </summary>
-    private static readonly HashSet<string> BeforeDatabaseSetup = new(StringComparer.Ordinal) { BackupCommand.Name };
+    private static readonly HashSet<string> BeforeDatabaseSetup = new(StringComparer.Ordinal) { BackupCommand.Name, CopyToPostgresCommand.Name };
 
     /// <summary>The command named by the first argument, or null when the app should start the server.</summary>
     public static Command? Find(string[] args) =>
