@@ -7,7 +7,8 @@ namespace ClaimTracker.Web.Data;
 /// <c>dotnet run --project src/ClaimTracker.Web -- backup &lt;file&gt; [--force]</c>: a consistent copy of the database the
 /// app is configured with, taken while the app keeps serving (<see cref="DatabaseBackup"/>). Success prints
 /// <c>backup=&lt;full path&gt; bytes=&lt;n&gt; integrity=ok</c>; a refusal or failure goes to standard error with exit code 1;
-/// wrong usage prints the usage with exit code 2.
+/// wrong usage prints the usage with exit code 2. On PostgreSQL it refuses and names the server's tools instead
+/// (<see cref="PostgresRefusal"/>).
 /// <para>
 /// It runs before start-up migrates and seeds the database (<see cref="CommandLine.RunsBeforeDatabaseSetup"/>): a
 /// backup is what one takes before an upgrade, so it must copy the database as it is, and write nothing to it.
@@ -23,8 +24,23 @@ public static class BackupCommand
         "            dotnet run --project sets to the project's folder: an absolute path is clearer\n" +
         "  --force   replace <file> if it exists (only once the new copy is complete and checked)";
 
+    /// <summary>
+    /// On PostgreSQL the app holds no file to copy, and a consistent, restorable backup of a server (with point-in-time
+    /// recovery and replicas) is what the server's own tools do well: saying so beats a half-measure in the app.
+    /// </summary>
+    public const string PostgresRefusal =
+        $"This app's database is PostgreSQL ({DatabaseSetup.EngineSetting} = Postgres), and backing up a PostgreSQL database is the server's job, "
+        + "not the app's: use pg_dump (e.g. pg_dump --format=custom --file=claimtracker.dump \"<connection>\", restored with pg_restore into an "
+        + "empty database), or the operations team's backup tooling (base backups with WAL archiving, for point-in-time recovery). "
+        + $"The {Name} command copies a SQLite database file; nothing was written.";
+
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextReader input, TextWriter output, TextWriter error)
     {
+        if (services.GetRequiredService<DatabaseChoice>().Engine == DatabaseEngine.Postgres)
+        {
+            await error.WriteLineAsync(PostgresRefusal);
+            return 1;
+        }
         var rest = args.Skip(1).ToList();
         var force = rest.Remove("--force");
         if (rest.Count != 1 || rest[0].StartsWith("--", StringComparison.Ordinal) || string.IsNullOrWhiteSpace(rest[0]))

@@ -19,6 +19,47 @@ public static class PostgresIndexes
 {
     private static readonly string Challenges = string.Join(", ", DisputeCountTriggers.ChallengeStances.Select(s => $"'{s}'"));
 
+    /// <summary>
+    /// Every claim's dispute counts as the triggers' <c>dispute_counts_recount</c> defines them, for all claims at once
+    /// (columns <c>"Id"</c>, <c>conflicts</c>, <c>supports</c>): a few grouped scans instead of five lookups per claim.
+    /// </summary>
+    public static readonly string DisputeCountsSql = $"""
+        WITH statements AS (
+            SELECT "ClaimId" AS id, COUNT(*) FILTER (WHERE "Stance" IN ({Challenges})) AS conflicts,
+                   COUNT(*) FILTER (WHERE "Stance" = 'Endorses') AS supports
+            FROM "Attributions" WHERE NOT "IsDeleted" GROUP BY "ClaimId"),
+        relations AS (
+            SELECT ends.id, COUNT(*) FILTER (WHERE r."Type" = 'Contradicts') AS conflicts,
+                   COUNT(*) FILTER (WHERE r."Type" = 'Supports' AND ends.id = r."ToClaimId") AS supports
+            FROM "ClaimRelations" AS r CROSS JOIN LATERAL (VALUES (r."FromClaimId"), (r."ToClaimId")) AS ends(id)
+            WHERE NOT r."IsDeleted" GROUP BY ends.id)
+        SELECT c."Id", COALESCE(s.conflicts, 0) + COALESCE(r.conflicts, 0) AS conflicts, COALESCE(s.supports, 0) + COALESCE(r.supports, 0) AS supports
+        FROM "Claims" AS c LEFT JOIN statements AS s ON s.id = c."Id" LEFT JOIN relations AS r ON r.id = c."Id"
+        """;
+
+    /// <summary>
+    /// Recomputes the search index, the topic index and every claim's counts from the tables, set by set rather than claim
+    /// by claim: after a bulk load with the triggers off (copy-to-postgres), a million statements' worth in a few scans.
+    /// The text indexed and the counts are those of the triggers' functions (<c>claim_search_refresh</c>,
+    /// <c>dispute_counts_recount</c>); counts are written only where they differ, so a load that brought correct counts
+    /// rewrites no claim.
+    /// </summary>
+    public static readonly string RebuildSql = $"""
+        TRUNCATE "ClaimSearch";
+        INSERT INTO "ClaimSearch" ("ClaimId", "Body")
+        SELECT c."Id", to_tsvector('claimtracker_search', c."Text" || ' ' || array_to_string(c."Topics", ' ') || ' ' || COALESCE(s.words, ''))
+        FROM "Claims" AS c LEFT JOIN (
+            SELECT a."ClaimId", string_agg(a."Quote" || ' ' || ac."Name" || ' ' || array_to_string(ac."Aliases", ' '), ' ') AS words
+            FROM "Attributions" AS a JOIN "Actors" AS ac ON ac."Id" = a."ActorId"
+            WHERE NOT a."IsDeleted" GROUP BY a."ClaimId") AS s ON s."ClaimId" = c."Id";
+        TRUNCATE "ClaimTopics";
+        INSERT INTO "ClaimTopics" ("Topic", "ClaimId")
+        SELECT DISTINCT t, c."Id" FROM "Claims" AS c, unnest(c."Topics") AS t WHERE t IS NOT NULL;
+        UPDATE "Claims" AS c SET "ConflictCount" = n.conflicts, "SupportCount" = n.supports
+        FROM ({DisputeCountsSql}) AS n
+        WHERE n."Id" = c."Id" AND (c."ConflictCount" <> n.conflicts OR c."SupportCount" <> n.supports);
+        """;
+
     public static readonly string CreateSql = $$"""
         CREATE EXTENSION IF NOT EXISTS unaccent;
         CREATE TEXT SEARCH CONFIGURATION claimtracker_search (COPY = pg_catalog.simple);
@@ -151,16 +192,6 @@ public static class PostgresIndexes
         CREATE TRIGGER "ClaimTopics_ClaimDeleted" AFTER DELETE ON "Claims" FOR EACH ROW EXECUTE FUNCTION claim_topics_on_claim();
 
         {{RebuildSql}}
-        """;
-
-    /// <summary>Recomputes the search index, the topic index and every claim's counts from the tables.</summary>
-    public const string RebuildSql = """
-        TRUNCATE "ClaimSearch";
-        SELECT claim_search_refresh(ARRAY(SELECT "Id" FROM "Claims"));
-        TRUNCATE "ClaimTopics";
-        INSERT INTO "ClaimTopics" ("Topic", "ClaimId")
-        SELECT DISTINCT t, c."Id" FROM "Claims" AS c, unnest(c."Topics") AS t WHERE t IS NOT NULL;
-        SELECT dispute_counts_recount(ARRAY(SELECT "Id" FROM "Claims"));
         """;
 
     public const string DropSql = """
