@@ -50,7 +50,7 @@ public sealed partial class CopyToPostgresTests(CopyToPostgresTests.Source sourc
             var user = (await users.FindByEmailAsync("pat.history@claimtracker.test"))!;
             Assert.True((await users.AddClaimAsync(user, new SecurityClaim("desk", "politics"))).Succeeded);
             Assert.True((await users.AddLoginAsync(user, new UserLoginInfo("NewsroomSSO", "pat-7781", "Newsroom SSO"))).Succeeded);
-            Assert.True((await users.SetAuthenticationTokenAsync(user, "NewsroomSSO", "refresh_token", "r-7781"))).Succeeded);
+            Assert.True((await users.SetAuthenticationTokenAsync(user, "NewsroomSSO", "refresh_token", "r-7781")).Succeeded);
             var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
             Assert.True((await roles.AddClaimAsync((await roles.FindByNameAsync(Roles.Editor))!, new SecurityClaim("desk", "all"))).Succeeded);
             // The first protected value creates the key ring's first key, in the database.
@@ -127,6 +127,18 @@ public sealed partial class CopyToPostgresTests(CopyToPostgresTests.Source sourc
             Assert.True(differences.Count == 0, string.Join("\n", differences));
         }
 
+        await using (var db = Postgres(target.ConnectionString))
+        {
+            // The indexes and foreign keys set aside for the load are back as the migrations made them.
+            await using var migrated = PostgresTestDatabase.Create(seeded: true);
+            await using var fresh = Postgres(migrated.ConnectionString);
+            Assert.Equal(await SchemaAsync(fresh), await SchemaAsync(db));
+            // The search index rebuilt in one pass holds the words the triggers' own function indexes, claim by claim.
+            var rebuilt = await SearchWordsAsync(db);
+            await db.Database.ExecuteSqlAsync($"SELECT claim_search_refresh(ARRAY(SELECT \"Id\" FROM \"Claims\"))");
+            Assert.Equal(await SearchWordsAsync(db), rebuilt);
+        }
+
         // The app on the copy: start-up finds its schema and triggers, and the seed already there.
         await using var app = new PostgresDatabaseApp(target.ConnectionString);
         var services = app.Start();
@@ -182,33 +194,43 @@ public sealed partial class CopyToPostgresTests(CopyToPostgresTests.Source sourc
         Assert.Equal(before, await PostgresChecksumsAsync(target.ConnectionString));
     }
 
-    [Fact]
-    public async Task A_row_PostgreSQL_refuses_midway_rolls_the_copy_back_leaving_the_migrated_schema_empty_for_another_try()
+    /// <summary>
+    /// Rows SQLite took and PostgreSQL refuses, slipped into a seeded source: a relation's rationale longer than its
+    /// column allows (SQLite keeps any length) fails the COPY of its table, midway through the tables; a subject naming a
+    /// claim that does not exist (written with SQLite's foreign keys off) fails the foreign-key check after the load.
+    /// </summary>
+    [Theory]
+    [InlineData("UPDATE ClaimRelations SET Rationale = printf('%.3000c', 'x') WHERE Id = (SELECT MIN(Id) FROM ClaimRelations);",
+        "UPDATE ClaimRelations SET Rationale = 'Restored.' WHERE length(Rationale) = 3000;",
+        "copying ClaimRelations", "SQLSTATE 22001")]
+    [InlineData("PRAGMA foreign_keys = OFF; INSERT INTO ClaimSubjects (SubjectOfId, SubjectsId) VALUES (999999, 1);",
+        "DELETE FROM ClaimSubjects WHERE SubjectOfId = 999999;",
+        "checking the foreign key FK_ClaimSubjects_Claims_SubjectOfId", "SQLSTATE 23503")]
+    public async Task A_row_PostgreSQL_refuses_rolls_the_copy_back_leaving_the_migrated_schema_empty_for_another_try(string inject, string repair, string stage, string cause)
     {
         await using var target = PostgresTestDatabase.Create(seeded: false);
-        var path = dir.File("orphan.db");
+        var path = dir.File("refused-row.db");
         await using var app = new FileDatabaseApp(path);
         var services = app.Start();
-        // A subject row naming a claim that does not exist, slipped past SQLite's foreign keys: PostgreSQL checks every
-        // row, and the join table loads after claims, actors, sources and accounts.
         await using (var connection = await DatabaseFile.OpenAsync(path))
         {
-            await DatabaseFile.ExecuteAsync(connection, "PRAGMA foreign_keys = OFF; INSERT INTO ClaimSubjects (SubjectOfId, SubjectsId) VALUES (999999, 1);");
+            await DatabaseFile.ExecuteAsync(connection, inject);
         }
 
         var (exit, output, error) = await RunAsync(services, target.ConnectionString);
 
         Assert.Equal(1, exit);
-        Assert.Contains("The copy failed while copying ClaimSubjects and was rolled back", error);
+        Assert.Contains($"The copy failed while {stage} and was rolled back", error);
         Assert.Contains("holds no ClaimTracker data: the schema the migrations made is there, empty, ready for another try", error);
-        Assert.Contains("SQLSTATE 23503", error); // the foreign key violation, named
-        Assert.Contains("  Claims: ", output); // earlier tables had been loaded
+        Assert.Contains(cause, error);
+        Assert.Contains("  Claims: ", output); // tables before it had been loaded
+        Assert.DoesNotMatch(Summary(), output);
         await AssertMigratedAndEmptyAsync(target.ConnectionString);
 
-        // Fixed at the source, the same command fills the same database.
+        // Repaired at the source, the same command fills the same database.
         await using (var connection = await DatabaseFile.OpenAsync(path))
         {
-            await DatabaseFile.ExecuteAsync(connection, "DELETE FROM ClaimSubjects WHERE SubjectOfId = 999999;");
+            await DatabaseFile.ExecuteAsync(connection, repair);
         }
         var retry = await RunAsync(services, target.ConnectionString);
         Assert.True(retry.Exit == 0, retry.Error);
@@ -297,6 +319,27 @@ public sealed partial class CopyToPostgresTests(CopyToPostgresTests.Source sourc
         var disabled = await db.Database.SqlQuery<string>($"SELECT tgname::text AS \"Value\" FROM pg_trigger WHERE NOT tgisinternal AND tgenabled <> 'O'").ToListAsync();
         Assert.Empty(disabled);
     }
+
+    /// <summary>Every index, constraint and trigger of the database, as the server prints their definitions.</summary>
+    private static Task<List<string>> SchemaAsync(PostgresClaimTrackerDbContext db) =>
+        db.Database.SqlQuery<string>($"""
+            SELECT x AS "Value" FROM (
+                SELECT 'index ' || pg_get_indexdef(i.indexrelid) AS x FROM pg_index AS i JOIN pg_class AS c ON c.oid = i.indexrelid
+                WHERE c.relnamespace = 'public'::regnamespace
+                UNION ALL
+                SELECT 'constraint ' || conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid) || ' ' || convalidated::text
+                FROM pg_constraint WHERE connamespace = 'public'::regnamespace
+                UNION ALL
+                SELECT 'trigger ' || pg_get_triggerdef(oid) || ' ' || tgenabled::text FROM pg_trigger WHERE NOT tgisinternal) AS d
+            ORDER BY x
+            """).ToListAsync();
+
+    /// <summary>Each claim's indexed words (positions aside: the order statements are gathered in is the server's choice).</summary>
+    private static Task<List<string>> SearchWordsAsync(PostgresClaimTrackerDbContext db) =>
+        db.Database.SqlQuery<string>($"""
+            SELECT "ClaimId"::text || ': ' || array_to_string(ARRAY(SELECT unnest(tsvector_to_array("Body")) ORDER BY 1), ' ') AS "Value"
+            FROM "ClaimSearch" ORDER BY "ClaimId"
+            """).ToListAsync();
 
     /// <summary>A checksum of every table's rows, in a fixed order, and every sequence's position.</summary>
     private static async Task<List<string>> PostgresChecksumsAsync(string connectionString)
