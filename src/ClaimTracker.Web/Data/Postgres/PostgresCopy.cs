@@ -45,12 +45,14 @@ public sealed class PostgresCopyException(string message, Exception? inner = nul
 /// <item><see cref="PostgresCopyMode.IntoEmpty"/>: a target holding any ClaimTracker data is refused before anything is
 /// written. Then the PostgreSQL migrations are applied (<c>MigrateAsync</c>).</item>
 /// <item>One transaction: the tables are locked, (re)checked, the user triggers disabled (<c>DISABLE TRIGGER USER</c>: the
-/// table owner may, no superuser needed; the foreign keys' own triggers stay on and check every row), every table loaded
-/// by binary COPY in foreign-key order, the triggers enabled again, the search index, topic index and dispute counts
-/// rebuilt at once (<see cref="PostgresIndexes.RebuildSql"/>) instead of row by row, every identity sequence moved past
-/// the highest id, and every table's rows counted against the source, the indexes and counts against a recount. Only
-/// then does it commit; a failure anywhere rolls it all back.</item>
+/// table owner may, no superuser needed), the secondary indexes and foreign keys of the tables being filled set aside,
+/// every table loaded by binary COPY in foreign-key order, the triggers enabled again, the search index, topic index and
+/// dispute counts rebuilt at once (<see cref="PostgresIndexes.RebuildSql"/>) instead of row by row, the indexes built and
+/// the foreign keys added back (each checked over every row), every identity sequence moved past the highest id, and
+/// every table's rows counted against the source, the indexes and counts against a recount. Only then does it commit; a
+/// failure anywhere rolls it all back, and the migrated schema stays, empty.</item>
 /// </list>
+/// Owner rights on the target's tables are all it needs: it runs as the app's own database user.
 /// </summary>
 public static class PostgresCopy
 {
