@@ -103,7 +103,7 @@ public sealed class PostgresChangeBus : IClaimChangeNotifier, ISourceChangeNotif
                     throw new JsonException($"its type \"{type}\" is neither \"{ClaimType}\" nor \"{SourceType}\"");
             }
         }
-        catch (Exception ex) when (ex is JsonException or FormatException or InvalidOperationException)
+        catch (Exception ex)
         {
             logger.LogWarning(ex, "Ignored a notification on {Channel} that is not a change this release understands: {Payload}", ChannelName, payload);
         }
