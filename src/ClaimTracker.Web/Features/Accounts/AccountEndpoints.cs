@@ -1,6 +1,5 @@
 using System.Threading.RateLimiting;
 using ClaimTracker.Web.Domain;
-using ClaimTracker.Web.Features.Common;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -94,9 +93,7 @@ public static class AccountEndpoints
         {
             return TypedResults.LocalRedirect(Failure("missing"));
         }
-        // Cleaned as the address was when the account was made: one with a NUL in it (which PostgreSQL would refuse to look
-        // up) is nobody's.
-        var user = await users.FindByEmailAsync(InputText.CleanLine(email));
+        var user = await users.FindByEmailAsync(email.Trim());
         // Identity refuses a locked account before it hashes anything; check first and spend the hash here instead.
         if (user is null || !user.IsActive || await users.IsLockedOutAsync(user))
         {

@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ClaimTracker.Tests.Features.Accounts;
 
 /// <summary>Role changes, deactivation and unlocking take effect at the next request, and are on record.</summary>
+[BothEngines]
 public class AccessChangeTests(AccountsFactory app) : IClassFixture<AccountsFactory>
 {
     [Fact]

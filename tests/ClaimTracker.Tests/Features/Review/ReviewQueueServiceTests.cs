@@ -16,6 +16,7 @@ namespace ClaimTracker.Tests.Features.Review;
 /// Accepting, editing, rejecting and reopening suggestions against the real services and a fresh seeded database per test
 /// (decisions change the record, so tests must not see each other's).
 /// </summary>
+[BothEngines]
 public sealed class ReviewQueueServiceTests : IAsyncLifetime
 {
     private const string OneWordAnswer = "Trump's one-word answer was: \"Zelensky.\"";
