@@ -18,6 +18,8 @@
 // The reading pages on a database made by the app's generate command (p50/p95 of 200+ calls each, beside hand-written SQL):
 //   dotnet run --project src/ClaimTracker.Web -- generate --attributions 1000000   (into the configured database)
 //   dotnet run -c Release --project tests/ClaimTracker.Benchmarks -- --scale /path/to/that.db [Search FirstPage ...]
+// The same services on a PostgreSQL copy of it (copy-to-postgres), floors still on the file:
+//   dotnet run -c Release --project tests/ClaimTracker.Benchmarks -- --scale /path/to/that.db --postgres "Host=…;Database=…" [...]
 // Start-up of the published app (Production) on such a database, five runs:
 //   dotnet publish -c Release src/ClaimTracker.Web -o /tmp/claimtracker-publish
 //   dotnet run -c Release --project tests/ClaimTracker.Benchmarks -- --startup /tmp/claimtracker-publish/ClaimTracker.Web.dll /path/to/that.db
@@ -36,7 +38,9 @@ if (args.Length > 0 && args[0] == "--engine-scaling")
 
 if (args.Length > 1 && args[0] == "--scale")
 {
-    return await ScaleBenchmark.RunAsync(Path.GetFullPath(args[1]), args[2..], Console.Out);
+    // --scale <sqlite file> [--postgres "<connection string of its copy>"] [scenario ...]
+    var postgres = args.Length > 3 && args[2] == "--postgres" ? args[3] : null;
+    return await ScaleBenchmark.RunAsync(Path.GetFullPath(args[1]), postgres, args[(postgres is null ? 2 : 4)..], Console.Out);
 }
 if (args.Length > 2 && args[0] == "--startup")
 {

@@ -19,7 +19,11 @@ public static class ScaleBenchmark
     /// <summary>The target the issue sets for every scenario.</summary>
     public static readonly TimeSpan Budget = TimeSpan.FromMilliseconds(50);
 
-    public static async Task<int> RunAsync(string databasePath, IReadOnlyCollection<string> only, TextWriter output)
+    /// <param name="postgres">
+    /// When given, the services run on this PostgreSQL copy of the database (made by copy-to-postgres) and the floors stay
+    /// on the SQLite file: the check before timing then also says that both engines return the same rows.
+    /// </param>
+    public static async Task<int> RunAsync(string databasePath, string? postgres, IReadOnlyCollection<string> only, TextWriter output)
     {
         if (!File.Exists(databasePath))
         {
@@ -27,7 +31,11 @@ public static class ScaleBenchmark
             return 2;
         }
         var clock = Stopwatch.StartNew();
-        await using var workload = await Workload.OpenAsync(databasePath);
+        await using var workload = await Workload.OpenAsync(databasePath, postgres: postgres);
+        if (postgres is not null)
+        {
+            await output.WriteLineAsync($"Services on PostgreSQL ({new Npgsql.NpgsqlConnectionStringBuilder(postgres) { Password = null }}); floors on the SQLite file");
+        }
         var floor = new Floors($"Data Source={databasePath};Mode=ReadOnly");
         var targets = await ScaleTargets.LoadAsync(floor);
         await output.WriteLineAsync($"Database {databasePath} ({new FileInfo(databasePath).Length / 1024 / 1024:N0} MiB): {targets}; targets chosen in {clock.Elapsed.TotalSeconds:F1} s");

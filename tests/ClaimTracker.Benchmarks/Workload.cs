@@ -53,13 +53,20 @@ public sealed class Workload : IAsyncDisposable
         int ClaimCount);
 
     /// <param name="configure">Extra options on top of the app's own registration (the explain mode adds a command interceptor).</param>
-    public static async Task<Workload> OpenAsync(string databasePath, Action<DbContextOptionsBuilder>? configure = null)
+    /// <param name="postgres">
+    /// A PostgreSQL connection string: the services run there instead, on a copy of the same database (copy-to-postgres
+    /// keeps every id, so the targets chosen on the SQLite file name the same records).
+    /// </param>
+    public static async Task<Workload> OpenAsync(string databasePath, Action<DbContextOptionsBuilder>? configure = null, string? postgres = null)
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                [$"ConnectionStrings:{DatabaseSetup.ConnectionStringName}"] = $"Data Source={databasePath}",
-            })
+            .AddInMemoryCollection(postgres is null
+                ? new Dictionary<string, string?> { [$"ConnectionStrings:{DatabaseSetup.ConnectionStringName}"] = $"Data Source={databasePath}" }
+                : new Dictionary<string, string?>
+                {
+                    [DatabaseSetup.EngineSetting] = nameof(DatabaseEngine.Postgres),
+                    [$"ConnectionStrings:{DatabaseSetup.ConnectionStringName}"] = postgres,
+                })
             .Build();
         var collection = new ServiceCollection();
         collection.AddClaimTrackerDatabase(configuration, new BenchmarkHostEnvironment());
@@ -77,9 +84,9 @@ public sealed class Workload : IAsyncDisposable
             .OrderByDescending(x => x.Count).ThenBy(x => x.ActorId)
             .FirstAsync();
         var hub = await db.Database.SqlQuery<ClaimDegree>($"""
-            SELECT ClaimId, COUNT(*) AS Degree
-            FROM (SELECT FromClaimId AS ClaimId FROM ClaimRelations UNION ALL SELECT ToClaimId FROM ClaimRelations)
-            GROUP BY ClaimId ORDER BY Degree DESC, ClaimId LIMIT 1
+            SELECT "ClaimId", CAST(COUNT(*) AS integer) AS "Degree"
+            FROM (SELECT "FromClaimId" AS "ClaimId" FROM "ClaimRelations" UNION ALL SELECT "ToClaimId" FROM "ClaimRelations") AS ends
+            GROUP BY "ClaimId" ORDER BY "Degree" DESC, "ClaimId" LIMIT 1
             """).SingleAsync();
         var source = await db.Attributions
             .GroupBy(a => a.SourceId)
