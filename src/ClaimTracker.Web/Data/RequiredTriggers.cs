@@ -37,6 +37,15 @@ public static class RequiredTriggers
     public static async Task VerifyAsync(ClaimTrackerDbContext db, CancellationToken ct = default)
     {
         var missing = await FindMissingAsync(db, ct);
+        if (missing.Count > 0 && db.Database.IsNpgsql())
+        {
+            // PostgreSQL rebuilds no table behind a migration's back: a trigger is gone because something dropped it.
+            throw new InvalidOperationException(
+                $"The database lacks the trigger(s) {string.Join(", ", missing)} after the migrations ran: a migration or a hand "
+                + "edit dropped them (DROP TABLE … CASCADE or DROP FUNCTION … CASCADE take a table's triggers with it). Recreate "
+                + "them at the end of that migration from the SQL of Postgres.PostgresIndexes (the NativeSearchCountsAndTopics "
+                + "migration), and recompute what they keep with PostgresIndexes.RebuildSql.");
+        }
         if (missing.Count > 0)
         {
             throw new InvalidOperationException(

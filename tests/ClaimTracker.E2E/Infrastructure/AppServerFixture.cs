@@ -9,10 +9,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ClaimTracker.E2E.Infrastructure;
 
 /// <summary>
-/// Runs the real app on real Kestrel, on a free loopback port, against a fresh SQLite file.
+/// Runs the real app on real Kestrel, on a free loopback port, against a fresh SQLite file, or against the PostgreSQL
+/// database <paramref name="postgresConnectionString"/> names (which the caller made and drops).
 /// A browser needs a socket: the default in-memory TestServer is unreachable from Chromium.
 /// </summary>
-public sealed class AppServerFixture : IAsyncLifetime
+public sealed class AppServerFixture(string? postgresConnectionString = null) : IAsyncLifetime
 {
     private readonly string _databaseDirectory =
         Path.Combine(Path.GetTempPath(), "claimtracker-e2e-" + Guid.NewGuid().ToString("N"));
@@ -29,8 +30,16 @@ public sealed class AppServerFixture : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        Directory.CreateDirectory(_databaseDirectory);
-        var connectionString = new SqliteConnectionStringBuilder { DataSource = DatabasePath }.ToString();
+        string connectionString;
+        if (postgresConnectionString is null)
+        {
+            Directory.CreateDirectory(_databaseDirectory);
+            connectionString = new SqliteConnectionStringBuilder { DataSource = DatabasePath }.ToString();
+        }
+        else
+        {
+            connectionString = postgresConnectionString;
+        }
 
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
@@ -38,6 +47,10 @@ public sealed class AppServerFixture : IAsyncLifetime
             web.UseEnvironment("Development");
             // UseSetting, not ConfigureAppConfiguration: Program reads the connection string before Build().
             web.UseSetting("ConnectionStrings:ClaimTracker", connectionString);
+            if (postgresConnectionString is not null)
+            {
+                web.UseSetting("ClaimTracker:Database", "Postgres");
+            }
             web.UseSetting("Logging:LogLevel:Default", "Warning");
             // Every browser test signs in from 127.0.0.1 against this one server; the real limit (10 a minute per
             // address) would turn later sign-ins away. The limit itself is tested over HTTP (AccountTests).
@@ -59,6 +72,10 @@ public sealed class AppServerFixture : IAsyncLifetime
         if (_factory is not null)
         {
             await _factory.DisposeAsync();
+        }
+        if (postgresConnectionString is not null)
+        {
+            return;
         }
         // Pooled SQLite connections keep the file open; release them before deleting it.
         SqliteConnection.ClearAllPools();

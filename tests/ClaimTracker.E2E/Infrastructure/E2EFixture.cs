@@ -66,10 +66,10 @@ public sealed class E2EFixture : IAsyncLifetime
             TimezoneId = timezoneId,
         });
 
-    /// <summary>A page in a context made with <paramref name="options"/>; its base URL is set here.</summary>
+    /// <summary>A page in a context made with <paramref name="options"/>; its base URL is the test server unless they name another.</summary>
     public async Task<IPage> NewPageAsync(BrowserNewContextOptions options)
     {
-        options.BaseURL = BaseUrl;
+        options.BaseURL ??= BaseUrl;
         var context = await Browser.Browser.NewContextAsync(options);
         _openContexts.Enqueue(context);
         var page = await context.NewPageAsync();
@@ -162,11 +162,14 @@ public sealed class E2EFixture : IAsyncLifetime
     /// <summary>Signs in a demo account (see <see cref="Demo"/>) through the real login form.</summary>
     public Task SignInAsync(IPage page, string email) => SignInAsync(page, email, Demo.Password);
 
-    /// <summary>Signs in through the real login form; the page ends on the home page with a live circuit.</summary>
+    /// <summary>
+    /// Signs in through the real login form of the server the page's context is for (its base URL); the page ends on
+    /// the home page with a live circuit.
+    /// </summary>
     public async Task SignInAsync(IPage page, string email, string password)
     {
         // The sign-in page is static HTML: it takes typing as soon as it has loaded, with no circuit to wait for.
-        await page.GotoAsync(BaseUrl + "/account/login");
+        await page.GotoAsync("/account/login");
         await page.Locator("#email").FillAsync(email);
         await page.Locator("#password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();

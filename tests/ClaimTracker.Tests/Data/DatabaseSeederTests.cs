@@ -2,33 +2,21 @@ using ClaimTracker.Tests.Infrastructure;
 using ClaimTracker.Web.Data;
 using ClaimTracker.Web.Data.Seeding;
 using ClaimTracker.Web.Domain;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClaimTracker.Tests.Data;
 
-/// <summary>The seeder over a fresh, migrated SQLite database per test.</summary>
+/// <summary>The seeder over a fresh, migrated database per test, on the engine the run is on.</summary>
+[BothEngines]
 public sealed class DatabaseSeederTests : IAsyncLifetime
 {
-    private readonly TempDirectory _dir = new();
-    private DbContextOptions<ClaimTrackerDbContext> _options = null!;
+    private readonly EmptyTestDatabase database = new();
 
-    public async Task InitializeAsync()
-    {
-        _options = new DbContextOptionsBuilder<ClaimTrackerDbContext>()
-            .UseSqlite($"Data Source={_dir.File("seeder.db")};Pooling=False")
-            .Options;
-        await using var db = NewContext();
-        await db.Database.MigrateAsync();
-    }
+    public Task InitializeAsync() => database.MigrateAsync();
 
-    public Task DisposeAsync()
-    {
-        _dir.Dispose();
-        return Task.CompletedTask;
-    }
+    public Task DisposeAsync() => database.DisposeAsync().AsTask();
 
-    private ClaimTrackerDbContext NewContext() => new(_options);
+    private ClaimTrackerDbContext NewContext() => database.NewContext();
 
     private async Task<int> SeedAsync(LoadedSeed seed)
     {
@@ -159,11 +147,10 @@ public sealed class DatabaseSeederTests : IAsyncLifetime
             Assert.Equal(a.Stance, stored[a.Key].Stance.ToString());
             Assert.Equal(a.Mode, stored[a.Key].Mode.ToString());
         }
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT Stance FROM Attributions WHERE Key = 'gabbard-questions-assessment'";
-        Assert.Equal("Questions", await command.ExecuteScalarAsync());
+        // As text in the table itself, whatever EF makes of it.
+        Assert.Equal("Questions", await db.Database
+            .SqlQuery<string>($"SELECT \"Stance\" AS \"Value\" FROM \"Attributions\" WHERE \"Key\" = 'gabbard-questions-assessment'")
+            .SingleAsync());
     }
 
     [Fact]

@@ -9,6 +9,7 @@ namespace ClaimTracker.Tests.Data;
 /// The one write path's own guarantees, on the real SQLite schema: a unique index refusing a row is recognised (and by
 /// its column), a stale version is a conflict that writes nothing, and any other failure is still an exception.
 /// </summary>
+[BothEngines]
 public class RecordWritesTests(ClaimTrackerFactory app) : IClassFixture<ClaimTrackerFactory>
 {
     private static readonly ChangeAuthor Author = new(null, "Record writes test");

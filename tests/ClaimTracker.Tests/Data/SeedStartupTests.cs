@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ClaimTracker.Tests.Data;
 
 /// <summary>The whole app refuses to start on a bad seed, and says which entry is bad.</summary>
+[BothEngines]
 public class SeedStartupTests
 {
     [Fact]
@@ -34,15 +35,23 @@ public class SeedStartupTests
     }
 
     [Fact]
-    public async Task Starting_the_app_migrates_and_seeds_the_configured_database_file()
+    public async Task Starting_the_app_migrates_and_seeds_the_configured_database()
     {
         await using var factory = new ClaimTrackerFactory();
 
         _ = factory.Server;
 
-        Assert.True(File.Exists(factory.DatabasePath), $"no database at {factory.DatabasePath}");
         await using var db = factory.CreateDbContext();
-        Assert.Equal(factory.DatabasePath, db.Database.GetDbConnection().DataSource);
+        if (TestEngine.IsPostgres)
+        {
+            Assert.Equal(factory.PostgresDatabase, db.Database.GetDbConnection().Database);
+        }
+        else
+        {
+            Assert.True(File.Exists(factory.DatabasePath), $"no database at {factory.DatabasePath}");
+            Assert.Equal(factory.DatabasePath, db.Database.GetDbConnection().DataSource);
+        }
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         Assert.Equal(TestSeeds.Document.Claims.Count, db.Claims.Count());
     }
 }

@@ -21,13 +21,23 @@ public class ClaimTrackerFactory : WebApplicationFactory<Program>, IAsyncLifetim
     /// <summary>Overrides <c>ClaimTracker:SeedDirectory</c>; null keeps the app's default (the seeds beside the binaries).</summary>
     public string? SeedDirectory { get; init; }
 
+    /// <summary>The app's database on the PostgreSQL test server, in the PostgreSQL leg; null on SQLite.</summary>
+    public string? PostgresDatabase => _postgres?.Name;
+
+    /// <summary>
+    /// Whether the app's PostgreSQL database may start as a copy of the run's seeded template, which a Development app
+    /// with the real seed made (demo accounts included). An app that brings its own seed, or runs in another environment
+    /// (no demo accounts), starts from an empty database and migrates and seeds it itself, as on SQLite.
+    /// </summary>
+    protected virtual bool StartsFromSeededTemplate => SeedDirectory is null;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // Development, so that static web assets resolve from the build output; the API does not care.
         builder.UseEnvironment("Development");
         if (TestEngine.IsPostgres)
         {
-            _postgres ??= PostgresTestDatabase.Create(seeded: SeedDirectory is null);
+            _postgres ??= PostgresTestDatabase.Create(seeded: StartsFromSeededTemplate);
             builder.UseSetting(DatabaseSetup.EngineSetting, nameof(DatabaseEngine.Postgres));
             builder.UseSetting($"ConnectionStrings:{DatabaseSetup.ConnectionStringName}", _postgres.ConnectionString);
         }

@@ -25,6 +25,17 @@ public static class TestEngine
             ? server
             : throw new InvalidOperationException($"{EngineVariable}=Postgres needs {ServerVariable}: a connection string to a PostgreSQL server "
                 + "the tests may create databases on (./scripts/test.sh starts one and sets it).");
+
+    /// <summary>
+    /// For a test about PostgreSQL itself (several app instances on one database), which runs in every leg: the test
+    /// server's connection string, or a failure, never a skip, that says what <paramref name="test"/> needs.
+    /// </summary>
+    public static string ServerFor(string test) =>
+        Environment.GetEnvironmentVariable(ServerVariable) is { Length: > 0 } server
+            ? server
+            : throw new InvalidOperationException($"{test} needs a PostgreSQL server: set {ServerVariable} to a connection string, without a "
+                + "database, for a server the tests may create databases on, e.g. \"Host=127.0.0.1;Port=5432;Username=postgres\" "
+                + "(./scripts/test.sh starts one and sets it).");
 }
 
 /// <summary>

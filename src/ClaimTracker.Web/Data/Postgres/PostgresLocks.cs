@@ -11,6 +11,9 @@ public static class PostgresLocks
     /// <summary>Loading the seed at start-up.</summary>
     public const long Seeding = 0x436C61696D_01; // "Claim", 1
 
+    /// <summary>Writing: taken by every transaction the app begins, until it ends (<see cref="PostgresWriteTransactions"/>).</summary>
+    public const long Writes = 0x436C61696D_02; // "Claim", 2
+
     /// <summary>Runs <paramref name="work"/> while holding the lock on PostgreSQL, or just runs it on SQLite.</summary>
     public static async Task<T> WhileHoldingAsync<T>(ClaimTrackerDbContext db, long key, Func<Task<T>> work, CancellationToken ct)
     {

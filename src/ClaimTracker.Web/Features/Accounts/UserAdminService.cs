@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ClaimTracker.Web.Data;
 using ClaimTracker.Web.Domain;
+using ClaimTracker.Web.Features.Common;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -61,6 +62,9 @@ public sealed class UserAdminService(
     public async Task<EditResult<string>> CreateAsync(string? email, string? displayName, string? password, string? role)
     {
         var me = await currentUser.RequireAsync(Permission.ManageUsers);
+        // Cleaned as every typed value is before it is saved: PostgreSQL's text holds no NUL nor half a surrogate pair.
+        email = InputText.CleanLine(email);
+        displayName = InputText.CleanLine(displayName);
         if (string.IsNullOrWhiteSpace(email) || !email.Contains('@'))
         {
             return Error("email", "Enter an e-mail address.");

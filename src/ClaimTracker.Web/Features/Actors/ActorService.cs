@@ -67,9 +67,11 @@ public sealed class ActorService(IDbContextFactory<ClaimTrackerDbContext> dbFact
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var actors = db.Actors.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(search))
+        // Cleaned as names are when saved: a NUL or half a surrogate pair matches no name, and PostgreSQL would refuse the query.
+        search = InputText.CleanLine(search);
+        if (search.Length > 0)
         {
-            var pattern = LikePattern.Containing(search.Trim());
+            var pattern = LikePattern.Containing(search);
             // Case-insensitive on both engines: SQLite's LIKE ignores case (of ASCII letters), PostgreSQL's needs ILIKE.
             actors = db.Database.IsNpgsql()
                 ? actors.Where(a => EF.Functions.ILike(a.Name, pattern, LikePattern.Escape) || (a.Role != null && EF.Functions.ILike(a.Role, pattern, LikePattern.Escape)))

@@ -34,6 +34,7 @@ public sealed class ClaimService(IDbContextFactory<ClaimTrackerDbContext> dbFact
     /// </summary>
     public async Task<ClaimSearchResult> SearchAsync(ClaimSearchQuery query, CancellationToken ct = default)
     {
+        query = WithTopicAsStored(query);
         var terms = SearchTerms.Parse(query.Search);
         if (terms.Error is not null)
         {
@@ -66,10 +67,21 @@ public sealed class ClaimService(IDbContextFactory<ClaimTrackerDbContext> dbFact
     /// The unfiltered list reads the sort's index (partial, live claims only) and skips to the page there.
     /// </para>
     /// </summary>
-    public Task<PagedResult<ClaimRow>> SearchAsync(ClaimSearchQuery query, SearchTerms terms, CancellationToken ct = default) =>
-        terms.Error is not null
+    public Task<PagedResult<ClaimRow>> SearchAsync(ClaimSearchQuery query, SearchTerms terms, CancellationToken ct = default)
+    {
+        query = WithTopicAsStored(query);
+        return terms.Error is not null
             ? Task.FromResult(new PagedResult<ClaimRow>([], 0))
             : reads.GetOrLoadAsync((nameof(SearchAsync), query, terms.ToFtsQuery()), c => LoadPageAsync(query, terms, c), ct);
+    }
+
+    /// <summary>
+    /// The topic filter cleaned as a topic is when it is saved (<see cref="InputText.CleanLine"/>), so it is compared with
+    /// what the record can hold: a topic typed into the address with a NUL or half a surrogate pair in it would otherwise
+    /// reach the database, where PostgreSQL refuses the query outright (its text holds neither) while SQLite finds nothing.
+    /// </summary>
+    private static ClaimSearchQuery WithTopicAsStored(ClaimSearchQuery query) =>
+        query.Topic is null ? query : query with { Topic = InputText.CleanLine(query.Topic) };
 
     private async Task<PagedResult<ClaimRow>> LoadPageAsync(ClaimSearchQuery query, SearchTerms terms, CancellationToken ct)
     {

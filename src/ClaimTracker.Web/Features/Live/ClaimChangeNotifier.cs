@@ -18,7 +18,8 @@ public sealed record ClaimChange(int ClaimId, ClaimChangeKind Kind);
 
 /// <summary>
 /// Tells open pages that a claim changed, so every browser showing it updates without a reload. Behind an
-/// interface so that several app servers can later share a bus; today one process is the whole app.
+/// interface because the reach depends on the engine: one process on SQLite, every app instance sharing the
+/// database on PostgreSQL (see <see cref="LiveSetup.AddLiveUpdates"/>).
 /// </summary>
 public interface IClaimChangeNotifier
 {

@@ -30,9 +30,11 @@ public sealed class DeletedClaimsService(IDbContextFactory<ClaimTrackerDbContext
         page = Math.Max(0, page);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var claims = db.Claims.IgnoreQueryFilters().AsNoTracking().Where(c => c.IsDeleted && c.MergedIntoId == null);
-        if (!string.IsNullOrWhiteSpace(search))
+        // Cleaned as claim text is when saved: a NUL or half a surrogate pair matches no claim, and PostgreSQL would refuse the query.
+        search = InputText.CleanLine(search);
+        if (search.Length > 0)
         {
-            var pattern = "%" + EscapeLike(search.Trim()) + "%";
+            var pattern = "%" + EscapeLike(search) + "%";
             // Case-insensitive on both engines: SQLite's LIKE ignores case (of ASCII letters), PostgreSQL's needs ILIKE.
             claims = db.Database.IsNpgsql()
                 ? claims.Where(c => EF.Functions.ILike(c.Text, pattern, "\\"))

@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ClaimTracker.Tests.Features.Accounts;
 
 /// <summary>Role changes, deactivation and unlocking take effect at the next request, and are on record.</summary>
+[BothEngines]
 public class AccessChangeTests(AccountsFactory app) : IClassFixture<AccountsFactory>
 {
     [Fact]
@@ -84,23 +85,11 @@ public class AccessChangeTests(AccountsFactory app) : IClassFixture<AccountsFact
     {
         var (id, _) = await app.CreateAccountAsync(Roles.Editor);
         var stampBefore = await StampAsync(id);
-        // The history insert fails for this account only (an SQLite trigger), after the role change was written.
-        await using (var db = app.CreateDbContext())
-        {
-            // DDL takes no parameters; the id is a GUID this test made.
-            var sql = "CREATE TRIGGER FailAccountHistory BEFORE INSERT ON AuditEntries WHEN NEW.AccountId = '" + Guid.Parse(id)
-                + "' BEGIN SELECT RAISE(ABORT, 'history refused'); END;";
-            await db.Database.ExecuteSqlRawAsync(sql);
-        }
-        try
+        // The history insert fails for this account only (a trigger of the test's own), after the role change was written.
+        await using (await EngineSql.FailInsertsAsync(app, "FailAccountHistory", "AuditEntries", $"NEW.\"AccountId\" = '{Guid.Parse(id)}'", "history refused"))
         {
             await Assert.ThrowsAnyAsync<Exception>(() => app.AsAdminAsync(a => a.SetRoleAsync(id, Roles.Journalist)));
             await Assert.ThrowsAnyAsync<Exception>(() => app.AsAdminAsync(a => a.DeactivateAsync(id)));
-        }
-        finally
-        {
-            await using var db = app.CreateDbContext();
-            await db.Database.ExecuteSqlRawAsync("DROP TRIGGER FailAccountHistory;");
         }
 
         Assert.Equal(stampBefore, await StampAsync(id));

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ClaimTracker.Tests.Features.Accounts;
 
 /// <summary>Demo accounts, create-admin, the admin service's permission checks and the lockout policy.</summary>
+[BothEngines]
 public class AccountTests(ClaimTrackerFactory app) : IClassFixture<ClaimTrackerFactory>
 {
     [Fact]
@@ -85,6 +86,19 @@ public class AccountTests(ClaimTrackerFactory app) : IClassFixture<ClaimTrackerF
         var made = await admin.CreateAsync("new-editor@newsroom.test", "New Editor", "a-long-enough-password", Roles.Editor);
         Assert.True(made.Succeeded);
         Assert.Contains(await admin.ListAsync(), u => u.Email == "new-editor@newsroom.test" && u.Role == Roles.Editor);
+    }
+
+    [Fact]
+    public async Task An_account_is_saved_with_its_address_and_name_cleaned_as_every_typed_value_is()
+    {
+        await using var scope = app.Services.ScopeAs(Roles.Admin);
+        var admin = scope.As<UserAdminService>();
+
+        // A text box can send a NUL or half a character (PostgreSQL would refuse to store either): dropped and replaced.
+        var made = await admin.CreateAsync(" cleaned\0@newsroom.test ", "Clean\0ed \uD800Name", "a-long-enough-password", Roles.Journalist);
+
+        Assert.True(made.Succeeded, made.Message);
+        Assert.Contains(await admin.ListAsync(), u => u.Email == "cleaned@newsroom.test" && u.DisplayName == "Cleaned \uFFFDName");
     }
 
     [Fact]

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ClaimTracker.Tests.Features.Accounts;
 
 /// <summary>An open page (a circuit) rechecks its user within a minute, and gives up a user whose access changed.</summary>
+[BothEngines]
 public class CircuitRevalidationTests(AccountsFactory app) : IClassFixture<AccountsFactory>
 {
     [Fact]

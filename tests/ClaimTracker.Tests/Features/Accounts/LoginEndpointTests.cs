@@ -6,6 +6,7 @@ using ClaimTracker.Web.Features.Accounts;
 namespace ClaimTracker.Tests.Features.Accounts;
 
 /// <summary>Sign-in answers the same, at the same cost, whether or not an account exists; sign-out needs this site's form.</summary>
+[BothEngines]
 public class LoginEndpointTests(AccountsFactory app) : IClassFixture<AccountsFactory>
 {
     /// <summary>Where a failed sign-in sends the browser, without the e-mail it echoes back into the form.</summary>

@@ -16,6 +16,7 @@ public sealed class ThreeLoginsFactory : ClaimTrackerFactory
     }
 }
 
+[BothEngines]
 public class LoginRateLimitTests(ThreeLoginsFactory app) : IClassFixture<ThreeLoginsFactory>
 {
     [Fact]

@@ -4,6 +4,7 @@ using ClaimTracker.Web.Features.Accounts;
 namespace ClaimTracker.Tests.Features.Accounts;
 
 /// <summary>The permissions matrix, and that services see the signed-in user of their scope.</summary>
+[BothEngines]
 public class PermissionsTests(ClaimTrackerFactory app) : IClassFixture<ClaimTrackerFactory>
 {
     // The matrix as the product states it, written out independently of RolePermissions.

@@ -16,6 +16,7 @@ public sealed class SignInRequiredFactory : ClaimTrackerFactory
     }
 }
 
+[BothEngines]
 public class RequireSignInToReadTests(SignInRequiredFactory app) : IClassFixture<SignInRequiredFactory>
 {
     private HttpClient NewClient() => app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });

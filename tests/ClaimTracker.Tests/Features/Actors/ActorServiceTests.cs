@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ClaimTracker.Tests.Features.Actors;
 
 /// <summary>ActorService resolved from the app's container, over the seeded database of this class.</summary>
+[BothEngines]
 public class ActorServiceTests(ClaimTrackerFactory app) : IClassFixture<ClaimTrackerFactory>
 {
     private readonly ActorService _actors = app.GetService<ActorService>();
@@ -123,6 +124,16 @@ public class ActorServiceTests(ClaimTrackerFactory app) : IClassFixture<ClaimTra
         Assert.Equal(expected, result.Items.Select(r => r.Name).Order());
         Assert.Contains(result.Items, r => r.Name == "Tulsi Gabbard" && r.ChallengeCount == 1);
         Assert.Equal(0, (await _actors.ListAsync("_", 0, 100)).TotalCount);
+    }
+
+    [Fact]
+    public async Task A_search_is_read_as_a_name_is_saved_so_characters_no_name_holds_are_no_error()
+    {
+        var intelligence = (await _actors.ListAsync("Intelligence", 0, 100)).Items.Select(r => r.Name);
+
+        // A NUL is dropped, half a character is a replacement character (PostgreSQL would refuse the query with either).
+        Assert.Equal(intelligence, (await _actors.ListAsync("Intelli\0gence", 0, 100)).Items.Select(r => r.Name));
+        Assert.Equal(0, (await _actors.ListAsync("Intelligence\uD800", 0, 100)).TotalCount);
     }
 
     [Fact]

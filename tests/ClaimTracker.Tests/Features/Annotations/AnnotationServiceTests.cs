@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ClaimTracker.Tests.Features.Annotations;
 
 /// <summary>The annotation service against the real app and a SQLite file: who may do what, threads, conflicts, history.</summary>
+[BothEngines]
 public class AnnotationServiceTests(ClaimTrackerFactory app) : IClassFixture<ClaimTrackerFactory>
 {
     private const string SourceKey = "reuters-ukraine-peace-talks";

@@ -23,6 +23,7 @@ public sealed class ManyClaimsFactory : ClaimTrackerFactory
     }
 }
 
+[BothEngines]
 public class ReadApiDefaultLimitTests(ManyClaimsFactory app) : IClassFixture<ManyClaimsFactory>
 {
     private readonly HttpClient _client = app.CreateClient();

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ClaimTracker.Tests.Features.Api;
 
 /// <summary>The read-only JSON API over the real seed, in a fresh database for this class.</summary>
+[BothEngines]
 public class ReadApiTests(ClaimTrackerFactory app) : IClassFixture<ClaimTrackerFactory>
 {
     private const string SourceKey = "reuters-ukraine-peace-talks";

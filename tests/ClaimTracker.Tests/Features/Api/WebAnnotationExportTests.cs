@@ -17,6 +17,7 @@ namespace ClaimTracker.Tests.Features.Api;
 /// The W3C Web Annotation export of the seed article, after a correction that puts astral characters (emoji) before
 /// every span, removes one sentence (orphaning its statements) and with a note on a span.
 /// </summary>
+[BothEngines]
 public sealed class WebAnnotationExportTests : IAsyncLifetime
 {
     private const string SourceKey = "reuters-ukraine-peace-talks";

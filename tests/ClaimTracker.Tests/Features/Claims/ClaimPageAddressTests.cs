@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ClaimTracker.Tests.Features.Claims;
 
 /// <summary>Whatever is typed after a claim's address, the page answers; it never fails.</summary>
+[BothEngines]
 public class ClaimPageAddressTests(ClaimTrackerFactory app) : IClassFixture<ClaimTrackerFactory>
 {
     [Theory]

@@ -6,9 +6,11 @@ using Microsoft.EntityFrameworkCore;
 namespace ClaimTracker.Tests.Features.Claims;
 
 /// <summary>
-/// The full-text index is kept current by triggers: edits made through EF, in any code path, are searchable at once.
-/// Each test gets its own database, because each one changes it.
+/// The full-text index is kept current by triggers (FTS5's on SQLite, a tsvector's on PostgreSQL): edits made through EF,
+/// in any code path, are searchable at once, and the index holds what indexing every claim afresh would give. Each test
+/// gets its own database, because each one changes it.
 /// </summary>
+[BothEngines]
 public sealed class ClaimSearchIndexTests : IAsyncLifetime
 {
     private readonly ClaimTrackerFactory app = new();
@@ -21,6 +23,34 @@ public sealed class ClaimSearchIndexTests : IAsyncLifetime
     {
         var result = await app.GetService<ClaimService>().SearchAsync(new ClaimSearchQuery(Search: search, PageSize: 100), SearchTerms.Parse(search));
         return result.Items.Select(r => r.Id).ToList();
+    }
+
+    /// <summary>Every claim's index entry equals the claim indexed afresh, in the engine's own SQL.</summary>
+    private async Task AssertIndexCurrentAsync(string step)
+    {
+        await using var db = app.CreateDbContext();
+        var stale = await EngineSql.SearchIndexMismatchesAsync(db);
+        Assert.True(stale.Count == 0, $"After {step}: {string.Join("; ", stale)}");
+    }
+
+    [Fact]
+    public async Task The_seeded_index_holds_every_claim_indexed_afresh_and_a_recount_sees_a_stale_entry()
+    {
+        await AssertIndexCurrentAsync("seeding");
+
+        // An entry made stale behind the triggers' back, to show that the recount can fail.
+        var id = await app.ClaimId("witkoff-kushner-to-moscow");
+        await using var db = app.CreateDbContext();
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlAsync($"UPDATE \"ClaimSearch\" SET \"Body\" = to_tsvector('simple', 'stale') WHERE \"ClaimId\" = {id}");
+        }
+        else
+        {
+            await db.Database.ExecuteSqlAsync($"UPDATE ClaimSearch SET body = 'stale' WHERE rowid = {id}");
+        }
+        var stale = Assert.Single(await EngineSql.SearchIndexMismatchesAsync(db));
+        Assert.StartsWith($"claim {id}: indexed ", stale);
     }
 
     [Fact]
@@ -36,6 +66,7 @@ public sealed class ClaimSearchIndexTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
+        await AssertIndexCurrentAsync("changing the text");
         Assert.Contains(id, await FindAsync("Petersburg"));
         Assert.DoesNotContain(id, await FindAsync("will")); // in the old claim text only, not in the quote
     }
@@ -53,6 +84,7 @@ public sealed class ClaimSearchIndexTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
+        await AssertIndexCurrentAsync("adding an alias");
         Assert.Equal([claimId], await FindAsync("Dmitri"));
     }
 
@@ -81,6 +113,7 @@ public sealed class ClaimSearchIndexTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
+        await AssertIndexCurrentAsync("adding a statement");
         Assert.Contains(claimId, await FindAsync("Zaporizhzhia"));
     }
 
@@ -95,6 +128,7 @@ public sealed class ClaimSearchIndexTests : IAsyncLifetime
             db.Attributions.Remove(await db.Attributions.SingleAsync(a => a.Key == "peskov-open-to-talks"));
             await db.SaveChangesAsync(); // a soft delete: the row stays, marked deleted
         }
+        await AssertIndexCurrentAsync("deleting a statement");
         Assert.Empty(await FindAsync("Peskov"));
 
         await using (var db = app.CreateDbContext())
@@ -104,6 +138,7 @@ public sealed class ClaimSearchIndexTests : IAsyncLifetime
             statement.IsDeleted = false;
             await db.SaveChangesAsync();
         }
+        await AssertIndexCurrentAsync("restoring it");
         Assert.Equal([claimId], await FindAsync("Peskov"));
     }
 }

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ClaimTracker.Tests.Features.Claims;
 
 /// <summary>ClaimService resolved from the app's container, over the seeded database of this class.</summary>
+[BothEngines]
 public class ClaimServiceTests(ClaimTrackerFactory app) : IClassFixture<ClaimTrackerFactory>
 {
     private const string PutinReady = "Vladimir Putin is ready to make a deal to end the war in Ukraine.";
@@ -202,6 +203,16 @@ public class ClaimServiceTests(ClaimTrackerFactory app) : IClassFixture<ClaimTra
         var result = await SearchAsync(new ClaimSearchQuery(Topic: "territory"));
 
         Assert.Equal(["kyiv-cannot-cede-land", "kyiv-should-withdraw-troops", "ukraine-should-cede-donbas"], await KeysOfAsync(result));
+    }
+
+    [Fact]
+    public async Task A_topic_from_the_address_is_read_as_a_topic_is_saved_so_characters_no_topic_holds_are_no_error()
+    {
+        var territory = await KeysOfAsync(await SearchAsync(new ClaimSearchQuery(Topic: "territory")));
+
+        // A NUL is dropped, half a character is a replacement character (PostgreSQL would refuse the query with either).
+        Assert.Equal(territory, await KeysOfAsync(await SearchAsync(new ClaimSearchQuery(Topic: "terri\0tory"))));
+        Assert.Empty((await SearchAsync(new ClaimSearchQuery(Topic: "territory\uD800"))).Items);
     }
 
     [Theory]

@@ -1,5 +1,6 @@
 using ClaimTracker.Tests.Infrastructure;
 using ClaimTracker.Web.Data;
+using ClaimTracker.Web.Data.Postgres;
 using ClaimTracker.Web.Domain;
 using ClaimTracker.Web.Features.Accounts;
 using ClaimTracker.Web.Features.Claims;
@@ -14,6 +15,7 @@ namespace ClaimTracker.Tests.Features.Claims;
 /// that can change them, the stored numbers of ALL claims, deleted ones included, must equal the numbers the sort used
 /// to compute per request, so a missing or wrong trigger fails here.
 /// </summary>
+[BothEngines]
 public class DisputeCountTests(ClaimTrackerFactory app) : IClassFixture<ClaimTrackerFactory>
 {
     private const string Source = "reuters-ukraine-peace-talks";
@@ -71,6 +73,9 @@ public class DisputeCountTests(ClaimTrackerFactory app) : IClassFixture<ClaimTra
         var stored = await StoredAsync(db);
         var wrong = expected.Zip(stored).Where(p => p.First != p.Second).Select(p => $"claim {p.First.Id}: expected {p.First}, stored {p.Second}").ToList();
         Assert.True(expected.Count == stored.Count && wrong.Count == 0, $"After {step}: {string.Join("; ", wrong)}");
+        // The search index is kept by triggers on the same writes: it must agree with the claims indexed afresh too.
+        var stale = await EngineSql.SearchIndexMismatchesAsync(db);
+        Assert.True(stale.Count == 0, $"After {step}, the search index: {string.Join("; ", stale)}");
         return expected.ToDictionary(c => c.Id, c => (c.Conflicts, c.Supports));
     }
 
@@ -174,7 +179,7 @@ public class DisputeCountTests(ClaimTrackerFactory app) : IClassFixture<ClaimTra
         // No service deletes rows, but the triggers must not depend on that.
         await using (var db = app.CreateDbContext())
         {
-            await db.Database.ExecuteSqlAsync($"DELETE FROM ClaimRelations WHERE Id = {reversed.Value!.Id}");
+            await db.Database.ExecuteSqlAsync($"DELETE FROM \"ClaimRelations\" WHERE \"Id\" = {reversed.Value!.Id}");
         }
         counts = await AssertCountsCurrentAsync("deleting the row");
         Assert.Equal((0, 0), counts[a.Id]);
@@ -217,7 +222,7 @@ public class DisputeCountTests(ClaimTrackerFactory app) : IClassFixture<ClaimTra
 
         await using (var db = app.CreateDbContext())
         {
-            await db.Database.ExecuteSqlAsync($"DELETE FROM Attributions WHERE Id = {doubting.Value!.Id}");
+            await db.Database.ExecuteSqlAsync($"DELETE FROM \"Attributions\" WHERE \"Id\" = {doubting.Value!.Id}");
         }
         counts = await AssertCountsCurrentAsync("deleting the row");
         Assert.Equal((0, 0), counts[elsewhere.Id]);
@@ -296,17 +301,29 @@ public class DisputeCountTests(ClaimTrackerFactory app) : IClassFixture<ClaimTra
     public async Task A_claim_written_with_wrong_counts_is_recounted_and_the_migration_backfill_recounts_every_claim()
     {
         await using var db = app.CreateDbContext();
-        await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO Claims (Key, Text, Topics, Status, CreatedAt, Version, IsDeleted, ConflictCount, SupportCount)
-            VALUES ('counts-raw-insert', 'Inserted with made-up counts.', '[]', 'New', '2026-01-01 00:00:00+00:00', {Guid.NewGuid().ToString().ToUpperInvariant()}, 0, 7, 7)
-            """);
+        // Each engine's own literals: topics as JSON or an array, the version as SQLite's text or a uuid, a boolean as 0 or false.
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "Claims" ("Key", "Text", "Topics", "Status", "CreatedAt", "Version", "IsDeleted", "ConflictCount", "SupportCount")
+                VALUES ('counts-raw-insert', 'Inserted with made-up counts.', ARRAY[]::text[], 'New', '2026-01-01 00:00:00+00:00', {Guid.NewGuid()}, false, 7, 7)
+                """);
+        }
+        else
+        {
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO Claims (Key, Text, Topics, Status, CreatedAt, Version, IsDeleted, ConflictCount, SupportCount)
+                VALUES ('counts-raw-insert', 'Inserted with made-up counts.', '[]', 'New', '2026-01-01 00:00:00+00:00', {Guid.NewGuid().ToString().ToUpperInvariant()}, 0, 7, 7)
+                """);
+        }
         var counts = await AssertCountsCurrentAsync("inserting a claim by hand");
         Assert.Equal((0, 0), counts[await app.ClaimId("counts-raw-insert")]);
 
-        // What the migration runs after adding the columns (zero everywhere): triggers recreated, every claim recounted.
-        await db.Database.ExecuteSqlAsync($"UPDATE Claims SET ConflictCount = 0, SupportCount = 0");
+        // What the migration that adds the columns runs after adding them (zero everywhere): on SQLite the triggers
+        // recreated and every claim recounted, on PostgreSQL everything the triggers keep recomputed from the tables.
+        await db.Database.ExecuteSqlAsync($"UPDATE \"Claims\" SET \"ConflictCount\" = 0, \"SupportCount\" = 0");
         Assert.NotEqual(await RecountAsync(db), await StoredAsync(db));
-        await db.Database.ExecuteSqlRawAsync(DisputeCountTriggers.CreateSql);
+        await db.Database.ExecuteSqlRawAsync(db.Database.IsNpgsql() ? PostgresIndexes.RebuildSql : DisputeCountTriggers.CreateSql);
         await AssertCountsCurrentAsync("the backfill");
         Assert.Empty(await RequiredTriggers.FindMissingAsync(db));
     }

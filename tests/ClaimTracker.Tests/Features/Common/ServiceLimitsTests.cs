@@ -15,6 +15,7 @@ namespace ClaimTracker.Tests.Features.Common;
 /// Each limit of <see cref="InputLimits"/> and the stored-text policy, enforced by the service itself, whatever a page
 /// or a crafted client sends: refused with a message naming the limit, or stored cleaned.
 /// </summary>
+[BothEngines]
 public class ServiceLimitsTests(ClaimTrackerFactory app) : IClassFixture<ClaimTrackerFactory>
 {
     private const string LongSource = "limits-long-source";

@@ -11,6 +11,7 @@ namespace ClaimTracker.Tests.Features.Editing;
 /// The role × action matrix over every change <see cref="RecordEditService"/> offers: anonymous visitors and
 /// journalists are refused before anything is written; editors and admins succeed.
 /// </summary>
+[BothEngines]
 public class EditingPermissionTests(ClaimTrackerFactory app) : IClassFixture<ClaimTrackerFactory>
 {
     // Written out independently of RolePermissions: who may change the record and restore it, as the issue states.

@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ClaimTracker.Tests.Features.Editing;
 
 /// <summary>Validation, conflicts, history and restore, through the service as an editor would call it.</summary>
+[BothEngines]
 public class RecordEditServiceTests(ClaimTrackerFactory app) : IClassFixture<ClaimTrackerFactory>
 {
     private const string Source = "reuters-ukraine-peace-talks";

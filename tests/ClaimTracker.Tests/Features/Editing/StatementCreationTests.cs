@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ClaimTracker.Tests.Features.Editing;
 
 /// <summary>A statement recorded from the reader with a new claim is saved whole or not at all.</summary>
+[BothEngines]
 public class StatementCreationTests(ClaimTrackerFactory app) : IClassFixture<ClaimTrackerFactory>
 {
     private async Task<(int Claims, int Attributions, int Audit)> CountAsync()

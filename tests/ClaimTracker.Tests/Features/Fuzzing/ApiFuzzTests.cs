@@ -14,6 +14,7 @@ namespace ClaimTracker.Tests.Features.Fuzzing;
 /// <c>after</c> cursor, unknown query parameters and unknown paths. Each answer is JSON (200) or problem details
 /// (400 for a malformed value, 404 for an unknown id or path), never a server error.
 /// </summary>
+[BothEngines]
 public sealed class ApiFuzzTests(ClaimTrackerFactory app, ITestOutputHelper output) : IClassFixture<ClaimTrackerFactory>
 {
     private const int Cases = 250;

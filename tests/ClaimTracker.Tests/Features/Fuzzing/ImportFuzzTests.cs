@@ -19,6 +19,7 @@ namespace ClaimTracker.Tests.Features.Fuzzing;
 /// as an exception: each import is either refused with a message beside a field, or stored, and then served inert
 /// by the API and the reader page.
 /// </summary>
+[BothEngines]
 public sealed class ImportFuzzTests(ClaimTrackerFactory app, ITestOutputHelper output) : IClassFixture<ClaimTrackerFactory>
 {
     private const int Cases = 80;

@@ -14,6 +14,7 @@ namespace ClaimTracker.Tests.Features.Fuzzing;
 /// claim pickers call it) and the claims page over HTTP with the same values in its address. A search is either
 /// answered or refused with a short message; the full-text engine and SQL never see the input as syntax.
 /// </summary>
+[BothEngines]
 public sealed class SearchFuzzTests(ClaimTrackerFactory app, ITestOutputHelper output) : IClassFixture<ClaimTrackerFactory>
 {
     private const int ServiceCases = 150;

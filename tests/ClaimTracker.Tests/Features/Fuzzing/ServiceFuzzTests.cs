@@ -21,6 +21,7 @@ namespace ClaimTracker.Tests.Features.Fuzzing;
 /// stored value that breaks either rule fails the test, and CsCheck shrinks it to a smallest case and prints its seed.
 /// Each test prints how many cases it ran.
 /// </summary>
+[BothEngines]
 public sealed class ServiceFuzzTests(ClaimTrackerFactory app, ITestOutputHelper output) : IClassFixture<ClaimTrackerFactory>
 {
     private const string SeedSource = "reuters-ukraine-peace-talks";

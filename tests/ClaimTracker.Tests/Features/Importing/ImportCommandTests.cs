@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ClaimTracker.Tests.Features.Importing;
 
 /// <summary><c>import &lt;file&gt; --outlet … --title … [--date …] [--url …]</c>, run through the app's command table.</summary>
+[BothEngines]
 public sealed partial class ImportCommandTests : IClassFixture<ImportFactory>, IDisposable
 {
     private readonly ImportFactory app;

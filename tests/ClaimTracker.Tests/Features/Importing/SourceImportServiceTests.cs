@@ -13,6 +13,7 @@ namespace ClaimTracker.Tests.Features.Importing;
 /// The import end to end over a real database: what is stored (source, suggestions, history), what is refused and
 /// why, field by field, who may import, and that a failure half-way leaves nothing behind.
 /// </summary>
+[BothEngines]
 public class SourceImportServiceTests : IClassFixture<ImportFactory>
 {
     private readonly ImportFactory app;

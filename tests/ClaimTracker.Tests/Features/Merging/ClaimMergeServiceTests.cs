@@ -11,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ClaimTracker.Tests.Features.Merging;
 
 /// <summary>Merging a duplicate claim into its survivor and undoing it, through the service as the dialog calls it.</summary>
+[BothEngines]
 public class ClaimMergeServiceTests(ClaimTrackerFactory app) : IClassFixture<ClaimTrackerFactory>
 {
     private const string Source = "reuters-ukraine-peace-talks";

@@ -4,6 +4,7 @@ using ClaimTracker.Web.Features.Overview;
 namespace ClaimTracker.Tests.Features.Overview;
 
 /// <summary>The home page's data, which builds on ClaimService.SearchAsync, ActorService.ListAsync and SourceService.ListAsync.</summary>
+[BothEngines]
 public class OverviewServiceTests(ClaimTrackerFactory app) : IClassFixture<ClaimTrackerFactory>
 {
     [Fact]

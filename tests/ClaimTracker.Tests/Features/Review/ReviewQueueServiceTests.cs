@@ -16,6 +16,7 @@ namespace ClaimTracker.Tests.Features.Review;
 /// Accepting, editing, rejecting and reopening suggestions against the real services and a fresh seeded database per test
 /// (decisions change the record, so tests must not see each other's).
 /// </summary>
+[BothEngines]
 public sealed class ReviewQueueServiceTests : IAsyncLifetime
 {
     private const string OneWordAnswer = "Trump's one-word answer was: \"Zelensky.\"";
@@ -383,14 +384,9 @@ public sealed class ReviewQueueServiceTests : IAsyncLifetime
         // Force the failure at the very end: another save changes the suggestion between the check and the save.
         var suggestion = await AddAsync(UsLedEfforts, "Western diplomats", null, Stance.Asserts, AttributionMode.Paraphrase, "US-led efforts have not ended the war.");
         var item = await ItemAsync(suggestion.Id);
-        await using (var db = app.CreateDbContext())
-        {
-            // A trigger cannot take parameters; both values are the test's own.
-#pragma warning disable EF1002
-            await db.Database.ExecuteSqlRawAsync(
-                $"CREATE TRIGGER bump_suggestion BEFORE INSERT ON Attributions BEGIN UPDATE AttributionSuggestions SET Version = '{Guid.NewGuid().ToString().ToUpperInvariant()}' WHERE Id = {item.Id}; END");
-#pragma warning restore EF1002
-        }
+        // A trigger cannot take parameters; both values are the test's own.
+        await using var bump = await EngineSql.BeforeInsertAsync(app, "bump_suggestion", "Attributions",
+            $"UPDATE \"AttributionSuggestions\" SET \"Version\" = '{Guid.NewGuid().ToString().ToUpperInvariant()}' WHERE \"Id\" = {item.Id}");
         var before = await CountAsync();
         await using var scope = app.Services.ScopeAs(Roles.Editor);
 

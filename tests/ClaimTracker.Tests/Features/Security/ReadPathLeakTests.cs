@@ -24,6 +24,7 @@ namespace ClaimTracker.Tests.Features.Security;
 /// History and notes all render during the prerender, so the HTML a request gets holds them: the cells below see what a
 /// browser first shows. What changes afterwards, live, is tested in <see cref="LiveLeakTests"/> (bUnit).
 /// </summary>
+[BothEngines]
 public sealed class ReadPathLeakTests(LeakScenario app) : IClassFixture<LeakScenario>
 {
     private enum Who

@@ -35,6 +35,7 @@ public sealed class BehindProxyNetworkFactory : ServingFactory
     };
 }
 
+[BothEngines]
 public class ForwardedHeadersTests(BehindProxyFactory app) : IClassFixture<BehindProxyFactory>
 {
     private const string WrongPassword = "not-the-password";

@@ -30,6 +30,7 @@ public sealed class ProductionFactory : ServingFactory
     };
 }
 
+[BothEngines]
 public class ProductionServingTests(ProductionFactory app) : IClassFixture<ProductionFactory>
 {
     private HttpClient Client(string baseAddress, string? peer = null)

@@ -23,6 +23,7 @@ public sealed class PublicBaseUrlFactory : ServingFactory
 }
 
 /// <summary>Absolute links come from the configured public base URL, and a forged Host header changes none of them.</summary>
+[BothEngines]
 public class PublicBaseUrlTests(PublicBaseUrlFactory app) : IClassFixture<PublicBaseUrlFactory>, IAsyncLifetime
 {
     private int claimId;

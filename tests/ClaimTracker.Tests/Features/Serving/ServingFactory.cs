@@ -23,6 +23,8 @@ public abstract class ServingFactory : ClaimTrackerFactory
 
     protected abstract IReadOnlyDictionary<string, string> Settings { get; }
 
+    protected override bool StartsFromSeededTemplate => base.StartsFromSeededTemplate && Environment == "Development";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);

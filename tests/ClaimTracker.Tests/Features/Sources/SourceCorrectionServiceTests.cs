@@ -16,6 +16,7 @@ namespace ClaimTracker.Tests.Features.Sources;
 /// Correcting the seed article through the real service and a SQLite file: re-anchoring, the kept revisions,
 /// history, conflicts. Each test corrects the text, so each gets a fresh app and database.
 /// </summary>
+[BothEngines]
 public sealed class SourceCorrectionServiceTests : IAsyncLifetime
 {
     private const string SourceKey = "reuters-ukraine-peace-talks";

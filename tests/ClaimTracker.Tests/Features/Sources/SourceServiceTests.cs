@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ClaimTracker.Tests.Features.Sources;
 
+[BothEngines]
 public class SourceServiceTests(ClaimTrackerFactory app) : IClassFixture<ClaimTrackerFactory>
 {
     private const string SourceKey = "reuters-ukraine-peace-talks";

@@ -6,6 +6,7 @@ using ClaimTracker.Web.Features.Suggestions;
 namespace ClaimTracker.Tests.Features.Suggestions;
 
 /// <summary><c>suggest &lt;file&gt;</c>: the engine over a file, with the seeded actors and claims, as JSON on standard output.</summary>
+[BothEngines]
 public class SuggestCommandTests(ClaimTrackerFactory app) : IClassFixture<ClaimTrackerFactory>
 {
     private static readonly string[] Keys = ["actor", "stance", "mode", "quote", "start", "end", "claim", "actorId", "claimId", "similarity", "cue", "actorRole"];

@@ -13,6 +13,7 @@ namespace ClaimTracker.Tests.Features.Verdicts;
 /// in which someone denies the deal claim, so that first appearance, author and the list of appearances are
 /// each decided by a rule rather than by there being a single source.
 /// </summary>
+[BothEngines]
 public class ClaimReviewTests(ClaimReviewTests.Fixture app) : IClassFixture<ClaimReviewTests.Fixture>
 {
     public const string EarlierTitle = "Kremlin rules out a quick deal";

@@ -13,6 +13,7 @@ namespace ClaimTracker.Tests.Features.Verdicts;
 /// accepting exactly that (statements on the claim and on the claims related to it, and their sources), refusing the rest.
 /// Over the seed, in a database of this class's own.
 /// </summary>
+[BothEngines]
 public class EvidenceFromTheDisputeTests(ClaimTrackerFactory app) : IClassFixture<ClaimTrackerFactory>
 {
     private async Task<int> AttributionIdAsync(string key)

@@ -14,6 +14,7 @@ namespace ClaimTracker.Tests.Features.Verdicts;
 /// and the JSON API; a draft's rating in none of them. Through the real services and their read-model cache, over the
 /// seed; each test rates claims of its own.
 /// </summary>
+[BothEngines]
 public class PublishedRatingTests(ClaimTrackerFactory app) : IClassFixture<ClaimTrackerFactory>
 {
     private const int MostlyAccurate = 2;

@@ -12,6 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ClaimTracker.Tests.Features.Verdicts;
 
 /// <summary>The role × action matrix, the workflow, validation, concurrency and history of verdicts. One database for the class; each test uses its own claims.</summary>
+[BothEngines]
 public class VerdictWorkflowTests(ClaimTrackerFactory app) : IClassFixture<ClaimTrackerFactory>
 {
     public static TheoryData<string?, string> RefusedCalls()
