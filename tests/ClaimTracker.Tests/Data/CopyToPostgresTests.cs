@@ -65,6 +65,13 @@ public sealed partial class CopyToPostgresTests(CopyToPostgresTests.Source sourc
     [GeneratedRegex(@"^copied source=(?<source>.+) target=(?<target>\S+) tables=(?<tables>\d+) rows=(?<rows>\d+) seconds=[\d.]+ rows_per_second=\d+$", RegexOptions.Multiline)]
     private static partial Regex Summary();
 
+    /// <summary>A database of its own on the test server, which these tests need in every leg (a clear failure without one).</summary>
+    private static PostgresTestDatabase NewDatabase(bool seeded)
+    {
+        TestEngine.ServerFor("Moving data between SQLite and PostgreSQL (copy-to-postgres, generate on PostgreSQL)");
+        return PostgresTestDatabase.Create(seeded);
+    }
+
     private static async Task<(int Exit, string Output, string Error)> RunAsync(IServiceProvider services, params string[] args)
     {
         var output = new StringWriter();
@@ -85,7 +92,7 @@ public sealed partial class CopyToPostgresTests(CopyToPostgresTests.Source sourc
     [Fact]
     public async Task Every_table_arrives_row_for_row_with_its_ids_and_the_app_goes_on_on_PostgreSQL_with_new_ids_search_and_counts()
     {
-        await using var target = PostgresTestDatabase.Create(seeded: false);
+        await using var target = NewDatabase(seeded: false);
         SortedDictionary<string, List<string>> expected;
         await using (var db = source.App.CreateDbContext())
         {
@@ -130,7 +137,7 @@ public sealed partial class CopyToPostgresTests(CopyToPostgresTests.Source sourc
         await using (var db = Postgres(target.ConnectionString))
         {
             // The indexes and foreign keys set aside for the load are back as the migrations made them.
-            await using var migrated = PostgresTestDatabase.Create(seeded: true);
+            await using var migrated = NewDatabase(seeded: true);
             await using var fresh = Postgres(migrated.ConnectionString);
             Assert.Equal(await SchemaAsync(fresh), await SchemaAsync(db));
             // The search index rebuilt in one pass holds the words the triggers' own function indexes, claim by claim.
@@ -181,7 +188,7 @@ public sealed partial class CopyToPostgresTests(CopyToPostgresTests.Source sourc
     public async Task A_database_that_holds_data_is_refused_and_left_exactly_as_it_was()
     {
         // The template of the PostgreSQL leg: migrated and seeded by the app.
-        await using var target = PostgresTestDatabase.Create(seeded: true);
+        await using var target = NewDatabase(seeded: true);
         var before = await PostgresChecksumsAsync(target.ConnectionString);
 
         var (exit, output, error) = await RunAsync(source.App.Services, target.ConnectionString);
@@ -208,7 +215,7 @@ public sealed partial class CopyToPostgresTests(CopyToPostgresTests.Source sourc
         "checking the foreign key FK_ClaimSubjects_Claims_SubjectOfId", "SQLSTATE 23503")]
     public async Task A_row_PostgreSQL_refuses_rolls_the_copy_back_leaving_the_migrated_schema_empty_for_another_try(string inject, string repair, string stage, string cause)
     {
-        await using var target = PostgresTestDatabase.Create(seeded: false);
+        await using var target = NewDatabase(seeded: false);
         var path = dir.File("refused-row.db");
         await using var app = new FileDatabaseApp(path);
         var services = app.Start();
@@ -240,7 +247,7 @@ public sealed partial class CopyToPostgresTests(CopyToPostgresTests.Source sourc
     [Fact]
     public async Task A_cancelled_copy_rolls_back_and_leaves_the_target_without_data()
     {
-        await using var target = PostgresTestDatabase.Create(seeded: false);
+        await using var target = NewDatabase(seeded: false);
         string sqlite;
         await using (var db = source.App.CreateDbContext())
         {
@@ -267,7 +274,7 @@ public sealed partial class CopyToPostgresTests(CopyToPostgresTests.Source sourc
         var services = app.Start();
         var generate = new StringWriter();
         Assert.Equal(0, await CommandLine.Commands[GenerateCommand.Name](services, [GenerateCommand.Name, "--attributions", "2000"], new StringReader(""), generate, new StringWriter()));
-        await using var target = PostgresTestDatabase.Create(seeded: false);
+        await using var target = NewDatabase(seeded: false);
         await using (var db = Postgres(target.ConnectionString))
         {
             await db.Database.MigrateAsync();

@@ -24,6 +24,13 @@ public sealed partial class PostgresCommandTests : IDisposable
     [GeneratedRegex(@"^generated database=(?<db>\S+) seed=(?<seed>-?\d+) attributions=(?<attributions>\d+) claims=(?<claims>\d+) .* bytes=(?<bytes>\d+)$", RegexOptions.Multiline)]
     private static partial Regex Summary();
 
+    /// <summary>A database of its own on the test server, which these tests need in every leg (a clear failure without one).</summary>
+    private static PostgresTestDatabase NewDatabase(bool seeded)
+    {
+        TestEngine.ServerFor("Moving data between SQLite and PostgreSQL (copy-to-postgres, generate on PostgreSQL)");
+        return PostgresTestDatabase.Create(seeded);
+    }
+
     private static async Task<(int Exit, string Output, string Error)> RunAsync(IServiceProvider services, string command, params string[] args)
     {
         var output = new StringWriter();
@@ -49,7 +56,7 @@ public sealed partial class PostgresCommandTests : IDisposable
     [Fact]
     public async Task Generate_on_PostgreSQL_adds_the_records_the_same_seed_gives_on_SQLite_then_refuses_to_run_again_unless_forced()
     {
-        await using var database = PostgresTestDatabase.Create(seeded: false);
+        await using var database = NewDatabase(seeded: false);
         await using var app = new PostgresDatabaseApp(database.ConnectionString);
         var services = app.Start();
         var seeded = await CountAsync(services, "Attributions");
@@ -100,7 +107,7 @@ public sealed partial class PostgresCommandTests : IDisposable
     [Fact]
     public async Task On_PostgreSQL_backup_names_the_servers_tools_and_copy_to_postgres_asks_for_the_SQLite_configuration()
     {
-        await using var database = PostgresTestDatabase.Create(seeded: true);
+        await using var database = NewDatabase(seeded: true);
         await using var app = new PostgresDatabaseApp(database.ConnectionString);
         var services = app.Start();
         var file = dir.File("backup.db");
