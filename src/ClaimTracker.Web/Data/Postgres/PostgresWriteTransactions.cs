@@ -21,7 +21,11 @@ public sealed class PostgresWriteTransactions : DbTransactionInterceptor
 {
     public static readonly PostgresWriteTransactions Instance = new();
 
-    private static readonly string TakeLock = $"SELECT pg_advisory_xact_lock({PostgresLocks.Writes})";
+    // Waiting is bounded as on SQLite (SqliteDurability.DefaultBusyTimeout, 30 s): a writer stuck behind a hung transaction
+    // fails with a lock timeout instead of waiting for ever. SET LOCAL lasts until the transaction ends, so its own row
+    // locks are bounded the same way.
+    private static readonly string TakeLock =
+        $"SET LOCAL lock_timeout = '{(int)SqliteDurability.DefaultBusyTimeout.TotalSeconds}s'; SELECT pg_advisory_xact_lock({PostgresLocks.Writes})";
 
     public override DbTransaction TransactionStarted(DbConnection connection, TransactionEndEventData eventData, DbTransaction result)
     {
