@@ -62,7 +62,9 @@ public sealed partial class PageQueryPlanTests(GeneratedNewsroom newsroom, ITest
 
     /// <summary>The statement that reads the page of claims (the one with the speakers' count and the sort).</summary>
     private static Explained PageStatement(IReadOnlyList<Explained> statements) =>
-        Assert.Single(statements, s => s.Sql.Text.Contains("AS \"Attributions\"", StringComparison.Ordinal) && s.Sql.Text.Contains("ORDER BY", StringComparison.Ordinal));
+        // The query that sorts and pages (the page's ids; its rows are read by id after it).
+        Assert.Single(statements, s => s.Sql.Text.Contains("FROM \"Claims\"", StringComparison.Ordinal)
+            && s.Sql.Text.Contains("ORDER BY", StringComparison.Ordinal) && s.Sql.Text.Contains("LIMIT", StringComparison.Ordinal));
 
     private static string SortIndex(ClaimSort sort) => sort switch
     {

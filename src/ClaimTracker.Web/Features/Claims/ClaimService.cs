@@ -121,34 +121,42 @@ public sealed class ClaimService(IDbContextFactory<ClaimTrackerDbContext> dbFact
             ? Filter(db, query, ftsQuery, StartFrom.SortIndex)
             : db.Claims.AsNoTracking().Where(c => EF.Parameter(fewMatches).Contains(c.Id)); // one JSON parameter, however many
 
-        var rows = claims.Select(c => new
+        var sorted = query.Sort switch
         {
-            c.Id,
-            c.Text,
-            c.Status,
-            c.Topics,
+            ClaimSort.Newest => claims.OrderByDescending(c => c.Id),
+            ClaimSort.Text => claims.OrderBy(c => c.Text).ThenBy(c => c.Id),
             // Stored on the claim and kept current by triggers (see DisputeCountTriggers), so the default sort reads an
             // index instead of counting over every claim on each request.
-            Conflicts = EF.Property<int>(c, DisputeCountTriggers.ConflictCount),
-            Supports = EF.Property<int>(c, DisputeCountTriggers.SupportCount),
-            Attributions = c.Attributions.Count,
-        });
-
-        rows = query.Sort switch
-        {
-            ClaimSort.Newest => rows.OrderByDescending(r => r.Id),
-            ClaimSort.Text => rows.OrderBy(r => r.Text).ThenBy(r => r.Id),
-            _ => rows.OrderByDescending(r => r.Conflicts).ThenByDescending(r => r.Supports).ThenBy(r => r.Id),
+            _ => claims.OrderByDescending(c => EF.Property<int>(c, DisputeCountTriggers.ConflictCount))
+                .ThenByDescending(c => EF.Property<int>(c, DisputeCountTriggers.SupportCount))
+                .ThenBy(c => c.Id),
         };
 
         var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
         // In long arithmetic: page 30,000,000 of 100 is past the end, not (overflowing) the first page.
         var skip = (int)Math.Min(int.MaxValue, (long)Math.Max(0, query.Page) * pageSize);
-        var page = await rows.Skip(skip).Take(pageSize).ToListAsync(ct);
+        // The page's ids first, from the sort's index alone, then its rows. In one query PostgreSQL works out every
+        // column (the statement count is a subquery) for each row it skips or sorts, not only for the page's: a page
+        // 10,000 deep took 0.7 s there; SQLite, which skips before it reads, gave the same time either way.
+        var pageIds = await sorted.Skip(skip).Take(pageSize).Select(c => c.Id).ToListAsync(ct);
+        var read = pageIds.Count == 0 ? [] : await db.Claims.AsNoTracking()
+            .Where(c => pageIds.Contains(c.Id))
+            .Select(c => new
+            {
+                c.Id,
+                c.Text,
+                c.Status,
+                c.Topics,
+                Conflicts = EF.Property<int>(c, DisputeCountTriggers.ConflictCount),
+                Supports = EF.Property<int>(c, DisputeCountTriggers.SupportCount),
+                Attributions = c.Attributions.Count,
+            })
+            .ToListAsync(ct);
+        var byId = read.ToDictionary(r => r.Id);
+        var page = pageIds.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
 
         // The speakers of this page only, in a query of their own: as a correlated collection in the page query SQLite
         // gathered the speakers of every claim before joining them to the page (benchmarked: half the cost of a page).
-        var pageIds = page.Select(r => r.Id).ToList();
         var speakers = (pageIds.Count == 0 ? [] : await db.Attributions.AsNoTracking()
                 .Where(a => pageIds.Contains(a.ClaimId) && a.Stance == Stance.Asserts)
                 .OrderBy(a => a.Id)
