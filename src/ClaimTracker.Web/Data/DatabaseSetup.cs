@@ -83,7 +83,7 @@ public static class DatabaseSetup
     /// <summary>The options every PostgreSQL context of the app is made with.</summary>
     public static DbContextOptionsBuilder UsePostgres(this DbContextOptionsBuilder options, string connectionString) =>
         // No retrying execution strategy: saves run in transactions of their own (RecordKeeping), which it cannot replay.
-        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__EFMigrationsHistory"))
+        options.UseNpgsql(connectionString)
             .AddInterceptors(PostgresWriteTransactions.Instance);
 
     /// <summary>Hands out the PostgreSQL context where the services ask for the app's context type.</summary>

@@ -38,6 +38,17 @@ public static class PostgresIndexes
         """;
 
     /// <summary>
+    /// What the search index holds for claim <c>c</c>: its text, its topics and <paramref name="statementWords"/> (SQL for the
+    /// words of its live statements, null when it has none). One definition for the triggers' function and the rebuild,
+    /// so the two can never index a claim differently.
+    /// </summary>
+    private static string SearchVector(string statementWords) =>
+        $"""to_tsvector('claimtracker_search', c."Text" || ' ' || array_to_string(c."Topics", ' ') || ' ' || COALESCE({statementWords}, ''))""";
+
+    /// <summary>The words of statements <c>a</c> by speakers <c>ac</c>, aggregated: each quote, speaker name and aliases.</summary>
+    private const string StatementWords = """string_agg(a."Quote" || ' ' || ac."Name" || ' ' || array_to_string(ac."Aliases", ' '), ' ')""";
+
+    /// <summary>
     /// Recomputes the search index, the topic index and every claim's counts from the tables, set by set rather than claim
     /// by claim: after a bulk load with the triggers off (copy-to-postgres), a million statements' worth in a few scans.
     /// The text indexed and the counts are those of the triggers' functions (<c>claim_search_refresh</c>,
@@ -47,9 +58,9 @@ public static class PostgresIndexes
     public static readonly string RebuildSql = $"""
         TRUNCATE "ClaimSearch";
         INSERT INTO "ClaimSearch" ("ClaimId", "Body")
-        SELECT c."Id", to_tsvector('claimtracker_search', c."Text" || ' ' || array_to_string(c."Topics", ' ') || ' ' || COALESCE(s.words, ''))
+        SELECT c."Id", {SearchVector("s.words")}
         FROM "Claims" AS c LEFT JOIN (
-            SELECT a."ClaimId", string_agg(a."Quote" || ' ' || ac."Name" || ' ' || array_to_string(ac."Aliases", ' '), ' ') AS words
+            SELECT a."ClaimId", {StatementWords} AS words
             FROM "Attributions" AS a JOIN "Actors" AS ac ON ac."Id" = a."ActorId"
             WHERE NOT a."IsDeleted" GROUP BY a."ClaimId") AS s ON s."ClaimId" = c."Id";
         TRUNCATE "ClaimTopics";
@@ -72,12 +83,11 @@ public static class PostgresIndexes
 
         CREATE FUNCTION claim_search_refresh(claim_ids integer[]) RETURNS void LANGUAGE sql AS $fn$
             INSERT INTO "ClaimSearch" ("ClaimId", "Body")
-            SELECT c."Id", to_tsvector('claimtracker_search',
-                       c."Text"
-                       || ' ' || array_to_string(c."Topics", ' ')
-                       || ' ' || COALESCE((SELECT string_agg(a."Quote" || ' ' || ac."Name" || ' ' || array_to_string(ac."Aliases", ' '), ' ')
-                                           FROM "Attributions" AS a JOIN "Actors" AS ac ON ac."Id" = a."ActorId"
-                                           WHERE a."ClaimId" = c."Id" AND NOT a."IsDeleted"), ''))
+            SELECT c."Id", {{SearchVector($"""
+                (SELECT {StatementWords}
+                 FROM "Attributions" AS a JOIN "Actors" AS ac ON ac."Id" = a."ActorId"
+                 WHERE a."ClaimId" = c."Id" AND NOT a."IsDeleted")
+                """)}}
             FROM "Claims" AS c WHERE c."Id" = ANY(claim_ids)
             ON CONFLICT ("ClaimId") DO UPDATE SET "Body" = EXCLUDED."Body";
         $fn$;
