@@ -65,13 +65,6 @@ public partial class MatrixPage
 
     private static string SourceName(MatrixSourceOption s) => $"{s.Outlet}: {s.Title.Shortened(60)} ({s.PublishedOn.Display()})";
 
-    /// <summary>A cell's accessible name: who, on which claim, and how (the table's headers say it too, but not to every reader).</summary>
-    private static string CellName(MatrixRow row, MatrixColumn col, MatrixCell cell)
-    {
-        var stances = string.Join(", then ", cell.Runs.Select(r => r.Count > 1 ? $"{r.Stance.Verb()} ({r.Count} statements)" : r.Stance.Verb()));
-        return $"{row.Name} on {col.Label} “{col.Text.Shortened(90)}”: {stances}{(cell.Changed ? "; changed position" : "")}";
-    }
-
     /// <summary>The statements of a cell with their dates, shown on hover.</summary>
     private static string CellTitle(MatrixCell cell)
     {
