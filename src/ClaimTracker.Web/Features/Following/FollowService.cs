@@ -122,13 +122,13 @@ public sealed class FollowService(IDbContextFactory<ClaimTrackerDbContext> dbFac
     }
 
     /// <summary>Marks one followed thing's changes as seen, up to the newest change there is now.</summary>
-    public async Task MarkSeenAsync(int followId, CancellationToken ct = default) =>
-        await MarkSeenAsync(followId: followId, ct);
+    public Task MarkSeenAsync(int followId, CancellationToken ct = default) => MarkSeenUpToNowAsync(followId, ct);
 
     /// <summary>Marks the changes of everything the reader follows as seen.</summary>
-    public async Task MarkAllSeenAsync(CancellationToken ct = default) => await MarkSeenAsync(followId: null, ct);
+    public Task MarkAllSeenAsync(CancellationToken ct = default) => MarkSeenUpToNowAsync(followId: null, ct);
 
-    private async Task MarkSeenAsync(int? followId, CancellationToken ct)
+    /// <summary>Marks one follow (or, with no id, all the reader's) as seen up to the newest history entry there is.</summary>
+    private async Task MarkSeenUpToNowAsync(int? followId, CancellationToken ct)
     {
         var userId = await RequireUserIdAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
