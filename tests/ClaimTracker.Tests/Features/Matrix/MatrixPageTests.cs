@@ -160,7 +160,12 @@ public sealed class MatrixPageTests : ComponentTest
                 var source = new Source($"month-{i}", "Test Wire", $"Month {i}", new DateOnly(2026, 2 + i, 1), null, text);
                 db.Attributions.Add(new Attribution
                 {
-                    Key = $"month-{i}", Source = source, ActorId = gabbard, ClaimId = aims, Stance = stances[i], Mode = AttributionMode.Paraphrase,
+                    Key = $"month-{i}",
+                    Source = source,
+                    ActorId = gabbard,
+                    ClaimId = aims,
+                    Stance = stances[i],
+                    Mode = AttributionMode.Paraphrase,
                     Anchor = TextAnchor.FromText(text, 0, 30),
                 });
             }
