@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Security.Claims;
-using Claim = System.Security.Claims.Claim;
 using ClaimTracker.Web.Data;
 using ClaimTracker.Web.Domain;
 using ClaimTracker.Web.Features.Accounts;
@@ -9,6 +8,7 @@ using ClaimTracker.Web.Features.Importing;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Claim = System.Security.Claims.Claim;
 
 namespace ClaimTracker.TestArticles;
 
