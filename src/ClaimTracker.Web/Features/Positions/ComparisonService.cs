@@ -69,26 +69,15 @@ public sealed class ComparisonService(IDbContextFactory<ClaimTrackerDbContext> d
 
         var claimsA = ofA.Select(p => p.ClaimId).Distinct().ToList();
         var claimsB = ofB.Select(p => p.ClaimId).Distinct().ToList();
+        // Relations with one end among the claims of each: only those can give a reason.
         var relations = claimsA.Count == 0 || claimsB.Count == 0 ? [] : await db.ClaimRelations.AsNoTracking()
             .Where(r => (claimsA.Contains(r.FromClaimId) && claimsB.Contains(r.ToClaimId)) || (claimsB.Contains(r.FromClaimId) && claimsA.Contains(r.ToClaimId)))
             .Select(r => new { r.FromClaimId, r.ToClaimId, r.Type })
             .ToListAsync(ct);
 
-        // Latest first: a position's reason is listed by its most recent statement.
-        var findings = Alignment.Derive(
-                ofA.Select(p => (p.ClaimId, p.Stance)).Distinct(),
-                ofB.Select(p => (bId, p.ClaimId, p.Stance)).Distinct(),
-                relations.Select(r => (r.FromClaimId, r.ToClaimId, r.Type)), ct)
-            .Distinct()
-            .ToList();
-        var agree = findings.Where(f => f.Agrees).ToList();
-        var disagree = findings.Where(f => !f.Agrees).ToList();
-        var linkedA = findings.Select(f => f.OwnClaimId).ToHashSet();
-        var linkedB = findings.Select(f => f.TheirClaimId).ToHashSet();
-        var (setA, setB) = (claimsA.ToHashSet(), claimsB.ToHashSet());
-        var onlyA = claimsA.Where(c => !linkedA.Contains(c) && !setB.Contains(c)).ToList();
-        var onlyB = claimsB.Where(c => !linkedB.Contains(c) && !setA.Contains(c)).ToList();
-
+        var (agree, disagree, onlyA, onlyB) = Sort(
+            ofA.Select(p => (p.ClaimId, p.Stance)).ToList(), ofB.Select(p => (p.ClaimId, p.Stance)).ToList(),
+            relations.Select(r => (r.FromClaimId, r.ToClaimId, r.Type)).ToList(), ct);
         var listedAgree = agree.Take(Listed).ToList();
         var listedDisagree = disagree.Take(Listed).ToList();
         var listedOnlyA = onlyA.Take(Listed).ToList();
@@ -127,6 +116,33 @@ public sealed class ComparisonService(IDbContextFactory<ClaimTrackerDbContext> d
         return new ComparisonResult(new ActorComparison(Compared(aId), Compared(bId),
             Reasons(listedAgree), agree.Count, Reasons(listedDisagree), disagree.Count,
             Sole(listedOnlyA, latestOnA), onlyA.Count, Sole(listedOnlyB, latestOnB), onlyB.Count, limited), false, false);
+    }
+
+    /// <summary>
+    /// The comparison's lists, before texts and quotes: the reasons they agree and disagree (<see cref="Alignment.Derive"/>,
+    /// the rules of the actor page), and the claims only one of them spoke to that bear on nothing the other said (neither
+    /// the same claim nor one related to it by a reason). Positions come latest first, and each list keeps that order.
+    /// </summary>
+    public static (List<AlignmentFinding> Agree, List<AlignmentFinding> Disagree, List<int> OnlyA, List<int> OnlyB) Sort(
+        IReadOnlyList<(int ClaimId, Stance Stance)> ofA,
+        IReadOnlyList<(int ClaimId, Stance Stance)> ofB,
+        IReadOnlyList<(int FromClaimId, int ToClaimId, RelationType Type)> relations,
+        CancellationToken ct = default)
+    {
+        const int other = 0; // Derive sets one actor against others; here there is one other
+        var findings = Alignment.Derive(ofA.Distinct(), ofB.Distinct().Select(p => (other, p.ClaimId, p.Stance)), relations, ct)
+            .Distinct()
+            .ToList();
+        var linkedA = findings.Select(f => f.OwnClaimId).ToHashSet();
+        var linkedB = findings.Select(f => f.TheirClaimId).ToHashSet();
+        var claimsA = ofA.Select(p => p.ClaimId).Distinct().ToList();
+        var claimsB = ofB.Select(p => p.ClaimId).Distinct().ToList();
+        var (setA, setB) = (claimsA.ToHashSet(), claimsB.ToHashSet());
+        return (
+            findings.Where(f => f.Agrees).ToList(),
+            findings.Where(f => !f.Agrees).ToList(),
+            claimsA.Where(c => !linkedA.Contains(c) && !setB.Contains(c)).ToList(),
+            claimsB.Where(c => !linkedB.Contains(c) && !setA.Contains(c)).ToList());
     }
 
     /// <summary>The names of the actors among <paramref name="ids"/> that exist, for the pickers.</summary>
