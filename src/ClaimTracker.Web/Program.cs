@@ -8,6 +8,7 @@ using ClaimTracker.Web.Features.Annotations;
 using ClaimTracker.Web.Features.Api;
 using ClaimTracker.Web.Features.Claims;
 using ClaimTracker.Web.Features.Editing;
+using ClaimTracker.Web.Features.Exports;
 using ClaimTracker.Web.Features.Importing;
 using ClaimTracker.Web.Features.Live;
 using ClaimTracker.Web.Features.Merging;
@@ -59,6 +60,8 @@ builder.Services.AddReview();
 builder.Services.AddRecovery();
 builder.Services.AddImporting(builder.Configuration);
 builder.Services.AddServing(builder.Configuration, builder.Environment);
+builder.Services.AddExports(builder.Configuration);
+builder.Services.AddApiDocs();
 
 var app = builder.Build();
 
@@ -110,6 +113,8 @@ app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
 app.MapAccountEndpoints();
 app.MapReadApi();
+app.MapExports();
+app.MapApiDocs();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 
