@@ -9,6 +9,7 @@ using ClaimTracker.Web.Features.Api;
 using ClaimTracker.Web.Features.Claims;
 using ClaimTracker.Web.Features.Editing;
 using ClaimTracker.Web.Features.Exports;
+using ClaimTracker.Web.Features.Feeds;
 using ClaimTracker.Web.Features.Importing;
 using ClaimTracker.Web.Features.Live;
 using ClaimTracker.Web.Features.Merging;
@@ -62,6 +63,7 @@ builder.Services.AddImporting(builder.Configuration);
 builder.Services.AddServing(builder.Configuration, builder.Environment);
 builder.Services.AddExports(builder.Configuration);
 builder.Services.AddApiDocs();
+builder.Services.AddFeeds();
 
 var app = builder.Build();
 
@@ -115,6 +117,7 @@ app.MapAccountEndpoints();
 app.MapReadApi();
 app.MapExports();
 app.MapApiDocs();
+app.MapFeeds();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 

@@ -1,19 +1,12 @@
 using ClaimTracker.Web.Features.Serving;
 using Microsoft.OpenApi;
-using Scalar.AspNetCore;
 
 namespace ClaimTracker.Web.Features.Api;
 
 /// <summary>
 /// The API's OpenAPI document at <c>/openapi/v1.json</c> (Microsoft.AspNetCore.OpenApi, built from the endpoints
-/// themselves: their parameters, result types, summaries and descriptions) and a browsable reference at <c>/api-docs</c>.
-/// <para>
-/// The reference is Scalar's, served from this app (its script is embedded in Scalar.AspNetCore; no CDN). Its page has
-/// one inline module script that starts it; the app's Content-Security-Policy allows inline scripts only with the
-/// request's nonce (<see cref="SecurityHeaders"/>), so Scalar is given that same nonce for its script tags, and the CSP
-/// stays as it is for the reference and for the rest of the app. Scalar's web fonts and its "send request" proxy live on
-/// its own servers, which the CSP would refuse: both are turned off (system fonts, and requests go to this site directly).
-/// </para>
+/// themselves: their parameters, result types, summaries and descriptions), and the same document as a page of the app
+/// at <c>/api-docs</c> (<see cref="ApiReferencePage"/>).
 /// </summary>
 public static class ApiDocs
 {
@@ -29,40 +22,35 @@ public static class ApiDocs
         relativePath is { } path && (path.StartsWith("api/", StringComparison.Ordinal) || path.StartsWith("feeds/", StringComparison.Ordinal)
             || path.EndsWith("feed.atom", StringComparison.Ordinal));
 
-    public static IServiceCollection AddApiDocs(this IServiceCollection services) => services.AddOpenApi(DocumentName, o =>
+    public static IServiceCollection AddApiDocs(this IServiceCollection services)
     {
-        o.ShouldInclude = description => Documents(description.RelativePath);
-        o.AddDocumentTransformer((document, context, _) =>
+        services.AddSingleton<ApiReferenceReader>();
+        return services.AddOpenApi(DocumentName, o =>
         {
-            document.Info = new OpenApiInfo
+            o.ShouldInclude = description => Documents(description.RelativePath);
+            o.AddDocumentTransformer((document, context, _) =>
             {
-                Title = "ClaimTracker API",
-                Version = DocumentName,
-                Description = "Read-only access to the record: claims with their statements, relations and published verdicts; actors; "
-                    + "sources with their text; W3C Web Annotations; schema.org ClaimReview; CSV exports that follow the lists' filters; "
-                    + "Atom feeds of verdicts and of a claim's changes. Errors are RFC 9457 problem details: 400 for a parameter that "
-                    + "cannot be read (the detail names it), 404 for an unknown id. Drafts of verdicts never appear.",
-            };
-            // The site's configured public address, never the request's Host header, which a client can forge (see PublicBaseUrl).
-            var site = context.ApplicationServices.GetRequiredService<PublicBaseUrl>();
-            document.Servers = [new OpenApiServer { Url = site.RootWithoutSlash }];
-            return Task.CompletedTask;
+                document.Info = new OpenApiInfo
+                {
+                    Title = "ClaimTracker API",
+                    Version = DocumentName,
+                    Description = "Read-only access to the record: claims with their statements, relations and published verdicts; actors "
+                        + "with their statements; sources with their text; W3C Web Annotations; schema.org ClaimReview; CSV exports that "
+                        + "follow the lists' filters; Atom feeds of published verdicts and of a claim's changes. Errors are RFC 9457 problem "
+                        + "details: 400 for a parameter that cannot be read (the detail names it), 404 for an unknown id. Drafts of verdicts "
+                        + "never appear.",
+                };
+                // The site's configured public address, never the request's Host header, which a client can forge (see PublicBaseUrl).
+                var site = context.ApplicationServices.GetRequiredService<PublicBaseUrl>();
+                document.Servers = [new OpenApiServer { Url = site.RootWithoutSlash }];
+                return Task.CompletedTask;
+            });
         });
-    });
+    }
 
     public static IEndpointRouteBuilder MapApiDocs(this IEndpointRouteBuilder app)
     {
         app.MapOpenApi(DocumentPath);
-        app.MapScalarApiReference(ReferencePath, (options, http) => options
-            .WithTitle("ClaimTracker API reference")
-            .WithOpenApiRoutePattern(DocumentPath)
-            .AddDocument(DocumentName, "ClaimTracker API")
-            // The request's own CSP nonce, so the page's inline start-up script runs under the app's policy unchanged.
-            .WithNonce(http.CspNonce() ?? "")
-            .DisableDefaultFonts()
-            .DisableTelemetry()
-            .DisableAgent()
-            .HideClientButton());
         return app;
     }
 }

@@ -23,25 +23,39 @@ public static partial class ReadApi
         api.MapGet("/claims", ListClaims)
             .WithSummary("Claims, a page at a time")
             .WithDescription("Live claims in id order with their statements, relations and published verdict. Follow next (pass it as after) "
-                + "for the next page. With updatedSince, only claims created or changed at or after that instant (see ClaimChanges).");
+                + "for the next page. With updatedSince, only claims created or changed at or after that instant: created, edited, merged or restored; "
+                + "a statement of it or a relation to or from it added, edited or deleted; its verdict published or withdrawn. Notes and verdict drafts do not count.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapGet("/claims/{id}", GetClaim)
             .WithSummary("One claim")
-            .WithDescription("The claim with its statements, relations and published verdict; 404 for an unknown or deleted claim.");
+            .WithDescription("The claim with its statements, relations and published verdict; 404 for an unknown or deleted claim.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/actors", ListActors)
             .WithSummary("Every actor")
             .WithDescription("All live actors in id order: name, kind, role, country and aliases.");
         api.MapGet("/actors/{id}", GetActor)
             .WithSummary("One actor with their statements")
-            .WithDescription("The actor and their statements in id order, a page at a time (limit, after), each with its claim and the claim's published verdict.");
+            .WithDescription("The actor and their statements in id order, a page at a time (limit, after), each with its claim and the claim's published verdict.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/sources/{id}", GetSource)
             .WithSummary("One source with its text")
-            .WithDescription("The source's metadata and its current text; statements' start and end are offsets into it.");
+            .WithDescription("The source's metadata and its current text; statements' start and end are offsets into it.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/sources/{id}/annotations", WebAnnotationExport.GetAnnotations)
             .WithSummary("A source's statements and notes as W3C Web Annotations")
-            .WithDescription("An AnnotationCollection (JSON-LD) with TextQuote and TextPosition selectors on the current text.");
+            .WithDescription("An AnnotationCollection (JSON-LD) with TextQuote and TextPosition selectors on the current text.")
+            .Produces(StatusCodes.Status200OK, typeof(string), "application/ld+json")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/claims/{id}/claimreview", GetClaimReview)
             .WithSummary("A claim's published verdict as schema.org ClaimReview")
-            .WithDescription("JSON-LD for fact-check aggregators; 404 while the claim has no published verdict.");
+            .WithDescription("JSON-LD for fact-check aggregators; 404 while the claim has no published verdict.")
+            .Produces(StatusCodes.Status200OK, typeof(string), ClaimReviewService.JsonLdContentType)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         // "{**path}" rather than MapFallback(): the default fallback skips paths that look like files ("/api/claims.json").
         // Not an endpoint of the API, so not in its OpenAPI document.
         api.Map("{**path}", () => NotFound("There is no such API endpoint. Try /api/claims, /api/actors or /api/sources/{id}; the reference is at /api-docs."))

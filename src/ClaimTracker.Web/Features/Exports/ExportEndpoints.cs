@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using ClaimTracker.Web.Domain;
 using ClaimTracker.Web.Features.Api;
@@ -23,27 +24,27 @@ public static class ExportEndpoints
         export.MapGet("/claims.csv", Claims)
             .WithSummary("Claims as CSV, with the claims list's filters and sort")
             .WithDescription("Every claim the list at /claims shows for the same parameters, in its order, one row per claim: "
-                + "text, status, topics, counts, who makes it and the published verdict's rating (never a draft).");
+                + "text, status, topics, counts, who makes it and the published verdict's rating (never a draft).")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         export.MapGet("/attributions.csv", Attributions)
             .WithSummary("Statements (attributions) as CSV")
             .WithDescription("One row per statement: the quote, stance, mode and offsets, the source (id, title, outlet, date), the actor, the claim, "
-                + "when and where it was said and who reported it. Every filter given must hold. In id order.");
+                + "when and where it was said and who reported it. Every filter given must hold. In id order.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         export.MapGet("/actors.csv", Actors)
             .WithSummary("Actors as CSV, with the actors list's search")
             .WithDescription("Every actor whose name or role contains q (all actors without it), in id order, with their statement counts.");
         return app;
     }
 
-    /// <param name="q">Search words, as the claims list's search box takes them.</param>
-    /// <param name="actor">An actor's id: claims this actor speaks to.</param>
-    /// <param name="stance">With actor, claims the actor takes this stance on; alone, claims anyone does: asserts, endorses, denies, questions or doubts.</param>
-    /// <param name="topic">Claims with this topic.</param>
-    /// <param name="status">new, inReview, verdictDrafted or published.</param>
-    /// <param name="rating">A rating's id: claims whose published verdict has it.</param>
-    /// <param name="sort">mostDisputed (the default), newest or text (A–Z).</param>
     internal static Results<CsvDownload<ClaimCsvRow>, ProblemHttpResult> Claims(
-        [FromQuery] string? q, [FromQuery] string? actor, [FromQuery] string? stance, [FromQuery] string? topic, [FromQuery] string? status,
-        [FromQuery] string? rating, [FromQuery] string? sort,
+        [FromQuery, Description("Search words, as the claims list's search box takes them.")] string? q,
+        [FromQuery, Description("An actor's id: claims this actor speaks to.")] string? actor,
+        [FromQuery, Description("With actor, claims the actor takes this stance on; alone, claims anyone does: asserts, endorses, denies, questions or doubts.")] string? stance,
+        [FromQuery, Description("Claims with this topic.")] string? topic,
+        [FromQuery, Description("new, inReview, verdictDrafted or published.")] string? status,
+        [FromQuery, Description("A rating's id: claims whose published verdict has it.")] string? rating,
+        [FromQuery, Description("mostDisputed (the default), newest or text (A–Z).")] string? sort,
         ClaimService claims, ExportSettings settings, PublicBaseUrl site, CancellationToken ct)
     {
         var problems = new List<ParameterProblem>();
@@ -71,13 +72,12 @@ public static class ExportEndpoints
         return new CsvDownload<ClaimCsvRow>(FileName("claims"), rows);
     }
 
-    /// <param name="claim">A claim's id: its statements.</param>
-    /// <param name="actor">An actor's id: their statements.</param>
-    /// <param name="source">A source's id: the statements in it.</param>
-    /// <param name="topic">Statements about claims with this topic.</param>
-    /// <param name="stance">asserts, endorses, denies, questions or doubts.</param>
     internal static Results<CsvDownload<AttributionCsvRow>, ProblemHttpResult> Attributions(
-        [FromQuery] string? claim, [FromQuery] string? actor, [FromQuery] string? source, [FromQuery] string? topic, [FromQuery] string? stance,
+        [FromQuery, Description("A claim's id: its statements.")] string? claim,
+        [FromQuery, Description("An actor's id: their statements.")] string? actor,
+        [FromQuery, Description("A source's id: the statements in it.")] string? source,
+        [FromQuery, Description("Statements about claims with this topic.")] string? topic,
+        [FromQuery, Description("asserts, endorses, denies, questions or doubts.")] string? stance,
         ExportQueries exports, ExportSettings settings, PublicBaseUrl site, CancellationToken ct)
     {
         var problems = new List<ParameterProblem>();
@@ -92,8 +92,9 @@ public static class ExportEndpoints
             : new CsvDownload<AttributionCsvRow>(FileName("statements"), exports.AttributionsAsync(filter, settings.BatchSize, site.RootWithoutSlash, ct));
     }
 
-    /// <param name="q">Part of a name or role, as the actors list's search box takes it.</param>
-    internal static CsvDownload<ActorCsvRow> Actors([FromQuery] string? q, ExportQueries exports, ExportSettings settings, PublicBaseUrl site, CancellationToken ct) =>
+    internal static CsvDownload<ActorCsvRow> Actors(
+        [FromQuery, Description("Part of a name or role, as the actors list's search box takes it.")] string? q,
+        ExportQueries exports, ExportSettings settings, PublicBaseUrl site, CancellationToken ct) =>
         new(FileName("actors"), exports.ActorsAsync(q, settings.BatchSize, site.RootWithoutSlash, ct));
 
     /// <summary>"claimtracker-claims-2026-12-05.csv": what it is and when it was taken, so a desk's downloads do not overwrite each other.</summary>
