@@ -75,6 +75,21 @@ public partial class ClaimsPage
         }
     }
 
+    /// <summary>
+    /// The CSV export of the list as it stands: the filters and sort as read (a value the page ignored is left out, so the
+    /// export finds what the page shows), every page of it.
+    /// </summary>
+    private string ExportHref => ClaimTracker.Web.Features.Exports.ExportLink.For("claims.csv", new Dictionary<string, string?>
+    {
+        [ClaimListParameters.Search] = search,
+        [ClaimListParameters.Actor] = actorId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        [ClaimListParameters.Stance] = stance?.ToString(),
+        [ClaimListParameters.Topic] = topic,
+        [ClaimListParameters.Status] = status?.ToString(),
+        [ClaimListParameters.Rating] = ratingId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        [ClaimListParameters.Sort] = sort == ClaimSort.MostDisputed ? null : sort.ToString(),
+    });
+
     private bool HasNextPage => result is not null && (pageIndex + 1) * pageSize < result.TotalCount;
 
     protected override async Task OnInitializedAsync() => options = await Claims.GetFilterOptionsAsync();
