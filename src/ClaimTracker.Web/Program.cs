@@ -8,6 +8,8 @@ using ClaimTracker.Web.Features.Annotations;
 using ClaimTracker.Web.Features.Api;
 using ClaimTracker.Web.Features.Claims;
 using ClaimTracker.Web.Features.Editing;
+using ClaimTracker.Web.Features.Exports;
+using ClaimTracker.Web.Features.Feeds;
 using ClaimTracker.Web.Features.Following;
 using ClaimTracker.Web.Features.Importing;
 using ClaimTracker.Web.Features.Live;
@@ -63,6 +65,9 @@ builder.Services.AddRecovery();
 builder.Services.AddFollowing();
 builder.Services.AddImporting(builder.Configuration);
 builder.Services.AddServing(builder.Configuration, builder.Environment);
+builder.Services.AddExports(builder.Configuration);
+builder.Services.AddApiDocs();
+builder.Services.AddFeeds();
 
 var app = builder.Build();
 
@@ -114,6 +119,9 @@ app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
 app.MapAccountEndpoints();
 app.MapReadApi();
+app.MapExports();
+app.MapApiDocs();
+app.MapFeeds();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 

@@ -66,6 +66,25 @@ public sealed class ActorService(IDbContextFactory<ClaimTrackerDbContext> dbFact
     private async Task<PagedResult<ActorRow>> LoadPageAsync(string? search, int page, int pageSize, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var actors = Matching(db, search);
+        var total = await actors.CountAsync(ct);
+        pageSize = Math.Clamp(pageSize, 1, 100);
+        // Order before projecting: EF cannot sort on members of a record built by its constructor.
+        var rows = await actors
+            .OrderByDescending(a => a.Attributions.Count).ThenBy(a => a.Name)
+            .Skip(Math.Max(0, page) * pageSize).Take(pageSize)
+            .Select(a => new ActorRow(a.Id, a.Name, a.Kind, a.Role, a.Country, a.Attributions.Count,
+                a.Attributions.Count(x => StanceRules.Challenges.Contains(x.Stance))))
+            .ToListAsync(ct);
+        return new PagedResult<ActorRow>(rows, total);
+    }
+
+    /// <summary>
+    /// The actors whose name or role contains <paramref name="search"/> (all of them for none), as the actors list and its
+    /// CSV export filter them.
+    /// </summary>
+    internal static IQueryable<Actor> Matching(ClaimTrackerDbContext db, string? search)
+    {
         var actors = db.Actors.AsNoTracking();
         // Cleaned as names are when saved: a NUL or half a surrogate pair matches no name, and PostgreSQL would refuse the query.
         search = InputText.CleanLine(search);
@@ -77,16 +96,7 @@ public sealed class ActorService(IDbContextFactory<ClaimTrackerDbContext> dbFact
                 ? actors.Where(a => EF.Functions.ILike(a.Name, pattern, LikePattern.Escape) || (a.Role != null && EF.Functions.ILike(a.Role, pattern, LikePattern.Escape)))
                 : actors.Where(a => EF.Functions.Like(a.Name, pattern, LikePattern.Escape) || (a.Role != null && EF.Functions.Like(a.Role, pattern, LikePattern.Escape)));
         }
-        var total = await actors.CountAsync(ct);
-        pageSize = Math.Clamp(pageSize, 1, 100);
-        // Order before projecting: EF cannot sort on members of a record built by its constructor.
-        var rows = await actors
-            .OrderByDescending(a => a.Attributions.Count).ThenBy(a => a.Name)
-            .Skip(Math.Max(0, page) * pageSize).Take(pageSize)
-            .Select(a => new ActorRow(a.Id, a.Name, a.Kind, a.Role, a.Country, a.Attributions.Count,
-                a.Attributions.Count(x => StanceRules.Challenges.Contains(x.Stance))))
-            .ToListAsync(ct);
-        return new PagedResult<ActorRow>(rows, total);
+        return actors;
     }
 
     /// <summary>The actor's statements listed per stance, the most recently recorded; the rest are counted.</summary>
