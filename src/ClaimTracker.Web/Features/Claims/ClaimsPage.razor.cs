@@ -117,6 +117,14 @@ public partial class ClaimsPage
         searchError = result.SearchError;
     }
 
+    /// <summary>The stance matrix of the claims listed, as far as its filters go (search, topic, actor).</summary>
+    private string MatrixHref => Nav.GetUriWithQueryParameters("/matrix", new Dictionary<string, object?>
+    {
+        ["q"] = Blank(search),
+        ["topic"] = topic,
+        ["actor"] = actorId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    });
+
     private void OnSearchChanged(string? value) => Navigate(q: value ?? "");
 
     /// <summary>The option picked in a native select; "" (the "Any …" option) removes the parameter.</summary>
