@@ -271,6 +271,26 @@ public sealed class ClaimMapTests(E2EFixture app) : BrowserTest(app)
                 Assert.False(overlap, $"Nodes {i} and {j} overlap: [{string.Join(", ", a)}] and [{string.Join(", ", b)}].");
             }
         }
+        // Every edge runs from one of its nodes to the other: its ends touch their boxes (or, for an arrow, the arrowhead does:
+        // the line stops its 12 map pixels short).
+        var strays = await Canvas(page).EvaluateAsync<string[]>(@"canvas => {
+            const box = key => canvas.querySelector(`a.map-node[data-node-key='${key}']`).getBoundingClientRect();
+            const zoom = parseFloat(canvas.dataset.zoom), slack = 2 + 13 * zoom;
+            const near = (p, r) => p.x >= r.left - slack && p.x <= r.right + slack && p.y >= r.top - slack && p.y <= r.bottom + slack;
+            const strays = [];
+            for (const edge of canvas.querySelectorAll('g.map-edge')) {
+                const path = edge.querySelector('path.map-edge-line');
+                const m = path.getScreenCTM();
+                const at = l => { const p = path.getPointAtLength(l); return new DOMPoint(p.x, p.y).matrixTransform(m); };
+                const start = at(0), end = at(path.getTotalLength());
+                if (!near(start, box(edge.dataset.from)) || !near(end, box(edge.dataset.to))) {
+                    const f = box(edge.dataset.from), t = box(edge.dataset.to);
+                    strays.push(`${edge.dataset.edgeKey}: ${Math.round(start.x)},${Math.round(start.y)} → ${Math.round(end.x)},${Math.round(end.y)} from [${Math.round(f.left)},${Math.round(f.top)},${Math.round(f.right)},${Math.round(f.bottom)}] to [${Math.round(t.left)},${Math.round(t.top)},${Math.round(t.right)},${Math.round(t.bottom)}]`);
+                }
+            }
+            return strays;
+        }");
+        Assert.True(strays.Length == 0, $"{strays.Length} edges do not end at their nodes: {string.Join("; ", strays.Take(5))}");
         // The whole map is in view at first, centre in the middle.
         var frame = (await Canvas(page).BoundingBoxAsync())!;
         var centreBox = (await Node(page, hub).BoundingBoxAsync())!;

@@ -12,6 +12,9 @@ public sealed class MapNodeModel : NodeModel
     {
         Node = node;
         Locked = true;
+        // The size is the layout's, never measured: a measure taken at one zoom and read at another (the library divides
+        // the rendered size by the zoom of the moment) made nodes three times their size, and edges end beside them.
+        ControlledSize = true;
         Size = new Size(MapLayout.NodeWidth, MapLayout.NodeHeight);
     }
 
