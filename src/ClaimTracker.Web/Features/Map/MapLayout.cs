@@ -108,16 +108,16 @@ public static class MapLayout
         {
             return new MapPlacement(new Dictionary<string, MapPoint>(), 2 * Margin, 2 * Margin);
         }
-        var minX = cells.Values.Min(c => c.X);
-        var minY = cells.Values.Min(c => c.Y);
-        var maxX = cells.Values.Max(c => c.X);
-        var maxY = cells.Values.Max(c => c.Y);
+        // Bounds symmetric about the middle cell, so that the claim mapped is in the middle of the drawing (and of the
+        // screen when the whole map is shown) even when the outer ring is only partly filled.
+        var acrossX = cells.Values.Max(c => Math.Abs(c.X));
+        var acrossY = cells.Values.Max(c => Math.Abs(c.Y));
         var topLeft = cells.ToDictionary(c => c.Key, c => new MapPoint(
-            Margin + (c.Value.X - minX) * CellWidth,
-            Margin + (c.Value.Y - minY) * CellHeight));
+            Margin + (c.Value.X + acrossX) * CellWidth,
+            Margin + (c.Value.Y + acrossY) * CellHeight));
         return new MapPlacement(topLeft,
-            2 * Margin + (maxX - minX) * CellWidth + NodeWidth,
-            2 * Margin + (maxY - minY) * CellHeight + NodeHeight);
+            2 * Margin + 2 * acrossX * CellWidth + NodeWidth,
+            2 * Margin + 2 * acrossY * CellHeight + NodeHeight);
     }
 
     /// <summary>Cells at distance <paramref name="ring"/> from the middle: 1, then 8, 16, 24…</summary>
