@@ -8,6 +8,7 @@ using ClaimTracker.Web.Features.Annotations;
 using ClaimTracker.Web.Features.Api;
 using ClaimTracker.Web.Features.Claims;
 using ClaimTracker.Web.Features.Editing;
+using ClaimTracker.Web.Features.Following;
 using ClaimTracker.Web.Features.Importing;
 using ClaimTracker.Web.Features.Live;
 using ClaimTracker.Web.Features.Map;
@@ -59,6 +60,7 @@ builder.Services.AddVerdicts();
 builder.Services.AddSuggestions();
 builder.Services.AddReview();
 builder.Services.AddRecovery();
+builder.Services.AddFollowing();
 builder.Services.AddImporting(builder.Configuration);
 builder.Services.AddServing(builder.Configuration, builder.Environment);
 

@@ -42,6 +42,9 @@ public class ClaimTrackerDbContext : IdentityDbContext<AppUser>, IDataProtection
     public DbSet<AttributionSuggestion> AttributionSuggestions => Set<AttributionSuggestion>();
     public DbSet<ClaimMerge> ClaimMerges => Set<ClaimMerge>();
 
+    /// <summary>Who follows which claims and actors, and when they last looked (<c>/following</c>).</summary>
+    public DbSet<Follow> Follows => Set<Follow>();
+
     /// <summary>The keys that sign cookies and antiforgery tokens, shared by every app instance on this database.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -24,7 +24,7 @@ namespace ClaimTracker.Tests.Data;
 /// <summary>
 /// <c>copy-to-postgres "&lt;connection string&gt;"</c>: a newsroom's SQLite database moved into PostgreSQL. The source is
 /// <see cref="HistoryScenario"/> (every kind of record created, edited, deleted, restored, merged, corrected, every kind of
-/// account change) with the account tables and the data-protection keys filled too, so that every table of the model has
+/// account change) with the account tables, the data-protection keys and a follow filled too, so that every table of the model has
 /// rows. Needs the PostgreSQL test server (<c>CLAIMTRACKER_TEST_POSTGRES</c>, which ./scripts/test.sh always sets) on
 /// both legs: the source is SQLite whatever engine the other tests run on.
 /// </summary>
@@ -56,6 +56,8 @@ public sealed partial class CopyToPostgresTests(CopyToPostgresTests.Source sourc
             // The first protected value creates the key ring's first key, in the database.
             scope.ServiceProvider.GetRequiredService<IDataProtectionProvider>().CreateProtector("copy-test").Protect("payload");
             await using var db = App.CreateDbContext();
+            db.Follows.Add(new Follow { UserId = user.Id, ClaimId = App.MainClaim, FollowedAt = DateTimeOffset.UtcNow, LastSeenAt = DateTimeOffset.UtcNow, SeenThroughEntryId = 1 });
+            await db.SaveChangesAsync();
             await db.Database.ExecuteSqlAsync($"UPDATE sqlite_sequence SET seq = {ClaimsHighWater} WHERE name = 'Claims'");
         }
 

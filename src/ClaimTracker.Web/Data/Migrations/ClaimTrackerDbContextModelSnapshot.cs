@@ -676,6 +676,50 @@ namespace ClaimTracker.Web.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("ClaimTracker.Web.Domain.Follow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ActorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ClaimId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("FollowedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SeenThroughEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActorId");
+
+                    b.HasIndex("ClaimId");
+
+                    b.HasIndex("UserId", "ActorId")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "ClaimId")
+                        .IsUnique();
+
+                    b.ToTable("Follows", t =>
+                        {
+                            t.HasCheckConstraint("CK_Follows_OneTarget", "(\"ClaimId\" IS NULL) <> (\"ActorId\" IS NULL)");
+                        });
+                });
+
             modelBuilder.Entity("ClaimTracker.Web.Domain.RatingLabel", b =>
                 {
                     b.Property<int>("Id")
@@ -1384,6 +1428,25 @@ namespace ClaimTracker.Web.Data.Migrations
                     b.Navigation("FromClaim");
 
                     b.Navigation("ToClaim");
+                });
+
+            modelBuilder.Entity("ClaimTracker.Web.Domain.Follow", b =>
+                {
+                    b.HasOne("ClaimTracker.Web.Domain.Actor", null)
+                        .WithMany()
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ClaimTracker.Web.Domain.Claim", null)
+                        .WithMany()
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ClaimTracker.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ClaimTracker.Web.Domain.SourceRevision", b =>

@@ -29,6 +29,10 @@ public interface IClaimChangeNotifier
     /// <summary>Listen for changes to one claim until the returned handle is disposed.
     /// The handler runs on the publisher's thread: components must marshal with <c>InvokeAsync</c>.</summary>
     IDisposable Subscribe(int claimId, Func<ClaimChange, Task> handler);
+
+    /// <summary>Listen for changes to any claim until the returned handle is disposed; for a page whose claims are not
+    /// known in advance (a followed actor's next statement may be on a claim made today). Same threading as <see cref="Subscribe"/>.</summary>
+    IDisposable SubscribeToAll(Func<ClaimChange, Task> handler);
 }
 
 public sealed class InProcessClaimChangeNotifier(ILogger<InProcessClaimChangeNotifier> logger)

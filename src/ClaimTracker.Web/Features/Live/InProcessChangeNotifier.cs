@@ -7,7 +7,8 @@ namespace ClaimTracker.Web.Features.Live;
 public abstract class InProcessChangeNotifier<TChange>(Func<TChange, int> recordOf, ILogger logger)
 {
     private readonly Lock gate = new();
-    private readonly List<(int RecordId, Func<TChange, Task> Handler)> subscribers = [];
+    // A null record: the listener hears every change (a page of things someone follows, which may gain new records).
+    private readonly List<(int? RecordId, Func<TChange, Task> Handler)> subscribers = [];
 
     /// <summary>Announce a change, after it is saved.</summary>
     public void Publish(TChange change)
@@ -16,7 +17,7 @@ public abstract class InProcessChangeNotifier<TChange>(Func<TChange, int> record
         List<Func<TChange, Task>> handlers;
         lock (gate)
         {
-            handlers = subscribers.Where(s => s.RecordId == recordId).Select(s => s.Handler).ToList();
+            handlers = subscribers.Where(s => s.RecordId is null || s.RecordId == recordId).Select(s => s.Handler).ToList();
         }
         foreach (var handler in handlers)
         {
@@ -38,9 +39,14 @@ public abstract class InProcessChangeNotifier<TChange>(Func<TChange, int> record
     /// Listen for changes to one record until the returned handle is disposed. The handler runs on the publisher's
     /// thread pool, not the page's: components must marshal with <c>InvokeAsync</c>.
     /// </summary>
-    public IDisposable Subscribe(int recordId, Func<TChange, Task> handler)
+    public IDisposable Subscribe(int recordId, Func<TChange, Task> handler) => Add(recordId, handler);
+
+    /// <summary>Listen for changes to every record until the returned handle is disposed; as <see cref="Subscribe"/> otherwise.</summary>
+    public IDisposable SubscribeToAll(Func<TChange, Task> handler) => Add(null, handler);
+
+    private Unsubscriber Add(int? recordId, Func<TChange, Task> handler)
     {
-        var entry = (recordId, handler);
+        (int? RecordId, Func<TChange, Task> Handler) entry = (recordId, handler);
         lock (gate)
         {
             subscribers.Add(entry);

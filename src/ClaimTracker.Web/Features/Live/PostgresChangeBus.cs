@@ -74,6 +74,8 @@ public sealed class PostgresChangeBus : IClaimChangeNotifier, ISourceChangeNotif
 
     public IDisposable Subscribe(int claimId, Func<ClaimChange, Task> handler) => claims.Subscribe(claimId, handler);
 
+    public IDisposable SubscribeToAll(Func<ClaimChange, Task> handler) => claims.SubscribeToAll(handler);
+
     IDisposable ISourceChangeNotifier.Subscribe(int sourceId, Func<SourceChange, Task> handler) => sources.Subscribe(sourceId, handler);
 
     /// <summary>

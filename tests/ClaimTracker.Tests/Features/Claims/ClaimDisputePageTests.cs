@@ -24,6 +24,7 @@ public sealed class ClaimDisputePageTests : ComponentTest
         ComponentFactories.AddStub<ClaimTracker.Web.Features.Editing.ClaimEditorTools>();
         ComponentFactories.AddStub<ClaimTracker.Web.Features.Editing.ClaimHistory>();
         ComponentFactories.AddStub<ClaimTracker.Web.Features.Editing.RecordActions>();
+        ComponentFactories.AddStub<ClaimTracker.Web.Features.Following.FollowButton>();
         ComponentFactories.AddStub<ClaimTracker.Web.Features.Merging.MergeCandidates>();
         ComponentFactories.AddStub<ClaimTracker.Web.Features.Merging.MergeBanner>();
     }

@@ -698,6 +698,52 @@ namespace ClaimTracker.Web.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("ClaimTracker.Web.Domain.Follow", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ActorId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ClaimId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("FollowedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("SeenThroughEntryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActorId");
+
+                    b.HasIndex("ClaimId");
+
+                    b.HasIndex("UserId", "ActorId")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "ClaimId")
+                        .IsUnique();
+
+                    b.ToTable("Follows", t =>
+                        {
+                            t.HasCheckConstraint("CK_Follows_OneTarget", "(\"ClaimId\" IS NULL) <> (\"ActorId\" IS NULL)");
+                        });
+                });
+
             modelBuilder.Entity("ClaimTracker.Web.Domain.RatingLabel", b =>
                 {
                     b.Property<int>("Id")
@@ -1420,6 +1466,25 @@ namespace ClaimTracker.Web.Data.Migrations.Postgres
                     b.Navigation("FromClaim");
 
                     b.Navigation("ToClaim");
+                });
+
+            modelBuilder.Entity("ClaimTracker.Web.Domain.Follow", b =>
+                {
+                    b.HasOne("ClaimTracker.Web.Domain.Actor", null)
+                        .WithMany()
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ClaimTracker.Web.Domain.Claim", null)
+                        .WithMany()
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ClaimTracker.Web.Domain.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ClaimTracker.Web.Domain.SourceRevision", b =>
