@@ -71,6 +71,23 @@ public sealed class CrossInstanceLiveTests(TwoInstances app) : IClassFixture<Two
     }
 
     [Fact]
+    public async Task A_page_listening_to_every_claim_on_one_instance_hears_changes_to_any_claim_made_on_the_other()
+    {
+        // The Following page: a followed actor's next statement may be on a claim it never subscribed to.
+        var first = FreshClaimId();
+        var second = FreshClaimId();
+        using var onB = new Heard<ClaimChange>(handler => Claims(app.B).SubscribeToAll(handler));
+        var toFirst = new ClaimChange(first, ClaimChangeKind.Attribution);
+        var toSecond = new ClaimChange(second, ClaimChangeKind.Claim);
+
+        Claims(app.A).Publish(toFirst);
+        Claims(app.A).Publish(toSecond);
+
+        await onB.HeardAsync(toFirst, Deadline, "A → B, first claim");
+        await onB.HeardAsync(toSecond, Deadline, "A → B, second claim");
+    }
+
+    [Fact]
     public async Task A_source_correction_announced_on_one_instance_reaches_its_readers_on_the_other_with_every_field()
     {
         var sourceId = FreshClaimId();
