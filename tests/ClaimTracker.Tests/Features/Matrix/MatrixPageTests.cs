@@ -119,8 +119,14 @@ public sealed class MatrixPageTests : ComponentTest
             var later = new Source("later-interview", "Test Wire", "A later interview", new DateOnly(2026, 2, 20), null, text);
             db.Attributions.Add(new Attribution
             {
-                Key = "later-denial", Source = later, ActorId = trump, ClaimId = blame, Stance = Stance.Denies, Mode = AttributionMode.Paraphrase,
-                Anchor = TextAnchor.FromText(text, 40, 70), SaidWhen = "in February",
+                Key = "later-denial",
+                Source = later,
+                ActorId = trump,
+                ClaimId = blame,
+                Stance = Stance.Denies,
+                Mode = AttributionMode.Paraphrase,
+                Anchor = TextAnchor.FromText(text, 40, 70),
+                SaidWhen = "in February",
             });
             await db.SaveChangesAsync();
         }

@@ -191,8 +191,13 @@ public sealed class MatrixServiceTests(ClaimTrackerFactory app) : IClassFixture<
                 {
                     db.Attributions.Add(new Attribution
                     {
-                        Key = $"voice-{n++}-{tag}", Source = source, Actor = actors[j], Claim = claims[i], Stance = j % 3 == 0 ? Stance.Denies : Stance.Asserts,
-                        Mode = AttributionMode.Paraphrase, Anchor = TextAnchor.FromText(text, 0, 10),
+                        Key = $"voice-{n++}-{tag}",
+                        Source = source,
+                        Actor = actors[j],
+                        Claim = claims[i],
+                        Stance = j % 3 == 0 ? Stance.Denies : Stance.Asserts,
+                        Mode = AttributionMode.Paraphrase,
+                        Anchor = TextAnchor.FromText(text, 0, 10),
                     });
                 }
             }
