@@ -26,16 +26,17 @@ public sealed class AtomFeeds(IDbContextFactory<ClaimTrackerDbContext> dbFactory
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // Ordered by publication in SQL: EF cannot order by a DateTimeOffset on SQLite, which keeps it as text with its
         // offset; julianday() reads that text as the instant. Published verdicts are a few percent of claims, and the sort
-        // keeps only the top rows, so no index on PublishedAt is needed for the latest few.
+        // keeps only the top rows, so no index on PublishedAt is needed for the latest few. (The state is stored by name, as
+        // every enum is.)
         var ids = await (db.Database.IsNpgsql()
             ? db.Database.SqlQuery<int>($"""
                 SELECT v."Id" AS "Value" FROM "Verdicts" AS v JOIN "Claims" AS c ON c."Id" = v."ClaimId"
-                WHERE v."State" = {(int)VerdictState.Published} AND NOT v."IsDeleted" AND NOT c."IsDeleted"
+                WHERE v."State" = {nameof(VerdictState.Published)} AND NOT v."IsDeleted" AND NOT c."IsDeleted"
                 ORDER BY v."PublishedAt" DESC, v."Id" DESC LIMIT {EntriesShown}
                 """)
             : db.Database.SqlQuery<int>($"""
                 SELECT v."Id" AS "Value" FROM "Verdicts" AS v JOIN "Claims" AS c ON c."Id" = v."ClaimId"
-                WHERE v."State" = {(int)VerdictState.Published} AND NOT v."IsDeleted" AND NOT c."IsDeleted"
+                WHERE v."State" = {nameof(VerdictState.Published)} AND NOT v."IsDeleted" AND NOT c."IsDeleted"
                 ORDER BY julianday(v."PublishedAt") DESC, v."Id" DESC LIMIT {EntriesShown}
                 """)).ToListAsync(ct);
         var verdicts = ids.Count == 0 ? [] : await db.Verdicts.AsNoTracking()
