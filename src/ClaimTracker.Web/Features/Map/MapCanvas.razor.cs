@@ -1,4 +1,6 @@
 using Blazor.Diagrams;
+using Blazor.Diagrams.Core.Geometry;
+using Blazor.Diagrams.Core.Models;
 using Blazor.Diagrams.Options;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
@@ -38,12 +40,11 @@ public sealed partial class MapCanvas
     private string FrameClass => "map-frame" + (Far ? " map-far" : "");
 
     /// <summary>
-    /// Zoomed far out, a node's words are drawn larger (and fewer of them shown), so that the start of every claim can
+    /// The frame is no taller than the whole map at full size (a claim alone needs no screenful). Zoomed far out, a node's words are drawn larger (and fewer of them shown), so that the start of every claim can
     /// still be read on screen at about 7.5 px: at most as large as lets two lines fit in a node.
     /// </summary>
-    private string? FrameStyle => Far
-        ? FormattableString.Invariant($"--map-text-scale: {Math.Min(1.85, Math.Max(1, 0.6 / diagram.Zoom)):0.###}")
-        : null;
+    private string FrameStyle => FormattableString.Invariant($"--map-height: {Math.Max(200, placement.Height + 48):0}px")
+        + (Far ? FormattableString.Invariant($"; --map-text-scale: {Math.Min(1.85, Math.Max(1, 0.6 / diagram.Zoom)):0.###}") : "");
 
     protected override void OnParametersSet()
     {
@@ -76,9 +77,18 @@ public sealed partial class MapCanvas
         {
             var nodes = graph.Nodes.ToDictionary(n => n.Key, n => new MapNodeModel(n, placement.TopLeft[n.Key]));
             diagram.Nodes.Add(nodes.Values);
+            var detours = MapLayout.Detours(graph, placement);
             diagram.Links.Add(graph.Edges
                 .Where(e => nodes.ContainsKey(e.From) && nodes.ContainsKey(e.To))
-                .Select(e => new MapLinkModel(e, nodes[e.From], nodes[e.To])));
+                .Select(e =>
+                {
+                    var link = new MapLinkModel(e, nodes[e.From], nodes[e.To]);
+                    if (detours.TryGetValue(e.Key, out var via))
+                    {
+                        link.Vertices.Add(new LinkVertexModel(link, new Point(via.X, via.Y)));
+                    }
+                    return link;
+                }));
         });
         return diagram;
     }

@@ -120,6 +120,89 @@ public static class MapLayout
             2 * Margin + 2 * acrossY * CellHeight + NodeHeight);
     }
 
+    /// <summary>How far, in map pixels, a bent edge's middle may move aside per try, and how many tries each way.</summary>
+    private const double DetourStep = 40;
+    private const int DetourTries = 6;
+
+    /// <summary>
+    /// Where an edge that would pass behind a node it does not join bends instead: a point it runs through, aside of its
+    /// middle, so that no line seems to end at a claim it has nothing to do with. Only edges that cross another node get
+    /// one; the bend is the first, nearest the straight line, that crosses no node (or the fewest, where nodes are dense).
+    /// </summary>
+    public static IReadOnlyDictionary<string, MapPoint> Detours(ClaimGraph graph, MapPlacement placement)
+    {
+        var boxes = placement.TopLeft.Select(p => (p.Key, Left: p.Value.X - 4, Top: p.Value.Y - 4, Right: p.Value.X + NodeWidth + 4, Bottom: p.Value.Y + NodeHeight + 4)).ToList();
+        int Crossed(MapPoint a, MapPoint b, string from, string to) =>
+            boxes.Count(r => r.Key != from && r.Key != to && SegmentMeetsBox(a, b, r.Left, r.Top, r.Right, r.Bottom));
+
+        var detours = new Dictionary<string, MapPoint>();
+        foreach (var edge in graph.Edges)
+        {
+            if (!placement.TopLeft.ContainsKey(edge.From) || !placement.TopLeft.ContainsKey(edge.To))
+            {
+                continue;
+            }
+            var (a, b) = (placement.CentreOf(edge.From), placement.CentreOf(edge.To));
+            var fewest = Crossed(a, b, edge.From, edge.To);
+            if (fewest == 0)
+            {
+                continue;
+            }
+            var length = Math.Sqrt((b.X - a.X) * (b.X - a.X) + (b.Y - a.Y) * (b.Y - a.Y));
+            var (normalX, normalY) = (-(b.Y - a.Y) / length, (b.X - a.X) / length);
+            var middle = new MapPoint((a.X + b.X) / 2, (a.Y + b.Y) / 2);
+            for (var k = 1; k <= DetourTries && fewest > 0; k++)
+            {
+                foreach (var side in new[] { 1, -1 })
+                {
+                    var via = new MapPoint(middle.X + side * k * DetourStep * normalX, middle.Y + side * k * DetourStep * normalY);
+                    var crossed = Crossed(a, via, edge.From, edge.To) + Crossed(via, b, edge.From, edge.To);
+                    if (crossed < fewest)
+                    {
+                        fewest = crossed;
+                        detours[edge.Key] = via;
+                        if (crossed == 0)
+                        {
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        return detours;
+    }
+
+    /// <summary>Whether the segment from <paramref name="a"/> to <paramref name="b"/> meets the box (Liang–Barsky clipping).</summary>
+    internal static bool SegmentMeetsBox(MapPoint a, MapPoint b, double left, double top, double right, double bottom)
+    {
+        double dx = b.X - a.X, dy = b.Y - a.Y, enter = 0, leave = 1;
+        foreach (var (p, q) in new[] { (-dx, a.X - left), (dx, right - a.X), (-dy, a.Y - top), (dy, bottom - a.Y) })
+        {
+            if (p == 0)
+            {
+                if (q < 0)
+                {
+                    return false;
+                }
+                continue;
+            }
+            var t = q / p;
+            if (p < 0)
+            {
+                enter = Math.Max(enter, t);
+            }
+            else
+            {
+                leave = Math.Min(leave, t);
+            }
+            if (enter > leave)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /// <summary>Cells at distance <paramref name="ring"/> from the middle: 1, then 8, 16, 24…</summary>
     internal static int RingSize(int ring) => ring == 0 ? 1 : 8 * ring;
 

@@ -185,4 +185,45 @@ public class ClaimGraphModelTests
                 $"{edge.From} is farther from {edge.To}, which it relates to, than from {MapNode.ClaimKey(opposite)}.");
         }
     }
+
+    [Fact]
+    public void An_edge_that_would_pass_behind_another_node_bends_around_it()
+    {
+        // Three claims in a row: the outer two contradict each other, across the middle one.
+        var graph = new ClaimGraph(1, null, new MapOptions(), [Claim(1, 0, centre: true), Claim(2, 1), Claim(3, 1)],
+            [MapEdge.Relation(1, 2, 3, RelationType.Contradicts), MapEdge.Relation(2, 1, 2, RelationType.Supports)], MapLimits.None);
+        var placement = new MapPlacement(new Dictionary<string, MapPoint>
+        {
+            ["claim-2"] = new(0, 100),
+            ["claim-1"] = new(MapLayout.CellWidth, 100),
+            ["claim-3"] = new(2 * MapLayout.CellWidth, 100),
+        }, 3 * MapLayout.CellWidth, 300);
+
+        var detours = MapLayout.Detours(graph, placement);
+
+        var via = Assert.Single(detours).Value;
+        Assert.Equal("relation-1", detours.Keys.Single());
+        var middle = placement.TopLeft["claim-1"];
+        bool Behind(MapPoint a, MapPoint b) => MapLayout.SegmentMeetsBox(a, b, middle.X, middle.Y, middle.X + MapLayout.NodeWidth, middle.Y + MapLayout.NodeHeight);
+        Assert.True(Behind(placement.CentreOf("claim-2"), placement.CentreOf("claim-3")));
+        Assert.False(Behind(placement.CentreOf("claim-2"), via));
+        Assert.False(Behind(via, placement.CentreOf("claim-3")));
+    }
+
+    [Fact]
+    public void Bends_never_make_an_edge_cross_more_nodes_at_200_nodes()
+    {
+        var graph = Star(20, 179);
+        var placement = MapLayout.Arrange(graph);
+
+        var detours = MapLayout.Detours(graph, placement);
+
+        int Crossed(MapPoint a, MapPoint b, MapEdge e) => placement.TopLeft.Count(p => p.Key != e.From && p.Key != e.To
+            && MapLayout.SegmentMeetsBox(a, b, p.Value.X, p.Value.Y, p.Value.X + MapLayout.NodeWidth, p.Value.Y + MapLayout.NodeHeight));
+        var straight = graph.Edges.Sum(e => Crossed(placement.CentreOf(e.From), placement.CentreOf(e.To), e));
+        var bent = graph.Edges.Sum(e => detours.TryGetValue(e.Key, out var via)
+            ? Crossed(placement.CentreOf(e.From), via, e) + Crossed(via, placement.CentreOf(e.To), e)
+            : Crossed(placement.CentreOf(e.From), placement.CentreOf(e.To), e));
+        Assert.True(bent < straight, $"Straight, edges pass behind {straight} nodes; bent, {bent}.");
+    }
 }
