@@ -92,6 +92,13 @@ public sealed record MatrixCell(IReadOnlyList<MatrixStatement> Statements)
 {
     public IReadOnlyList<StanceRun> Runs { get; } = RunsOf(Statements);
 
+    /// <summary>Runs shown in a cell; a longer history shows its first and last runs around "…" (a busy speaker on a busy
+    /// claim can have a hundred statements, which no cell can hold).</summary>
+    public const int RunsShown = 3;
+
+    /// <summary>The runs between the first and the last that a long history leaves out of the cell (the tooltip lists the latest statements).</summary>
+    public int RunsLeftOut => Runs.Count > RunsShown ? Runs.Count - 2 : 0;
+
     /// <summary>The statement the cell opens: the latest.</summary>
     public MatrixStatement Latest => Statements[^1];
 

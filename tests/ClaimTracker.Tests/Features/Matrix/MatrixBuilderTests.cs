@@ -79,6 +79,18 @@ public sealed class MatrixBuilderTests
     }
 
     [Fact]
+    public void A_long_history_keeps_every_run_and_the_cell_shows_the_first_and_last_around_what_it_leaves_out()
+    {
+        var stances = new[] { Stance.Asserts, Stance.Denies, Stance.Asserts, Stance.Questions, Stance.Asserts, Stance.Denies };
+        var matrix = Build(stances.Select((s, i) => Said(1, 10, s, January.AddDays(i))));
+
+        var cell = CellOf(matrix, 1, 10)!;
+        Assert.Equal(stances, cell.Runs.Select(r => r.Stance));
+        Assert.Equal(4, cell.RunsLeftOut);
+        Assert.Equal(0, CellOf(Build([Said(1, 10, Stance.Asserts), Said(1, 10, Stance.Denies, February), Said(1, 10, Stance.Asserts, February.AddDays(1))]), 1, 10)!.RunsLeftOut);
+    }
+
+    [Fact]
     public void A_claim_with_stances_for_and_against_it_is_contested()
     {
         var matrix = Build([Said(1, 10, Stance.Asserts), Said(2, 10, Stance.Questions), Said(1, 20, Stance.Asserts), Said(2, 20, Stance.Endorses)]);

@@ -147,6 +147,36 @@ public sealed class MatrixPageTests : ComponentTest
     }
 
     [Fact]
+    public async Task A_long_history_in_one_cell_shows_its_first_and_last_stance_and_says_how_many_changes_it_leaves_out()
+    {
+        var gabbard = await ActorAsync("tulsi-gabbard");
+        var aims = await ClaimAsync("putin-aims-to-seize-ukraine");
+        await using (var db = await DbFactory.CreateDbContextAsync())
+        {
+            const string text = "Over the following months the director changed her view of the assessment again and again.";
+            var stances = new[] { Stance.Asserts, Stance.Doubts, Stance.Endorses, Stance.Denies };
+            for (var i = 0; i < stances.Length; i++)
+            {
+                var source = new Source($"month-{i}", "Test Wire", $"Month {i}", new DateOnly(2026, 2 + i, 1), null, text);
+                db.Attributions.Add(new Attribution
+                {
+                    Key = $"month-{i}", Source = source, ActorId = gabbard, ClaimId = aims, Stance = stances[i], Mode = AttributionMode.Paraphrase,
+                    Anchor = TextAnchor.FromText(text, 0, 30),
+                });
+            }
+            await db.SaveChangesAsync();
+        }
+
+        var page = RenderPage();
+        page.WaitForElement("table[data-matrix]");
+
+        // Questions (the seed, January), then four more: five runs, of which the cell shows the first and the last.
+        var link = CellOf(page, gabbard, aims).QuerySelector("a")!;
+        Assert.Equal(["questions", "…", "denies", "changed"], link.QuerySelectorAll(".cell-stance, .runs-left-out, .cell-changed").Select(Seen));
+        Assert.EndsWith(": questions, then 3 changes of stance, and last denies; changed", Heard(link));
+    }
+
+    [Fact]
     public async Task A_deleted_statement_leaves_the_matrix()
     {
         var gabbard = await ActorAsync("tulsi-gabbard");
