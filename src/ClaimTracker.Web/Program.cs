@@ -8,12 +8,16 @@ using ClaimTracker.Web.Features.Annotations;
 using ClaimTracker.Web.Features.Api;
 using ClaimTracker.Web.Features.Claims;
 using ClaimTracker.Web.Features.Editing;
+using ClaimTracker.Web.Features.Exports;
+using ClaimTracker.Web.Features.Feeds;
 using ClaimTracker.Web.Features.Following;
 using ClaimTracker.Web.Features.Importing;
 using ClaimTracker.Web.Features.Live;
+using ClaimTracker.Web.Features.Map;
 using ClaimTracker.Web.Features.Matrix;
 using ClaimTracker.Web.Features.Merging;
 using ClaimTracker.Web.Features.Overview;
+using ClaimTracker.Web.Features.Positions;
 using ClaimTracker.Web.Features.Recovery;
 using ClaimTracker.Web.Features.Review;
 using ClaimTracker.Web.Features.Serving;
@@ -52,6 +56,8 @@ builder.Services.AddOverview();
 builder.Services.AddClaims();
 builder.Services.AddMatrix();
 builder.Services.AddActors();
+builder.Services.AddPositions();
+builder.Services.AddMap();
 builder.Services.AddSources();
 builder.Services.AddEditing();
 builder.Services.AddMerging();
@@ -63,6 +69,9 @@ builder.Services.AddRecovery();
 builder.Services.AddFollowing();
 builder.Services.AddImporting(builder.Configuration);
 builder.Services.AddServing(builder.Configuration, builder.Environment);
+builder.Services.AddExports(builder.Configuration);
+builder.Services.AddApiDocs();
+builder.Services.AddFeeds();
 
 var app = builder.Build();
 
@@ -114,6 +123,9 @@ app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
 app.MapAccountEndpoints();
 app.MapReadApi();
+app.MapExports();
+app.MapApiDocs();
+app.MapFeeds();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 

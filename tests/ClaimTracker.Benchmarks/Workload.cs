@@ -131,7 +131,7 @@ public sealed class Workload : IAsyncDisposable
     public Task<object> ApiClaimsMiddlePage() => ApiClaims(after: ClaimCursor.Encode(Target.ClaimCount / 2));
 
     private async Task<object> ApiClaims(string? after) =>
-        (await ReadApi.ListClaims(limit: null, after, Factory, CancellationToken.None)).Result;
+        (await ReadApi.ListClaims(limit: null, after, updatedSince: null, Factory, CancellationToken.None)).Result;
 
     /// <summary>Every scenario by name, for the explain mode.</summary>
     public IReadOnlyList<(string Name, Func<Task<object?>> Run)> Scenarios =>

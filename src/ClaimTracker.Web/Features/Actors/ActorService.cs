@@ -66,6 +66,25 @@ public sealed class ActorService(IDbContextFactory<ClaimTrackerDbContext> dbFact
     private async Task<PagedResult<ActorRow>> LoadPageAsync(string? search, int page, int pageSize, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var actors = Matching(db, search);
+        var total = await actors.CountAsync(ct);
+        pageSize = Math.Clamp(pageSize, 1, 100);
+        // Order before projecting: EF cannot sort on members of a record built by its constructor.
+        var rows = await actors
+            .OrderByDescending(a => a.Attributions.Count).ThenBy(a => a.Name)
+            .Skip(Math.Max(0, page) * pageSize).Take(pageSize)
+            .Select(a => new ActorRow(a.Id, a.Name, a.Kind, a.Role, a.Country, a.Attributions.Count,
+                a.Attributions.Count(x => StanceRules.Challenges.Contains(x.Stance))))
+            .ToListAsync(ct);
+        return new PagedResult<ActorRow>(rows, total);
+    }
+
+    /// <summary>
+    /// The actors whose name or role contains <paramref name="search"/> (all of them for none), as the actors list and its
+    /// CSV export filter them.
+    /// </summary>
+    internal static IQueryable<Actor> Matching(ClaimTrackerDbContext db, string? search)
+    {
         var actors = db.Actors.AsNoTracking();
         // Cleaned as names are when saved: a NUL or half a surrogate pair matches no name, and PostgreSQL would refuse the query.
         search = InputText.CleanLine(search);
@@ -77,16 +96,7 @@ public sealed class ActorService(IDbContextFactory<ClaimTrackerDbContext> dbFact
                 ? actors.Where(a => EF.Functions.ILike(a.Name, pattern, LikePattern.Escape) || (a.Role != null && EF.Functions.ILike(a.Role, pattern, LikePattern.Escape)))
                 : actors.Where(a => EF.Functions.Like(a.Name, pattern, LikePattern.Escape) || (a.Role != null && EF.Functions.Like(a.Role, pattern, LikePattern.Escape)));
         }
-        var total = await actors.CountAsync(ct);
-        pageSize = Math.Clamp(pageSize, 1, 100);
-        // Order before projecting: EF cannot sort on members of a record built by its constructor.
-        var rows = await actors
-            .OrderByDescending(a => a.Attributions.Count).ThenBy(a => a.Name)
-            .Skip(Math.Max(0, page) * pageSize).Take(pageSize)
-            .Select(a => new ActorRow(a.Id, a.Name, a.Kind, a.Role, a.Country, a.Attributions.Count,
-                a.Attributions.Count(x => StanceRules.Challenges.Contains(x.Stance))))
-            .ToListAsync(ct);
-        return new PagedResult<ActorRow>(rows, total);
+        return actors;
     }
 
     /// <summary>The actor's statements listed per stance, the most recently recorded; the rest are counted.</summary>
@@ -182,34 +192,12 @@ public sealed class ActorService(IDbContextFactory<ClaimTrackerDbContext> dbFact
             .Distinct()
             .ToListAsync(ct);
 
-        // Index everything once, so the work grows with the links that exist rather than with
-        // (own positions × everyone else's): a busy actor has thousands of positions.
-        var othersByClaim = others.ToLookup(o => o.ClaimId);
-        var linksByClaim = relations
-            .SelectMany(r => new[]
-            {
-                (Claim: r.FromClaimId, Other: r.ToClaimId, Link: Alignment.LinkOf(r.Type, mineIsFrom: true), Relation: (RelationType?)r.Type),
-                (Claim: r.ToClaimId, Other: r.FromClaimId, Link: Alignment.LinkOf(r.Type, mineIsFrom: false), Relation: (RelationType?)r.Type),
-            })
-            .ToLookup(l => l.Claim);
-
         var agreements = new List<(int ActorId, Reason Reason)>();
         var disagreements = new List<(int ActorId, Reason Reason)>();
-        foreach (var (claimId, stance) in basis.OrderBy(a => a.PublishedOn).ThenBy(a => a.Start).ThenBy(a => a.Id).Select(a => (a.ClaimId, a.Stance)).Distinct())
+        var ownPositions = basis.OrderBy(a => a.PublishedOn).ThenBy(a => a.Start).ThenBy(a => a.Id).Select(a => (a.ClaimId, a.Stance)).Distinct();
+        foreach (var f in Alignment.Derive(ownPositions, others.Select(o => (o.ActorId, o.ClaimId, o.Stance)), relations.Select(r => (r.FromClaimId, r.ToClaimId, r.Type)), ct))
         {
-            ct.ThrowIfCancellationRequested();
-            var links = linksByClaim[claimId].Select(l => (l.Other, l.Link, l.Relation)).Prepend((Other: claimId, Link: AlignmentLink.SameClaim, Relation: null));
-            foreach (var (otherClaimId, link, relation) in links)
-            {
-                foreach (var theirs in othersByClaim[otherClaimId])
-                {
-                    if (Alignment.Between(stance, theirs.Stance, link) is not bool agrees)
-                    {
-                        continue;
-                    }
-                    (agrees ? agreements : disagreements).Add((theirs.ActorId, new Reason(claimId, stance, otherClaimId, theirs.Stance, relation, link)));
-                }
-            }
+            (f.Agrees ? agreements : disagreements).Add((f.OtherActorId, new Reason(f.OwnClaimId, f.OwnStance, f.TheirClaimId, f.TheirStance, f.Relation, f.Link)));
         }
         var agreeing = Top(agreements);
         var disagreeing = Top(disagreements);
@@ -258,52 +246,4 @@ public sealed class ActorService(IDbContextFactory<ClaimTrackerDbContext> dbFact
             .OrderByDescending(a => a.Count).ThenBy(a => a.ActorId)
             .Take(AlignmentsShown)
             .ToList();
-}
-
-/// <summary>How the claim of one position bears on the claim of the other.</summary>
-public enum AlignmentLink
-{
-    SameClaim,
-    /// <summary>The two claims contradict each other (either direction).</summary>
-    Contradicting,
-    /// <summary>My claim supports theirs.</summary>
-    MineSupportsTheirs,
-    /// <summary>Their claim supports mine.</summary>
-    TheirsSupportsMine,
-    /// <summary>One claim qualifies the other: too weak a link to call agreement or disagreement.</summary>
-    Qualifying,
-}
-
-/// <summary>
-/// The rules by which two positions count as agreement or disagreement. They are deliberately cautious: doubting
-/// or questioning a claim is not holding its opposite, and doubting the evidence is not rejecting the conclusion.
-/// </summary>
-public static class Alignment
-{
-    /// <summary>True when the two positions agree, false when they conflict, null when nothing can be said.</summary>
-    public static bool? Between(Stance mine, Stance theirs, AlignmentLink link)
-    {
-        var iBack = !mine.IsChallenge();
-        var theyBack = !theirs.IsChallenge();
-        return link switch
-        {
-            // Backing it together, or challenging it together, is agreement.
-            AlignmentLink.SameClaim => iBack == theyBack,
-            // Backing rival claims is disagreement; backing one while the other outright denies its rival is agreement.
-            AlignmentLink.Contradicting => iBack && theyBack ? false
-                : (iBack && theirs == Stance.Denies) || (theyBack && mine == Stance.Denies) ? true
-                : null,
-            // Backing the evidence and the conclusion is agreement; backing the evidence while challenging the conclusion is not.
-            AlignmentLink.MineSupportsTheirs => iBack ? theyBack : null,
-            AlignmentLink.TheirsSupportsMine => theyBack ? iBack : null,
-            _ => null,
-        };
-    }
-
-    public static AlignmentLink LinkOf(RelationType type, bool mineIsFrom) => type switch
-    {
-        RelationType.Contradicts => AlignmentLink.Contradicting,
-        RelationType.Supports => mineIsFrom ? AlignmentLink.MineSupportsTheirs : AlignmentLink.TheirsSupportsMine,
-        _ => AlignmentLink.Qualifying,
-    };
 }

@@ -28,3 +28,15 @@ public sealed record ApiRelation(string Type, int ClaimId, string Direction, str
 public sealed record ApiActor(int Id, string Name, string Kind, string? Role, string? Country, IReadOnlyList<string> Aliases);
 
 public sealed record ApiSource(int Id, string Title, string Outlet, DateOnly PublishedAt, string? Url, string ContentHash, string Text, int Revision = 1);
+
+/// <summary>
+/// An actor with their statements, newest recorded last (in id order), a page at a time: <c>statements.next</c> is the
+/// cursor for the next page (<c>/api/actors/{id}?after=…</c>), null on the last. <c>statementCount</c> counts them all.
+/// </summary>
+public sealed record ApiActorDetail(int Id, string Name, string Kind, string? Role, string? Country, IReadOnlyList<string> Aliases,
+    int StatementCount, ApiPage<ApiStatement> Statements);
+
+/// <summary>One of an actor's statements: the claim it is about, the stance, and the anchored quote, as <see cref="ApiAttribution"/> has them.</summary>
+/// <param name="Verdict">The claim's published verdict, null while it has none (never a draft).</param>
+public sealed record ApiStatement(int Id, int ClaimId, string Claim, string Stance, string Mode, string Quote, int SourceId, int Start, int End,
+    string? SaidWhen, string? SaidWhere, string? ReportedVia, string AnchorState, int AnchorRevision, ApiVerdict? Verdict);

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text;
 using ClaimTracker.Web.Components.Shared;
 using ClaimTracker.Web.Data;
@@ -11,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ClaimTracker.Web.Features.Api;
 
 /// <summary>The read-only JSON endpoints under <c>/api</c>. Malformed parameters get 400, unknown ids 404, both as problem details.</summary>
-public static class ReadApi
+public static partial class ReadApi
 {
     public const int DefaultLimit = 100;
     public const int MaxLimit = 500;
@@ -19,21 +20,56 @@ public static class ReadApi
     public static IEndpointRouteBuilder MapReadApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("Read API").WithMetadata(new SkipStatusCodePagesAttribute());
-        api.MapGet("/claims", ListClaims);
-        api.MapGet("/claims/{id}", GetClaim);
-        api.MapGet("/actors", ListActors);
-        api.MapGet("/sources/{id}", GetSource);
-        api.MapGet("/sources/{id}/annotations", WebAnnotationExport.GetAnnotations);
-        api.MapGet("/claims/{id}/claimreview", GetClaimReview);
+        api.MapGet("/claims", ListClaims)
+            .WithSummary("Claims, a page at a time")
+            .WithDescription("Live claims in id order with their statements, relations and published verdict. Follow next (pass it as after) "
+                + "for the next page. With updatedSince, only claims created or changed at or after that instant: created, edited, merged or restored; "
+                + "a statement of it or a relation to or from it added, edited or deleted; its verdict published or withdrawn. Notes and verdict drafts do not count.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        api.MapGet("/claims/{id}", GetClaim)
+            .WithSummary("One claim")
+            .WithDescription("The claim with its statements, relations and published verdict; 404 for an unknown or deleted claim.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/actors", ListActors)
+            .WithSummary("Every actor")
+            .WithDescription("All live actors in id order: name, kind, role, country and aliases.");
+        api.MapGet("/actors/{id}", GetActor)
+            .WithSummary("One actor with their statements")
+            .WithDescription("The actor and their statements in id order, a page at a time (limit, after), each with its claim and the claim's published verdict.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/sources/{id}", GetSource)
+            .WithSummary("One source with its text")
+            .WithDescription("The source's metadata and its current text; statements' start and end are offsets into it.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/sources/{id}/annotations", WebAnnotationExport.GetAnnotations)
+            .WithSummary("A source's statements and notes as W3C Web Annotations")
+            .WithDescription("An AnnotationCollection (JSON-LD) with TextQuote and TextPosition selectors on the current text.")
+            .Produces(StatusCodes.Status200OK, typeof(string), "application/ld+json")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/claims/{id}/claimreview", GetClaimReview)
+            .WithSummary("A claim's published verdict as schema.org ClaimReview")
+            .WithDescription("JSON-LD for fact-check aggregators; 404 while the claim has no published verdict.")
+            .Produces(StatusCodes.Status200OK, typeof(string), ClaimReviewService.JsonLdContentType)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         // "{**path}" rather than MapFallback(): the default fallback skips paths that look like files ("/api/claims.json").
-        api.Map("{**path}", () => NotFound("There is no such API endpoint. Try /api/claims, /api/actors or /api/sources/{id}."))
-            .WithOrder(int.MaxValue);
+        // Not an endpoint of the API, so not in its OpenAPI document.
+        api.Map("{**path}", () => NotFound("There is no such API endpoint. Try /api/claims, /api/actors or /api/sources/{id}; the reference is at /api-docs."))
+            .WithOrder(int.MaxValue)
+            .ExcludeFromDescription();
         return app;
     }
 
     // Parameters arrive as strings so that "limit=abc" gets our message rather than the binder's bare 400.
     internal static async Task<Results<Ok<ApiPage<ApiClaim>>, ProblemHttpResult>> ListClaims(
-        string? limit, string? after, IDbContextFactory<ClaimTrackerDbContext> dbFactory, CancellationToken ct)
+        [Description("Claims per page, 1 to 500; 100 by default.")] string? limit,
+        [Description("The next value of the previous page, unchanged.")] string? after,
+        [Description("An ISO 8601 instant with a time zone (2026-12-01T09:30:00Z): only claims created or changed at or after it. Pass the same value with after on every page.")] string? updatedSince,
+        IDbContextFactory<ClaimTrackerDbContext> dbFactory, CancellationToken ct)
     {
         var take = DefaultLimit;
         // An empty value ("?limit=") means the default, as if it were absent.
@@ -47,14 +83,25 @@ public static class ReadApi
             return BadRequest("after is not a cursor this API issued: pass the \"next\" value of the previous page unchanged.");
         }
 
+        DateTimeOffset? since = null;
+        if (!string.IsNullOrEmpty(updatedSince))
+        {
+            if (!ClaimChanges.TryParseInstant(updatedSince, out var instant))
+            {
+                return BadRequest($"updatedSince must be an ISO 8601 instant with a time zone, such as 2026-12-01T09:30:00Z; got \"{Echo(updatedSince)}\".");
+            }
+            since = instant;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var claims = await LoadClaims(db, db.Claims.Where(c => c.Id > afterId).OrderBy(c => c.Id).Take(take + 1), ct);
+        var candidates = since is DateTimeOffset from ? ClaimChanges.Since(db, from) : db.Claims;
+        var claims = await LoadClaims(db, candidates.Where(c => c.Id > afterId).OrderBy(c => c.Id).Take(take + 1), ct);
         var hasMore = claims.Count > take;
         var page = claims.Take(take).ToList();
         return TypedResults.Ok(new ApiPage<ApiClaim>(page, hasMore ? ClaimCursor.Encode(page[^1].Id) : null));
     }
 
-    internal static async Task<Results<Ok<ApiClaim>, ProblemHttpResult>> GetClaim(string id, IDbContextFactory<ClaimTrackerDbContext> dbFactory, CancellationToken ct)
+    internal static async Task<Results<Ok<ApiClaim>, ProblemHttpResult>> GetClaim([Description("The claim's id.")] string id, IDbContextFactory<ClaimTrackerDbContext> dbFactory, CancellationToken ct)
     {
         if (!int.TryParse(id, out var claimId))
         {
@@ -67,7 +114,7 @@ public static class ReadApi
 
     /// <summary>A published verdict as schema.org ClaimReview (JSON-LD); 404 for a claim without one.</summary>
     internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetClaimReview(
-        string id, PublicBaseUrl site, ClaimReviewService reviews, CancellationToken ct)
+        [Description("The claim's id.")] string id, PublicBaseUrl site, ClaimReviewService reviews, CancellationToken ct)
     {
         if (!int.TryParse(id, out var claimId))
         {
@@ -88,7 +135,7 @@ public static class ReadApi
         return TypedResults.Ok(actors.Select(a => new ApiActor(a.Id, a.Name, Wire(a.Kind), a.Role, a.Country, a.Aliases)).ToList());
     }
 
-    internal static async Task<Results<Ok<ApiSource>, ProblemHttpResult>> GetSource(string id, IDbContextFactory<ClaimTrackerDbContext> dbFactory, CancellationToken ct)
+    internal static async Task<Results<Ok<ApiSource>, ProblemHttpResult>> GetSource([Description("The source's id.")] string id, IDbContextFactory<ClaimTrackerDbContext> dbFactory, CancellationToken ct)
     {
         if (!int.TryParse(id, out var sourceId))
         {
@@ -141,9 +188,9 @@ public static class ReadApi
     /// <summary>Enum values go out camelCase like the property names ("asserts", "directQuote").</summary>
     internal static string Wire(Enum value) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 
-    private static ProblemHttpResult BadRequest(string detail) =>
+    internal static ProblemHttpResult BadRequest(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
 
-    private static ProblemHttpResult NotFound(string detail) =>
+    internal static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
 }

@@ -31,7 +31,7 @@ public static class WebAnnotationExport
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetAnnotations(
-        string id, PublicBaseUrl site, IDbContextFactory<ClaimTrackerDbContext> dbFactory, CancellationToken ct)
+        [System.ComponentModel.Description("The source's id.")] string id, PublicBaseUrl site, IDbContextFactory<ClaimTrackerDbContext> dbFactory, CancellationToken ct)
     {
         if (!int.TryParse(id, out var sourceId))
         {

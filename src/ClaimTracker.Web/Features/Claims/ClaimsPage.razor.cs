@@ -75,21 +75,39 @@ public partial class ClaimsPage
         }
     }
 
+    /// <summary>
+    /// The CSV export of the list as it stands: the filters and sort as read (a value the page ignored is left out, so the
+    /// export finds what the page shows), every page of it.
+    /// </summary>
+    private string ExportHref => ClaimTracker.Web.Features.Exports.ExportLink.For("claims.csv", new Dictionary<string, string?>
+    {
+        [ClaimListParameters.Search] = search,
+        [ClaimListParameters.Actor] = actorId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        [ClaimListParameters.Stance] = stance?.ToString(),
+        [ClaimListParameters.Topic] = topic,
+        [ClaimListParameters.Status] = status?.ToString(),
+        [ClaimListParameters.Rating] = ratingId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        [ClaimListParameters.Sort] = sort == ClaimSort.MostDisputed ? null : sort.ToString(),
+    });
+
     private bool HasNextPage => result is not null && (pageIndex + 1) * pageSize < result.TotalCount;
 
     protected override async Task OnInitializedAsync() => options = await Claims.GetFilterOptionsAsync();
 
     protected override async Task OnParametersSetAsync()
     {
+        // Read as the CSV export reads them (ClaimListParameters), so "Export CSV" gives the claims listed here; a value
+        // that cannot be read is ignored here, where the export refuses it.
+        var filters = ClaimListParameters.Read(Q, ActorParam, StanceParam, TopicParam, StatusParam, RatingParam, SortParam);
         search = Q;
         // Said at once, from the address too (and in the prerendered page); the service gives the same answer.
         searchError = SearchTerms.Parse(search).Error;
-        actorId = int.TryParse(ActorParam, out var a) ? a : null;
-        stance = Enum.TryParse<Stance>(StanceParam, true, out var s) ? s : null;
-        topic = string.IsNullOrWhiteSpace(TopicParam) ? null : TopicParam;
-        status = Enum.TryParse<ClaimStatus>(StatusParam, true, out var st) ? st : null;
-        ratingId = int.TryParse(RatingParam, out var r) ? r : null;
-        sort = Enum.TryParse<ClaimSort>(SortParam, true, out var so) ? so : ClaimSort.MostDisputed;
+        actorId = filters.ActorId;
+        stance = filters.Stance;
+        topic = filters.Topic;
+        status = filters.Status;
+        ratingId = filters.RatingLabelId;
+        sort = filters.Sort;
         pageSize = int.TryParse(SizeParam, out var size) && PageSizes.Contains(size) ? size : DefaultPageSize;
         // Capped so that a hand-edited address cannot ask SQLite to skip past the end of an int.
         pageIndex = int.TryParse(PageParam, out var p) && p >= 1 ? Math.Min(p, 1_000_000) - 1 : 0;

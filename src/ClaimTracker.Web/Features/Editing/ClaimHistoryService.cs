@@ -77,7 +77,7 @@ public sealed class ClaimHistoryService(IDbContextFactory<ClaimTrackerDbContext>
     /// sources, statements, ratings, notes) that occurs on it, however many entries there are. Entries the reader may not
     /// see in full are not even looked into.
     /// </summary>
-    private static async Task<IReadOnlyList<HistoryEntry>> DescribeAsync(ClaimTrackerDbContext db, HistoryReader reader, IReadOnlyList<AuditEntry> page, CancellationToken ct)
+    internal static async Task<IReadOnlyList<HistoryEntry>> DescribeAsync(ClaimTrackerDbContext db, HistoryReader reader, IReadOnlyList<AuditEntry> page, CancellationToken ct)
     {
         IReadOnlySet<int> deletedNotes = new HashSet<int>();
         if (reader.NeedsDeletedNotes && page.Where(e => e.EntityType == nameof(Annotation)).Select(e => e.EntityId).Distinct().ToList() is { Count: > 0 } noteIds)

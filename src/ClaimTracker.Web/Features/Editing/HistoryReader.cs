@@ -27,6 +27,12 @@ namespace ClaimTracker.Web.Features.Editing;
 /// </summary>
 public sealed record HistoryReader(bool ReadsDrafts, bool ReadsModeratedNotes, bool ReadsDetails = false)
 {
+    /// <summary>
+    /// The reader with no permission at all: a newsroom member without a role, or the public (a claim's Atom feed). No
+    /// verdict values, no note words, no stored fields.
+    /// </summary>
+    public static readonly HistoryReader Public = new(ReadsDrafts: false, ReadsModeratedNotes: false, ReadsDetails: false);
+
     /// <summary>The stored fields (ids, offsets, versions) are for those who edit the record and need them to trace a change.</summary>
     public static HistoryReader Of(ClaimsPrincipal user) => new(
         CurrentUser.Has(user, Permission.ReadDrafts),

@@ -12,7 +12,7 @@ namespace ClaimTracker.Tests.Features.Serving;
 /// </summary>
 public class StaticAssetCompressionTests(ClaimTrackerFactory app) : IClassFixture<ClaimTrackerFactory>
 {
-    public static TheoryData<string> ReadingPages => new() { "/", "/claims", "/claims/2", "/actors/1", "/sources/1", "/actors", "/sources" };
+    public static TheoryData<string> ReadingPages => new() { "/", "/claims", "/claims/2", "/actors/1", "/sources/1", "/actors", "/sources", "/claims/2/map" };
 
     [Theory]
     [MemberData(nameof(ReadingPages))]

@@ -1,0 +1,209 @@
+using ClaimTracker.Web.Data;
+using ClaimTracker.Web.Domain;
+using ClaimTracker.Web.Features.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace ClaimTracker.Web.Features.Positions;
+
+/// <summary>
+/// Where actors reversed (see <see cref="Reversals"/>): for and against one claim at different times, or for two claims
+/// that contradict each other. The database narrows the statements to those that can take part (an actor's claims on which
+/// they took both sides, and pairs of contradicting claims they backed both of), grouped from the indexes that start with
+/// the claim or the actor; only those statements are read and dated.
+/// </summary>
+/// <param name="cache">The reading pages' cache; left out by code that builds the service by hand.</param>
+public sealed class ConsistencyService(IDbContextFactory<ClaimTrackerDbContext> dbFactory, ReadModelCache? cache = null)
+{
+    /// <summary>Reversals listed for one actor, the most recent first; the rest are counted.</summary>
+    public const int FlagsShown = 50;
+
+    /// <summary>For one actor: the claims examined of each kind (taken both sides on; contradicting pairs backed).</summary>
+    public const int ClaimBasis = 1_000;
+
+    /// <summary>For the ranking: the candidate positions (actor and claim, or actor and pair of claims) examined of each kind.</summary>
+    public const int RankingBasis = 20_000;
+
+    public const int DefaultPageSize = 25;
+
+    private static readonly Stance[] Backing = [Stance.Asserts, Stance.Endorses];
+
+    private readonly ReadModelCache reads = cache ?? ReadModelCache.Disabled;
+
+    /// <summary>An actor's reversals, or null for an unknown actor.</summary>
+    public Task<ActorConsistency?> ForActorAsync(int actorId, CancellationToken ct = default) =>
+        reads.GetOrLoadAsync((nameof(ForActorAsync), actorId), c => LoadActorAsync(actorId, c), ct);
+
+    /// <summary>Actors ranked by their reversals (in claims of <paramref name="topic"/>, when given), a page at a time.</summary>
+    public Task<ConsistencyRanking> RankAsync(string? topic, int page, int pageSize = DefaultPageSize, CancellationToken ct = default)
+    {
+        topic = string.IsNullOrWhiteSpace(topic) ? null : InputText.CleanLine(topic);
+        return reads.GetOrLoadAsync((nameof(RankAsync), topic, page, pageSize), c => LoadRankingAsync(topic, page, pageSize, c), ct);
+    }
+
+    private async Task<ActorConsistency?> LoadActorAsync(int actorId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.Database.OpenConnectionAsync(ct);
+        var name = await db.Actors.AsNoTracking().Where(a => a.Id == actorId).Select(a => a.Name).SingleOrDefaultAsync(ct);
+        if (name is null)
+        {
+            return null;
+        }
+        var own = db.Attributions.AsNoTracking().Where(a => a.ActorId == actorId);
+        var mixed = await MixedPositions(own).Select(p => p.ClaimId).Take(ClaimBasis + 1).ToListAsync(ct);
+        var backed = own.Where(a => Backing.Contains(a.Stance)).Select(a => a.ClaimId);
+        var rivals = await db.ClaimRelations.AsNoTracking()
+            .Where(r => r.Type == RelationType.Contradicts && backed.Contains(r.FromClaimId) && backed.Contains(r.ToClaimId))
+            .OrderBy(r => r.Id)
+            .Select(r => new Rivals(actorId, r.FromClaimId, r.ToClaimId))
+            .Take(ClaimBasis + 1)
+            .ToListAsync(ct);
+        var limited = mixed.Count > ClaimBasis || rivals.Count > ClaimBasis;
+        mixed = mixed.Take(ClaimBasis).ToList();
+        rivals = rivals.Take(ClaimBasis).ToList();
+
+        var claimIds = mixed.Concat(rivals.SelectMany(r => new[] { r.FromClaimId, r.ToClaimId })).Distinct().ToList();
+        var statements = claimIds.Count == 0 ? [] : await own
+            .Where(a => claimIds.Contains(a.ClaimId))
+            .Select(a => new StatementRow(a.ActorId, a.Id, a.ClaimId, a.Stance, a.SaidWhen, a.Source.PublishedOn))
+            .ToListAsync(ct);
+        var mixedSet = mixed.ToHashSet();
+        // Stance changes only on the claims taken both sides on; contradictions only between backed claims.
+        var found = Reversals.Find(statements.Where(s => mixedSet.Contains(s.ClaimId) || Backing.Contains(s.Stance)).Select(s => s.Dated()),
+                rivals.Select(r => (r.FromClaimId, r.ToClaimId)))
+            .Where(r => r.Kind == ReversalKind.ContradictingClaims || mixedSet.Contains(r.Later.ClaimId))
+            .ToList();
+        var listed = found.AsEnumerable().Reverse().Take(FlagsShown).ToList();
+        var flags = await FlagsAsync(db, listed, ct);
+        return new ActorConsistency(actorId, name, flags, found.Count,
+            found.Count(r => r.Kind == ReversalKind.StanceChanged), found.Count(r => r.Kind == ReversalKind.ContradictingClaims), limited);
+    }
+
+    private async Task<ConsistencyRanking> LoadRankingAsync(string? topic, int page, int pageSize, CancellationToken ct)
+    {
+        pageSize = Math.Clamp(pageSize, 1, 100);
+        page = Math.Clamp(page, 0, 100_000);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.Database.OpenConnectionAsync(ct);
+        var topics = await db.Database.SqlQueryRaw<string>(ClaimTopicIndex.DistinctTopicsSql).ToListAsync(ct);
+
+        var all = db.Attributions.AsNoTracking();
+        var inTopic = topic is null ? all : all.Where(a => db.ClaimsWithTopic(topic).Any(t => t.ClaimId == a.ClaimId));
+
+        // Both sides on one claim: the pairs grouped from the index (ClaimId, ActorId, Stance), then their statements.
+        var mixed = MixedPositions(inTopic);
+        var mixedStatements = await (
+                from a in all
+                join p in mixed on new { a.ClaimId, a.ActorId } equals new { p.ClaimId, p.ActorId }
+                orderby a.ActorId, a.ClaimId, a.Id
+                select new StatementRow(a.ActorId, a.Id, a.ClaimId, a.Stance, a.SaidWhen, a.Source.PublishedOn))
+            .Take(RankingBasis + 1)
+            .ToListAsync(ct);
+
+        // Two contradicting claims backed by one actor (one of them in the topic, when one is chosen).
+        var relations = db.ClaimRelations.AsNoTracking().Where(r => r.Type == RelationType.Contradicts);
+        if (topic is not null)
+        {
+            relations = relations.Where(r => db.ClaimsWithTopic(topic).Any(t => t.ClaimId == r.FromClaimId || t.ClaimId == r.ToClaimId));
+        }
+        var backing = all.Where(a => Backing.Contains(a.Stance));
+        var rivals = await (
+                from r in relations
+                join x in backing on r.FromClaimId equals x.ClaimId
+                join y in backing on new { ClaimId = r.ToClaimId, x.ActorId } equals new { y.ClaimId, y.ActorId }
+                select new { x.ActorId, r.FromClaimId, r.ToClaimId })
+            .Distinct()
+            .OrderBy(r => r.ActorId).ThenBy(r => r.FromClaimId).ThenBy(r => r.ToClaimId)
+            .Take(RankingBasis + 1)
+            .Select(r => new Rivals(r.ActorId, r.FromClaimId, r.ToClaimId))
+            .ToListAsync(ct);
+        var limited = mixedStatements.Count > RankingBasis || rivals.Count > RankingBasis;
+        mixedStatements = mixedStatements.Take(RankingBasis).ToList();
+        rivals = rivals.Take(RankingBasis).ToList();
+
+        var rivalActors = rivals.Select(r => r.ActorId).Distinct().ToList();
+        var rivalClaims = rivals.SelectMany(r => new[] { r.FromClaimId, r.ToClaimId }).Distinct().ToList();
+        var rivalEnds = rivals.SelectMany(r => new[] { (r.ActorId, r.FromClaimId), (r.ActorId, r.ToClaimId) }).ToHashSet();
+        var backingStatements = rivals.Count == 0 ? [] : (await backing
+                .Where(a => rivalActors.Contains(a.ActorId) && rivalClaims.Contains(a.ClaimId))
+                .Select(a => new StatementRow(a.ActorId, a.Id, a.ClaimId, a.Stance, a.SaidWhen, a.Source.PublishedOn))
+                .ToListAsync(ct))
+            .Where(s => rivalEnds.Contains((s.ActorId, s.ClaimId)));
+
+        var rivalsByActor = rivals.ToLookup(r => r.ActorId);
+        var byActor = mixedStatements.Concat(backingStatements).DistinctBy(s => s.Id).ToLookup(s => s.ActorId);
+        var mixedClaims = mixedStatements.Select(s => (s.ActorId, s.ClaimId)).ToHashSet();
+        var ranked = byActor
+            .Select(g => (ActorId: g.Key, Found: Reversals.Find(g.Select(s => s.Dated()), rivalsByActor[g.Key].Select(r => (r.FromClaimId, r.ToClaimId)))
+                .Where(r => r.Kind == ReversalKind.ContradictingClaims || mixedClaims.Contains((g.Key, r.Later.ClaimId)))
+                .ToList()))
+            .Where(a => a.Found.Count > 0)
+            .ToList();
+
+        var names = await NamesAsync(db, ranked.Select(a => a.ActorId).ToList(), ct);
+        var ordered = ranked
+            .Where(a => names.ContainsKey(a.ActorId))
+            .OrderByDescending(a => a.Found.Count).ThenBy(a => names[a.ActorId], StringComparer.CurrentCultureIgnoreCase).ThenBy(a => a.ActorId)
+            .ToList();
+        var pageRows = ordered.Skip(page * pageSize).Take(pageSize).ToList();
+        var latest = await FlagsAsync(db, pageRows.Select(a => a.Found[^1]).ToList(), ct);
+        var rows = pageRows.Select(a => new ConsistencyRow(a.ActorId, names[a.ActorId],
+                a.Found.Count(r => r.Kind == ReversalKind.StanceChanged), a.Found.Count(r => r.Kind == ReversalKind.ContradictingClaims),
+                latest.FirstOrDefault(f => f.Later.Statement.Id == a.Found[^1].Later.AttributionId && f.Earlier.Statement.Id == a.Found[^1].Earlier.AttributionId)))
+            .ToList();
+        return new ConsistencyRanking(rows, ordered.Count, ordered.Sum(a => a.Found.Count), page, pageSize, topic, topics, limited);
+    }
+
+    /// <summary>(actor, claim) pairs with a statement on each side of the claim, grouped in the order of the index (ClaimId, ActorId, Stance).</summary>
+    private static IQueryable<ActorClaim> MixedPositions(IQueryable<Attribution> statements) =>
+        statements
+            .GroupBy(a => new { a.ClaimId, a.ActorId })
+            .Where(g => g.Count(a => a.Stance == Stance.Asserts || a.Stance == Stance.Endorses) > 0
+                && g.Count(a => a.Stance == Stance.Denies || a.Stance == Stance.Questions || a.Stance == Stance.Doubts) > 0)
+            // Member initialisation, not a constructor: EF composes further queries on the members of the one and not the other.
+            .Select(g => new ActorClaim { ActorId = g.Key.ActorId, ClaimId = g.Key.ClaimId });
+
+    private static async Task<Dictionary<int, string>> NamesAsync(ClaimTrackerDbContext db, List<int> actorIds, CancellationToken ct) =>
+        actorIds.Count == 0 ? [] : await db.Actors.AsNoTracking()
+            .Where(a => actorIds.Contains(a.Id)).Select(a => new { a.Id, a.Name }).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+
+    /// <summary>The listed reversals with their statements in full: quotes, sources and claim texts.</summary>
+    private static async Task<List<ReversalFlag>> FlagsAsync(ClaimTrackerDbContext db, List<Reversal> reversals, CancellationToken ct)
+    {
+        var ids = reversals.SelectMany(r => new[] { r.Earlier.AttributionId, r.Later.AttributionId }).Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+        var views = await db.Attributions.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(AttributionProjection.ToView).ToDictionaryAsync(v => v.Id, ct);
+        var claimIds = views.Values.Select(v => v.ClaimId).Distinct().ToList();
+        var texts = await db.Claims.AsNoTracking().Where(c => claimIds.Contains(c.Id)).Select(c => new { c.Id, c.Text }).ToDictionaryAsync(c => c.Id, c => c.Text, ct);
+        var rivalClaims = reversals.Where(r => r.Kind == ReversalKind.ContradictingClaims).SelectMany(r => new[] { r.Earlier.ClaimId, r.Later.ClaimId }).Distinct().ToList();
+        var rationales = rivalClaims.Count == 0 ? [] : await db.ClaimRelations.AsNoTracking()
+            .Where(r => r.Type == RelationType.Contradicts && rivalClaims.Contains(r.FromClaimId) && rivalClaims.Contains(r.ToClaimId))
+            .Select(r => new { r.FromClaimId, r.ToClaimId, r.Rationale })
+            .ToListAsync(ct);
+        string? RationaleOf(int a, int b) => rationales.FirstOrDefault(r => (r.FromClaimId == a && r.ToClaimId == b) || (r.FromClaimId == b && r.ToClaimId == a))?.Rationale;
+        return reversals
+            .Where(r => views.ContainsKey(r.Earlier.AttributionId) && views.ContainsKey(r.Later.AttributionId)
+                && texts.ContainsKey(r.Earlier.ClaimId) && texts.ContainsKey(r.Later.ClaimId))
+            .Select(r => new ReversalFlag(r.Kind,
+                new DatedStatement(views[r.Earlier.AttributionId], texts[r.Earlier.ClaimId], r.Earlier.When),
+                new DatedStatement(views[r.Later.AttributionId], texts[r.Later.ClaimId], r.Later.When),
+                r.Kind == ReversalKind.ContradictingClaims ? RationaleOf(r.Earlier.ClaimId, r.Later.ClaimId) : null))
+            .ToList();
+    }
+
+    private sealed class ActorClaim
+    {
+        public int ActorId { get; init; }
+        public int ClaimId { get; init; }
+    }
+
+    private sealed record Rivals(int ActorId, int FromClaimId, int ToClaimId);
+
+    private sealed record StatementRow(int ActorId, int Id, int ClaimId, Stance Stance, string? SaidWhen, DateOnly PublishedOn)
+    {
+        public DatedStance Dated() => new(Id, ClaimId, Stance, SaidWhenDates.Resolve(SaidWhen, PublishedOn));
+    }
+}
