@@ -120,6 +120,15 @@ public sealed class ApiReferenceReader(IServiceProvider services)
             ? type.ValueKind == JsonValueKind.Array ? type.EnumerateArray().Select(t => t.GetString() ?? "").ToList() : [type.GetString() ?? ""]
             : [];
         var nullable = types.Remove("null");
+        if (types.Count == 0 && nullable && Str(schema, "$ref") is null && !schema.TryGetProperty("items", out _))
+        {
+            return new ApiType("null");
+        }
+        // A number the server also reads from a string ("5"), as System.Text.Json's web defaults allow: it writes a number.
+        if (types.Contains("string") && (types.Contains("integer") || types.Contains("number")))
+        {
+            types.Remove("string");
+        }
         ApiType described;
         if (types.Contains("array") && schema.TryGetProperty("items", out var items))
         {
@@ -144,8 +153,9 @@ public sealed class ApiReferenceReader(IServiceProvider services)
         return nullable ? described with { Text = described.Text + " or null" } : described;
     }
 
+    /// <summary>An anchor for a heading: "GET /api/actors/{id}" is "get-api-actors-id".</summary>
     internal static string Slug(string text) =>
-        string.Concat(text.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')).Trim('-');
+        System.Text.RegularExpressions.Regex.Replace(text.ToLowerInvariant(), "[^a-z0-9]+", "-").Trim('-');
 
     private static string? Str(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
