@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ClaimTracker.E2E.Infrastructure;
+using ClaimTracker.Web.Domain;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
@@ -34,26 +35,47 @@ public sealed class ExportAndFeedTests(E2EFixture app) : BrowserTest(app)
     [Fact]
     public async Task Export_CSV_on_the_claims_list_downloads_the_filtered_list()
     {
+        // Claims of the test's own, under a topic of its own, so that other tests' records cannot change what the list
+        // shows between reading it and downloading it. Made in an order that is not their order by text.
+        var tag = "export" + Guid.NewGuid().ToString("N")[..6];
+        string[] texts =
+        [
+            $"The tram line will reach the hospital by June ({tag}).",
+            $"Bus fares will rise by ten percent in spring ({tag}).",
+            $"Cycle lanes on the ring road will be finished this year ({tag}).",
+        ];
+        var ids = await App.QueryAsync(async db =>
+        {
+            var claims = texts.Select((text, i) => new Claim { Key = $"{tag}-{i}", Text = text, Topics = [tag] }).ToList();
+            db.Claims.AddRange(claims);
+            await db.SaveChangesAsync();
+            return claims.Select(c => c.Id).ToList();
+        });
+        var byText = texts.Zip(ids).OrderBy(p => p.First, StringComparer.Ordinal).Select(p => p.Second).ToList();
+
         var page = await App.NewPageAsync(1366, 900);
         await App.GotoAndWaitForInteractiveAsync(page, "/claims");
-        await page.GetByTestId("filter-topic").SelectOptionAsync("peace talks");
-        await Expect(page).ToHaveURLAsync(new Regex(@"topic=peace(%20|\+)talks"));
+        await page.GetByTestId("filter-topic").SelectOptionAsync(tag);
+        await Expect(page).ToHaveURLAsync(new Regex($"topic={tag}"));
         await page.GetByTestId("sort").SelectOptionAsync("Text");
         await Expect(page).ToHaveURLAsync(new Regex("sort=Text"));
-        var rows = page.Locator("[data-testid=claims-table] tbody tr.claim-row");
-        await Expect(rows.First).ToBeVisibleAsync();
-        var shown = (await rows.Locator("a.claim-link").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"))
+        // The list has re-rendered in text order before it is read.
+        var links = page.Locator("[data-testid=claims-table] tbody tr.claim-row a.claim-link");
+        await Expect(links).ToHaveCountAsync(texts.Length);
+        await Expect(links.First).ToHaveAttributeAsync("href", $"/claims/{byText[0]}");
+        var shown = (await links.EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"))
             .Select(h => int.Parse(h.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        Assert.True(shown.Count >= 2);
+        Assert.Equal(byText, shown);
 
         var export = page.GetByTestId("export-csv");
-        await Expect(export).ToHaveAttributeAsync("href", new Regex(@"^/api/export/claims\.csv\?topic=peace(%20|\+)talks&sort=Text$"));
+        await Expect(export).ToHaveAttributeAsync("href", $"/api/export/claims.csv?topic={tag}&sort=Text");
         await E2EFixture.ScreenshotAsync(page, "claims-list-export-wide");
         var (download, csv) = await DownloadCsvAsync(page, export);
 
         Assert.Matches(@"^claimtracker-claims-\d{4}-\d{2}-\d{2}\.csv$", download.SuggestedFilename);
         Assert.Equal(shown, csv.Select(r => int.Parse(r["id"], System.Globalization.CultureInfo.InvariantCulture)));
-        Assert.All(csv, r => Assert.Contains("peace talks", r["topics"], StringComparison.Ordinal));
+        Assert.Equal(texts.Order(StringComparer.Ordinal), csv.Select(r => r["text"]));
+        Assert.All(csv, r => Assert.Contains(tag, r["topics"], StringComparison.Ordinal));
         Assert.Empty(App.BrowserErrors(page));
     }
 
