@@ -66,6 +66,10 @@ public static class ScaleScenarios
             targets.Sources.Select(id => new ScaleCall($"source {id}", async () => Digest(await workload.Sources.GetReaderAsync(id)), () => floor.ReaderAsync(id))).ToList());
         yield return new ScaleScenario("FilterOptions", "Claims page filters (`GetFilterOptionsAsync`)",
             Enumerable.Range(0, 200).Select(i => new ScaleCall($"call {i}", async () => Digest(await workload.Claims.GetFilterOptionsAsync()), floor.FilterOptionsAsync)).ToList());
+        foreach (var view in ViewScenarios.All(workload, targets))
+        {
+            yield return view;
+        }
     }
 
     /// <summary>At least 200 searches: words, phrases, prefixes, combinations, speakers' names, and each with filters.</summary>

@@ -2,6 +2,9 @@ using ClaimTracker.Web.Data;
 using ClaimTracker.Web.Features.Actors;
 using ClaimTracker.Web.Features.Api;
 using ClaimTracker.Web.Features.Claims;
+using ClaimTracker.Web.Features.Map;
+using ClaimTracker.Web.Features.Matrix;
+using ClaimTracker.Web.Features.Positions;
 using ClaimTracker.Web.Features.Sources;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -36,6 +39,12 @@ public sealed class Workload : IAsyncDisposable
         Disputes = new DisputeReader(Factory);
         Actors = new ActorService(Factory);
         Sources = new SourceService(Factory);
+        // The views of who stands where, without the read-model cache: each call reads the database, as a first visit does.
+        Matrix = new MatrixService(Factory, Claims);
+        Maps = new ClaimMapService(Factory);
+        Timelines = new TimelineService(Factory);
+        Consistency = new ConsistencyService(Factory);
+        Comparisons = new ComparisonService(Factory);
         Target = targets;
     }
 
@@ -44,6 +53,11 @@ public sealed class Workload : IAsyncDisposable
     public DisputeReader Disputes { get; }
     public ActorService Actors { get; }
     public SourceService Sources { get; }
+    public MatrixService Matrix { get; }
+    public ClaimMapService Maps { get; }
+    public TimelineService Timelines { get; }
+    public ConsistencyService Consistency { get; }
+    public ComparisonService Comparisons { get; }
     public Targets Target { get; }
 
     public sealed record Targets(
@@ -146,6 +160,14 @@ public sealed class Workload : IAsyncDisposable
         ("ReaderOfBusiestSource", async () => await ReaderOfBusiestSource()),
         ("ApiClaimsFirstPage", async () => await ApiClaimsFirstPage()),
         ("ApiClaimsMiddlePage", async () => await ApiClaimsMiddlePage()),
+        // The views of who stands where, on the busiest actor and the claim with the most relations.
+        ("MatrixUnfiltered", async () => await Matrix.GetAsync(new Web.Features.Matrix.MatrixQuery())),
+        ("MatrixOfBusiestActor", async () => await Matrix.GetAsync(new Web.Features.Matrix.MatrixQuery(ActorId: Target.BusiestActorId))),
+        ("MapOfHubClaim", async () => await Maps.ForClaimAsync(Target.HubClaimId, new MapOptions(2, Actors: true))),
+        ("TimelineOfBusiestActor", async () => await Timelines.ForActorAsync(Target.BusiestActorId, TimelineOrder.NewestFirst, 0)),
+        ("ReversalsOfBusiestActor", async () => await Consistency.ForActorAsync(Target.BusiestActorId)),
+        ("ConsistencyRanking", async () => await Consistency.RankAsync(topic: null, page: 0)),
+        ("ComparisonOfBusiestActors", async () => await Comparisons.CompareAsync(Target.BusiestActorId, Target.BusiestActorId + 1)),
         // Last: it does not finish on the default shape, and the explain mode stops at the first scenario that times out.
         ("ProfileOfBusiestActor", async () => await ProfileOfBusiestActor()),
     ];
