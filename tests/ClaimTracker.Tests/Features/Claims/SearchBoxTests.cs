@@ -65,6 +65,31 @@ public sealed class SearchBoxTests : BunitContext
     }
 
     [Fact]
+    public void Two_searches_sent_before_either_address_arrives_leave_the_box_alone_as_each_arrives()
+    {
+        var box = Render(value: null);
+        // On a busy machine a second pause in typing comes before the first search's address: both are on the way.
+        box.Find("input").Input("kremlin obj");
+        box.WaitForAssertion(() => Assert.Equal(["kremlin obj"], searches), WaitLimit);
+        box.Find("input").Input("kremlin obje");
+        box.WaitForAssertion(() => Assert.Equal(["kremlin obj", "kremlin obje"], searches), WaitLimit);
+
+        // The first address arrives while the reader types on: it is this box's own, not a change from elsewhere, so the
+        // input is not remade with it (which lost the focus and the letters typed meanwhile): nothing is written to it.
+        box.Render(p => p.Add(b => b.Value, "kremlin obj"));
+        Assert.Null(box.Find("input").GetAttribute("value"));
+        box.Render(p => p.Add(b => b.Value, "kremlin obje"));
+        Assert.Null(box.Find("input").GetAttribute("value"));
+
+        // Typing on still searches; a search from elsewhere afterwards still replaces the box.
+        box.Find("input").Input("kremlin objectives");
+        box.WaitForAssertion(() => Assert.Equal(["kremlin obj", "kremlin obje", "kremlin objectives"], searches), WaitLimit);
+        box.Render(p => p.Add(b => b.Value, "kremlin objectives"));
+        box.Render(p => p.Add(b => b.Value, "putin"));
+        Assert.Equal("putin", box.Find("input").GetAttribute("value"));
+    }
+
+    [Fact]
     public void Keystrokes_within_the_pause_run_one_search_for_all_of_them()
     {
         var box = Render(value: null);
