@@ -286,13 +286,8 @@ public sealed class Floors(string connectionString)
     public async Task<string> FilterOptionsAsync()
     {
         await using var connection = await OpenAsync();
-        var actors = await ReadAsync(connection, """
-            SELECT a.Id, a.Name FROM Actors AS a
-            WHERE NOT a.IsDeleted AND EXISTS (SELECT 1 FROM Attributions AS s WHERE s.ActorId = a.Id AND NOT s.IsDeleted)
-            ORDER BY a.Name
-            """, [], r => r.GetInt32(0));
         var topics = await ReadAsync(connection, ClaimTracker.Web.Data.ClaimTopicIndex.DistinctTopicsSql, [], r => r.GetString(0));
-        return ScaleScenarios.FilterDigest(actors, topics);
+        return ScaleScenarios.FilterDigest(topics);
     }
 
     public static async Task<int> ScalarAsync(SqliteConnection connection, string sql, IEnumerable<(string Name, object Value)>? parameters = null)

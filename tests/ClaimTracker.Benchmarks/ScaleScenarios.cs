@@ -180,9 +180,7 @@ public static class ScaleScenarios
 
     public static string ReaderDigest(int id, int length, IEnumerable<int> spans) => $"{id}/{length}/{string.Join(',', spans)}";
 
-    public static string Digest(ClaimFilterOptions options) => FilterDigest(options.Actors.Select(a => a.Id), options.Topics);
+    public static string Digest(ClaimFilterOptions options) => FilterDigest(options.Topics);
 
-    /// <summary>Actors as a set: many share a name ("Government of Chile"), and the page orders them by name only.</summary>
-    public static string FilterDigest(IEnumerable<int> actors, IEnumerable<string> topics) =>
-        $"{string.Join(',', actors.Order())}/{string.Join(',', topics)}";
+    public static string FilterDigest(IEnumerable<string> topics) => string.Join(',', topics);
 }

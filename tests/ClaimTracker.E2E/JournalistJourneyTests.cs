@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ClaimTracker.E2E.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -140,6 +141,29 @@ public sealed class JournalistJourneyTests(E2EFixture app) : BrowserTest(app)
         // "Any stance" removes the filter again.
         await page.GetByTestId("filter-stance").SelectOptionAsync(new SelectOptionValue { Label = "Any stance" });
         await Expect(page).ToHaveURLAsync(new Regex(@"/claims$"));
+
+        // An actor is found by typing part of the name (a newsroom has thousands): Peskov made one claim of the seed.
+        var peskov = await App.QueryAsync(db => db.Actors.Where(a => a.Key == "dmitry-peskov").Select(a => a.Id).SingleAsync());
+        var actorFilter = page.GetByLabel("Actor", new() { Exact = true });
+        await actorFilter.ClickAsync();
+        await actorFilter.FillAsync("Pesk");
+        await Expect(actorFilter).ToHaveValueAsync("Pesk");
+        // The list offered narrows to the one actor whose name or role holds the letters typed.
+        var match = page.Locator(".mud-popover-open .mud-list-item");
+        await Expect(match).ToHaveCountAsync(1);
+        await Expect(match).ToHaveTextAsync("Dmitry Peskov");
+        await E2EFixture.ScreenshotAsync(page, $"claims-actor-filter-{device}");
+        await match.ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex($@"/claims\?actor={peskov}$"));
+        await Expect(rows).ToHaveCountAsync(1);
+        await Expect(rows.First).ToContainTextAsync("Russia remains open to talks");
+        await Expect(actorFilter).ToHaveValueAsync("Dmitry Peskov");
+        await E2EFixture.AssertNoSeriousAxeViolationsAsync(page);
+
+        // Cleared, it is any actor again.
+        await page.Locator(".actor-filter .mud-input-clear-button").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"/claims$"));
+        await Expect(actorFilter).ToHaveValueAsync("");
 
         // Ten to a page: the pager counts, and Next shows the next ten (the address keeps the page, so Back returns).
         await page.GetByTestId("claims-pager").Locator("select").SelectOptionAsync("10");

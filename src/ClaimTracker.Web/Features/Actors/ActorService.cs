@@ -79,6 +79,13 @@ public sealed class ActorService(IDbContextFactory<ClaimTrackerDbContext> dbFact
         return new PagedResult<ActorRow>(rows, total);
     }
 
+    /// <summary>The actor as a picker shows it, or null for an unknown or deleted actor.</summary>
+    public async Task<ActorChoice?> ChoiceAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Actors.AsNoTracking().Where(a => a.Id == id).Select(a => new ActorChoice(a.Id, a.Name)).SingleOrDefaultAsync(ct);
+    }
+
     /// <summary>
     /// The actors whose name or role contains <paramref name="search"/> (all of them for none), as the actors list and its
     /// CSV export filter them.

@@ -39,4 +39,4 @@ public sealed record ClaimRow(
     IReadOnlyList<string> Speakers,
     PublishedRating? Rating = null);
 
-public sealed record ClaimFilterOptions(IReadOnlyList<(int Id, string Name)> Actors, IReadOnlyList<string> Topics, IReadOnlyList<RatingOption> Ratings);
+public sealed record ClaimFilterOptions(IReadOnlyList<string> Topics, IReadOnlyList<RatingOption> Ratings);

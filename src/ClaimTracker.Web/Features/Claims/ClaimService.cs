@@ -337,13 +337,10 @@ public sealed partial class ClaimService(IDbContextFactory<ClaimTrackerDbContext
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.Database.OpenConnectionAsync(ct);
-        var actors = await db.Actors.AsNoTracking()
-            .Where(a => a.Attributions.Any())
-            .OrderBy(a => a.Name)
-            .Select(a => new { a.Id, a.Name })
-            .ToListAsync(ct);
-        // From the topic index, one seek per topic, rather than the JSON of every claim (see ClaimTopicIndex).
+        // Actors are not listed: the actor filter finds them as their name is typed (ActorFilter), since a newsroom's
+        // record holds thousands. Topics come from the topic index, one seek per topic, rather than the JSON of every
+        // claim (see ClaimTopicIndex).
         var topics = await db.Database.SqlQueryRaw<string>(ClaimTopicIndex.DistinctTopicsSql).ToListAsync(ct);
-        return new ClaimFilterOptions(actors.Select(a => (a.Id, a.Name)).ToList(), topics, await PublishedRatings.ScaleAsync(db, ct));
+        return new ClaimFilterOptions(topics, await PublishedRatings.ScaleAsync(db, ct));
     }
 }

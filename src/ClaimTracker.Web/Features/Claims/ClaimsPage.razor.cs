@@ -130,6 +130,9 @@ public partial class ClaimsPage
     /// <summary>The option picked in a native select; "" (the "Any …" option) removes the parameter.</summary>
     private static string Chosen(ChangeEventArgs e) => e.Value as string ?? "";
 
+    /// <summary>The actor picked by typing; null (cleared) is any actor.</summary>
+    private void ChooseActor(int? id) => Navigate(actor: id?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "");
+
     /// <summary>A click anywhere on a row opens the claim, as its link does (the link stops the click reaching the row).</summary>
     private void OpenClaim(int id) => Nav.NavigateTo($"/claims/{id}");
 

@@ -220,6 +220,5 @@ public sealed record MatrixSourceOption(int Id, string Title, string Outlet, Dat
 
 /// <summary>The filters' choices: the claims browser's actors and topics, and the latest sources (plus the one chosen).</summary>
 public sealed record MatrixFilterOptions(
-    IReadOnlyList<(int Id, string Name)> Actors,
     IReadOnlyList<string> Topics,
     IReadOnlyList<MatrixSourceOption> Sources);

@@ -32,6 +32,7 @@ public partial class MatrixPage
     private string? topic;
     private int? sourceId;
     private int? actorId;
+    private string? actorName;
     private MatrixSort sort;
     private bool showAll;
     private HashSet<int> groupStarts = [];
@@ -53,6 +54,7 @@ public partial class MatrixPage
         showAll = AllParam is "1" or "true";
 
         options = await Matrix.GetFilterOptionsAsync(sourceId);
+        actorName = actorId is int chosen ? (await Actors.ChoiceAsync(chosen))?.Name : null;
         // The matrix of the previous address stays on screen until the new one arrives.
         matrix = await Matrix.GetAsync(new MatrixQuery(search, topic, sourceId, actorId, showAll, sort));
         searchError = matrix.SearchError ?? searchError;
@@ -89,7 +91,7 @@ public partial class MatrixPage
             {
                 parts.Add($"on the topic “{topic}”");
             }
-            if (actorId is int a && options?.Actors.FirstOrDefault(x => x.Id == a) is { Name: { } name })
+            if (actorId is not null && actorName is { } name)
             {
                 parts.Add($"that {name} took a position on");
             }
@@ -147,6 +149,9 @@ public partial class MatrixPage
     private void OnSearchChanged(string? value) => Navigate(q: value ?? "");
 
     private static string Chosen(ChangeEventArgs e) => e.Value as string ?? "";
+
+    /// <summary>The actor picked by typing; null (cleared) is any actor.</summary>
+    private void ChooseActor(int? id) => Navigate(actorValue: id?.ToString(CultureInfo.InvariantCulture) ?? "");
 
     /// <summary>Rewrites the address with the changed values; "" removes a parameter. A new filter starts from the top N again.</summary>
     private void Navigate(string? q = null, string? topicValue = null, string? sourceValue = null, string? actorValue = null, string? sortValue = null)

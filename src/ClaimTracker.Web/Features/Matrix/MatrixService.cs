@@ -189,12 +189,15 @@ public sealed class MatrixService(IDbContextFactory<ClaimTrackerDbContext> dbFac
         return new Pool(candidates, candidates.Count, candidates.Count, false);
     }
 
-    /// <summary>The filters' choices: the claims browser's actors and topics (cached there), and the latest sources.</summary>
+    /// <summary>
+    /// The filters' choices: the claims browser's topics (cached there) and the latest sources. Actors are found by typing
+    /// (<c>ActorFilter</c>), not listed.
+    /// </summary>
     public async Task<MatrixFilterOptions> GetFilterOptionsAsync(int? chosenSource, CancellationToken ct = default)
     {
         var options = await claims.GetFilterOptionsAsync(ct);
         var sources = await reads.GetOrLoadAsync((nameof(GetFilterOptionsAsync), chosenSource), c => LoadSourcesAsync(chosenSource, c), ct);
-        return new MatrixFilterOptions(options.Actors, options.Topics, sources);
+        return new MatrixFilterOptions(options.Topics, sources);
     }
 
     private async Task<IReadOnlyList<MatrixSourceOption>> LoadSourcesAsync(int? chosen, CancellationToken ct)

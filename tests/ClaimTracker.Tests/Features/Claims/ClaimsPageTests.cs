@@ -1,6 +1,7 @@
 using Bunit;
 using ClaimTracker.Tests.Infrastructure;
 using ClaimTracker.Web.Domain;
+using ClaimTracker.Web.Features.Actors;
 using ClaimTracker.Web.Features.Claims;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
@@ -25,6 +26,7 @@ public sealed class ClaimsPageTests : ComponentTest
     {
         UseSeededDatabase();
         Services.AddScoped<ClaimService>();
+        Services.AddScoped<ActorService>();
 
         await using var db = await DbFactory.CreateDbContextAsync();
         var deal = await db.Claims.SingleAsync(c => c.Key == "putin-ready-for-deal");

@@ -1,6 +1,7 @@
 using Bunit;
 using ClaimTracker.Tests.Infrastructure;
 using ClaimTracker.Web.Domain;
+using ClaimTracker.Web.Features.Actors;
 using ClaimTracker.Web.Features.Claims;
 using ClaimTracker.Web.Features.Matrix;
 using Microsoft.AspNetCore.Components;
@@ -19,6 +20,7 @@ public sealed class MatrixPageTests : ComponentTest
     {
         UseSeededDatabase();
         Services.AddScoped<ClaimService>();
+        Services.AddScoped<ActorService>();
         Services.AddScoped<MatrixService>();
         return Task.CompletedTask;
     }
