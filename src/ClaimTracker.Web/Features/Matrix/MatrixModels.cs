@@ -218,7 +218,7 @@ public sealed record StanceMatrix(
 /// <summary>A source the matrix can be narrowed to.</summary>
 public sealed record MatrixSourceOption(int Id, string Title, string Outlet, DateOnly PublishedOn);
 
-/// <summary>The filters' choices: the claims browser's actors and topics, and the latest sources (plus the one chosen).</summary>
+/// <summary>The filters' choices: the claims browser's topics, and the latest sources (plus the one chosen); actors are found by typing.</summary>
 public sealed record MatrixFilterOptions(
     IReadOnlyList<string> Topics,
     IReadOnlyList<MatrixSourceOption> Sources);
