@@ -41,6 +41,12 @@ public sealed record MergeRows
     public List<int> Annotations { get; init; } = [];
     public List<int> Verdicts { get; init; } = [];
     public List<int> Suggestions { get; init; } = [];
+
+    /// <summary>
+    /// Follows of the merged claim moved to the survivor, so that its followers hear of it from now on. A person already
+    /// following the survivor keeps both follows, and the merged claim's says where it went.
+    /// </summary>
+    public List<int> Follows { get; init; } = [];
     public List<int> RetiredRelations { get; init; } = [];
     public List<int> RetiredVerdicts { get; init; } = [];
 

@@ -123,6 +123,15 @@ public sealed class ClaimMergeService(
             live.Notes += note.IsDeleted ? 0 : 1;
         }
 
+        // Followers of the merged claim follow the survivor from now on (unless they already do: one follow per person
+        // and claim). What they had seen carries over; the survivor's changes after it count as new to them.
+        var survivorFollowers = await db.Follows.Where(f => f.ClaimId == survivorId).Select(f => f.UserId).ToListAsync(ct);
+        foreach (var follow in await db.Follows.Where(f => f.ClaimId == mergedId && !survivorFollowers.Contains(f.UserId)).ToListAsync(ct))
+        {
+            follow.ClaimId = survivorId;
+            rows.Follows.Add(follow.Id);
+        }
+
         ClaimStatus? statusBefore = null;
         if (mergedVerdict is not null && survivorVerdict is null)
         {
@@ -282,6 +291,11 @@ public sealed class ClaimMergeService(
         foreach (var suggestion in suggestions.Where(s => s.ClaimId == merge.SurvivorId))
         {
             suggestion.ClaimId = merge.MergedId;
+        }
+        // Follows go back too, those still on the survivor (one unfollowed meanwhile is gone, and stays gone).
+        foreach (var follow in await db.Follows.Where(f => rows.Follows.Contains(f.Id) && f.ClaimId == merge.SurvivorId).ToListAsync(ct))
+        {
+            follow.ClaimId = merge.MergedId;
         }
         if (rows.SurvivorStatusBefore is ClaimStatus before)
         {

@@ -6,7 +6,9 @@ using ClaimTracker.Web.Features.Accounts;
 using ClaimTracker.Web.Features.Claims;
 using ClaimTracker.Web.Features.Editing;
 using ClaimTracker.Web.Features.Merging;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ClaimTracker.Tests.Features.Merging;
 
@@ -212,6 +214,55 @@ public class ClaimMergeServiceTests(ClaimTrackerFactory app) : IClassFixture<Cla
         var twice = await UndoAsync(merged.Value.Id);
         Assert.Equal(EditOutcome.Refused, twice.Outcome);
         Assert.Contains("already undone", twice.Message);
+    }
+
+    [Fact]
+    public async Task Followers_of_the_merged_claim_follow_the_survivor_until_the_merge_is_undone()
+    {
+        var p = await PairAsync();
+        var onlyMerged = await FollowerAsync(p.B);
+        var both = await FollowerAsync(p.B, p.A);
+        var unfollowsMeanwhile = await FollowerAsync(p.B);
+
+        var merged = await MergeAsync(p.A, p.B);
+
+        Assert.Equal(EditOutcome.Saved, merged.Outcome);
+        Assert.Equal([p.A], await FollowedClaimsAsync(onlyMerged));
+        // Already following the survivor: both follows stay (one per person and claim); the merged one says where it went.
+        Assert.Equal([p.A, p.B], await FollowedClaimsAsync(both));
+        await using (var db = app.CreateDbContext())
+        {
+            await db.Follows.Where(f => f.UserId == unfollowsMeanwhile).ExecuteDeleteAsync();
+        }
+
+        var undone = await UndoAsync(merged.Value!.Id);
+
+        Assert.Equal(EditOutcome.Saved, undone.Outcome);
+        Assert.Equal([p.B], await FollowedClaimsAsync(onlyMerged));
+        Assert.Equal([p.A, p.B], await FollowedClaimsAsync(both));
+        Assert.Empty(await FollowedClaimsAsync(unfollowsMeanwhile));
+    }
+
+    /// <summary>A real account (a follow belongs to one) following the claims given; its id.</summary>
+    private async Task<string> FollowerAsync(params int[] claims)
+    {
+        var id = "merge-follower-" + Guid.NewGuid().ToString("N");
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var created = await users.CreateAsync(new AppUser { Id = id, UserName = $"{id}@claimtracker.test", Email = $"{id}@claimtracker.test", DisplayName = "Follower" });
+            Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+        }
+        await using var db = app.CreateDbContext();
+        db.Follows.AddRange(claims.Select(c => new Follow { UserId = id, ClaimId = c, FollowedAt = DateTimeOffset.UtcNow, LastSeenAt = DateTimeOffset.UtcNow }));
+        await db.SaveChangesAsync();
+        return id;
+    }
+
+    private async Task<List<int>> FollowedClaimsAsync(string userId)
+    {
+        await using var db = app.CreateDbContext();
+        return await db.Follows.Where(f => f.UserId == userId && f.ClaimId != null).Select(f => f.ClaimId!.Value).OrderBy(c => c).ToListAsync();
     }
 
     [Fact]
