@@ -156,9 +156,15 @@ public sealed class ReviewQueueTests(E2EFixture app) : BrowserTest(app)
         await page.Keyboard.PressAsync("Enter");
         await Expect(who).ToHaveValueAsync("Dmitry Peskov");
         await Expect(form).ToBeVisibleAsync();
+        // The list of actors closes before the editor moves on, as it does before their eyes: until it has, the
+        // autocomplete may still take the focus back (under load its close arrives after the next keystrokes).
+        await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
         await TabToAsync(page, "[data-testid=edit-new-claim]");
+        var newClaimText = form.GetByLabel("The new claim, in neutral words");
+        await Expect(newClaimText).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Control+A");
         await page.Keyboard.TypeAsync(EditedClaim);
+        await Expect(newClaimText).ToHaveValueAsync(EditedClaim); // every letter typed is in the field before Enter sends it
         await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await E2EFixture.ScreenshotAsync(page, "review-queue-edit");
         await E2EFixture.AssertNoSeriousAxeViolationsAsync(page);
