@@ -79,8 +79,14 @@ public sealed class ActorService(IDbContextFactory<ClaimTrackerDbContext> dbFact
         return new PagedResult<ActorRow>(rows, total);
     }
 
-    /// <summary>The actor as a picker shows it, or null for an unknown or deleted actor.</summary>
-    public async Task<ActorChoice?> ChoiceAsync(int id, CancellationToken ct = default)
+    /// <summary>
+    /// The actor as a picker shows it, or null for an unknown or deleted actor. Through the read-model cache: a filtered
+    /// page asks for it twice per render (the filter shows the name, the page says what it shows).
+    /// </summary>
+    public Task<ActorChoice?> ChoiceAsync(int id, CancellationToken ct = default) =>
+        reads.GetOrLoadAsync((nameof(ChoiceAsync), id), c => LoadChoiceAsync(id, c), ct);
+
+    private async Task<ActorChoice?> LoadChoiceAsync(int id, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Actors.AsNoTracking().Where(a => a.Id == id).Select(a => new ActorChoice(a.Id, a.Name)).SingleOrDefaultAsync(ct);

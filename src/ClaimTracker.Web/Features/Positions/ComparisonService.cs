@@ -73,13 +73,13 @@ public sealed class ComparisonService(IDbContextFactory<ClaimTrackerDbContext> d
         // The relations touching the smaller side's claims, each found through the index that starts with its end, and
         // kept when the other end is the other side's. Asking for both ends in the query made SQLite probe every pair of
         // the two lists: a million probes for two actors with a thousand claims each.
-        var (fewer, more) = claimsA.Count <= claimsB.Count ? (claimsA, claimsB.ToHashSet()) : (claimsB, claimsA.ToHashSet());
-        var fewerSet = fewer.ToHashSet();
-        var relations = fewer.Count == 0 || more.Count == 0 ? [] : (await db.ClaimRelations.AsNoTracking()
+        var (setA, setB) = (claimsA.ToHashSet(), claimsB.ToHashSet());
+        var fewer = claimsA.Count <= claimsB.Count ? claimsA : claimsB;
+        var relations = claimsA.Count == 0 || claimsB.Count == 0 ? [] : (await db.ClaimRelations.AsNoTracking()
                 .Where(r => fewer.Contains(r.FromClaimId) || fewer.Contains(r.ToClaimId))
                 .Select(r => new { r.FromClaimId, r.ToClaimId, r.Type })
                 .ToListAsync(ct))
-            .Where(r => (fewerSet.Contains(r.FromClaimId) && more.Contains(r.ToClaimId)) || (more.Contains(r.FromClaimId) && fewerSet.Contains(r.ToClaimId)))
+            .Where(r => (setA.Contains(r.FromClaimId) && setB.Contains(r.ToClaimId)) || (setB.Contains(r.FromClaimId) && setA.Contains(r.ToClaimId)))
             .ToList();
 
         var (agree, disagree, onlyA, onlyB) = Sort(
