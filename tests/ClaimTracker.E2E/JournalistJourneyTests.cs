@@ -144,14 +144,7 @@ public sealed class JournalistJourneyTests(E2EFixture app) : BrowserTest(app)
 
         // An actor is found by typing part of the name (a newsroom has thousands): Peskov made one claim of the seed.
         var peskov = await App.QueryAsync(db => db.Actors.Where(a => a.Key == "dmitry-peskov").Select(a => a.Id).SingleAsync());
-        var actorFilter = page.GetByLabel("Actor", new() { Exact = true });
-        await actorFilter.ClickAsync();
-        await actorFilter.FillAsync("Pesk");
-        await Expect(actorFilter).ToHaveValueAsync("Pesk");
-        // The list offered narrows to the one actor whose name or role holds the letters typed.
-        var match = page.Locator(".mud-popover-open .mud-list-item");
-        await Expect(match).ToHaveCountAsync(1);
-        await Expect(match).ToHaveTextAsync("Dmitry Peskov");
+        var (actorFilter, match) = await E2EFixture.OfferActorAsync(page, "Pesk", "Dmitry Peskov");
         await E2EFixture.ScreenshotAsync(page, $"claims-actor-filter-{device}");
         await match.ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex($@"/claims\?actor={peskov}$"));

@@ -141,13 +141,7 @@ public sealed class MatrixTests(E2EFixture app) : BrowserTest(app)
         // Choosing an actor, found by typing part of the name, narrows to the claims they spoke to, in the address.
         await page.GetByTestId("matrix-topic").SelectOptionAsync("");
         await Expect(page).ToHaveURLAsync(new Regex(@"/matrix$"));
-        var actorFilter = page.GetByLabel("Actor", new() { Exact = true });
-        await actorFilter.ClickAsync();
-        await actorFilter.FillAsync("Gabb");
-        await Expect(actorFilter).ToHaveValueAsync("Gabb");
-        var offered = page.Locator(".mud-popover-open .mud-list-item");
-        await Expect(offered).ToHaveCountAsync(1);
-        await Expect(offered).ToHaveTextAsync("Tulsi Gabbard");
+        var (actorFilter, offered) = await E2EFixture.OfferActorAsync(page, "Gabb", "Tulsi Gabbard");
         await offered.ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex($@"/matrix\?actor={ids.Gabbard}$"));
         await Expect(actorFilter).ToHaveValueAsync("Tulsi Gabbard");

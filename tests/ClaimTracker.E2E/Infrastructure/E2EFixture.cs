@@ -180,6 +180,23 @@ public sealed class E2EFixture : IAsyncLifetime
         await WaitForInteractiveAsync(page);
     }
 
+    /// <summary>
+    /// Types <paramref name="typed"/> into a list's actor filter (labelled "Actor", found by typing) and waits until the
+    /// list it offers is the one actor <paramref name="name"/>. Returns the filter and that offer, for the test to choose.
+    /// </summary>
+    public static async Task<(ILocator Filter, ILocator Offered)> OfferActorAsync(IPage page, string typed, string name)
+    {
+        var filter = page.GetByLabel("Actor", new() { Exact = true });
+        await filter.ClickAsync();
+        await filter.FillAsync(typed);
+        await Assertions.Expect(filter).ToHaveValueAsync(typed);
+        // The list narrows to the one actor whose name or role holds the letters typed.
+        var offered = page.Locator(".mud-popover-open .mud-list-item");
+        await Assertions.Expect(offered).ToHaveCountAsync(1);
+        await Assertions.Expect(offered).ToHaveTextAsync(name);
+        return (filter, offered);
+    }
+
     /// <summary>Saves a full-page PNG to <c>tests/ClaimTracker.E2E/screenshots/{name}.png</c> and returns its path.</summary>
     public static async Task<string> ScreenshotAsync(IPage page, string name)
     {

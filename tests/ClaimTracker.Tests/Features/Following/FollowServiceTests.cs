@@ -193,15 +193,7 @@ public class FollowServiceTests(ClaimTrackerFactory app) : IClassFixture<ClaimTr
         new[] { e.What, e.Summary, e.Withheld }.Concat(e.Changes.SelectMany(c => new[] { c.Field, c.Before, c.After }))));
 
     /// <summary>A real account (a follow belongs to one), with the id the test acts under.</summary>
-    private async Task<Account> NewAccountAsync(string role)
-    {
-        var id = "follow-" + Guid.NewGuid().ToString("N");
-        await using var scope = app.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var created = await users.CreateAsync(new AppUser { Id = id, UserName = $"{id}@claimtracker.test", Email = $"{id}@claimtracker.test", DisplayName = "Follower " + id[..12] });
-        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
-        return new Account(id, role);
-    }
+    private async Task<Account> NewAccountAsync(string role) => new(await app.Services.NewAccountAsync("follow"), role);
 
     private async Task<int> NewClaimAsync()
     {

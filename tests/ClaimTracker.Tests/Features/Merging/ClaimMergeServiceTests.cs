@@ -6,9 +6,7 @@ using ClaimTracker.Web.Features.Accounts;
 using ClaimTracker.Web.Features.Claims;
 using ClaimTracker.Web.Features.Editing;
 using ClaimTracker.Web.Features.Merging;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ClaimTracker.Tests.Features.Merging;
 
@@ -246,13 +244,7 @@ public class ClaimMergeServiceTests(ClaimTrackerFactory app) : IClassFixture<Cla
     /// <summary>A real account (a follow belongs to one) following the claims given; its id.</summary>
     private async Task<string> FollowerAsync(params int[] claims)
     {
-        var id = "merge-follower-" + Guid.NewGuid().ToString("N");
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            var created = await users.CreateAsync(new AppUser { Id = id, UserName = $"{id}@claimtracker.test", Email = $"{id}@claimtracker.test", DisplayName = "Follower" });
-            Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
-        }
+        var id = await app.Services.NewAccountAsync("merge-follower");
         await using var db = app.CreateDbContext();
         db.Follows.AddRange(claims.Select(c => new Follow { UserId = id, ClaimId = c, FollowedAt = DateTimeOffset.UtcNow, LastSeenAt = DateTimeOffset.UtcNow }));
         await db.SaveChangesAsync();
