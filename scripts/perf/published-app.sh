@@ -1,10 +1,12 @@
-# Sourced by the scripts beside it: the published app in Production on a fresh database of its own.
+# Sourced by the scripts beside it: the published app in Production on a fresh database of its own, or on a copy of one.
 #
-#   start_published_app PUBLISH_DIR PORT LOG_FILE
+#   start_published_app PUBLISH_DIR PORT LOG_FILE [DATABASE]
 #
-# Publishes into PUBLISH_DIR first when it holds no build. Sets $server to the app's process id, stops the app and
-# deletes the database when the calling script exits, and returns once the home page answers (the first start
-# migrates and seeds); if it never does, the calling script stops with the end of the app's log.
+# Publishes into PUBLISH_DIR first when it holds no build. With DATABASE (a SQLite file, e.g. one made by the app's
+# generate command) the app runs on a copy of it, left untouched; without, on a new one. Sets $server to the app's
+# process id and $published_app_db to its database, stops the app and deletes that database when the calling script
+# exits, and returns once the home page answers (the first start migrates, and seeds a new database); if it never does,
+# the calling script stops with the end of the app's log.
 
 start_published_app() {
   local publish=$1 port=$2 log
@@ -16,6 +18,9 @@ start_published_app() {
   local publish_abs
   publish_abs=$(cd "$publish" && pwd)
   published_app_db=$(mktemp -d)/claimtracker.db
+  if [[ -n "${4:-}" ]]; then
+    cp "$4" "$published_app_db"
+  fi
   (cd "$publish_abs" && ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__ClaimTracker="Data Source=$published_app_db" \
     exec ./ClaimTracker.Web --urls "http://127.0.0.1:$port" > "$log" 2>&1) &
   server=$!

@@ -20,23 +20,11 @@ runs=${RUNS:-20}
 results=$(pwd)/out/perf-results
 mkdir -p "$results"
 
-if [[ ! -x "$publish/ClaimTracker.Web" ]]; then
-  dotnet publish src/ClaimTracker.Web -c Release -o "$publish" --nologo
-fi
-work=$(mktemp -d)
-cp "$source_db" "$work/claimtracker.db"
-publish_abs=$(cd "$publish" && pwd)
-(cd "$publish_abs" && ASPNETCORE_ENVIRONMENT=Production ConnectionStrings__ClaimTracker="Data Source=$work/claimtracker.db" \
-  exec ./ClaimTracker.Web --urls "http://127.0.0.1:$port" > "$results/views-at-scale-server.log" 2>&1) &
-server=$!
-trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
-for _ in $(seq 1 600); do
-  curl -sf -o /dev/null "http://127.0.0.1:$port/" && break
-  kill -0 $server 2>/dev/null || { tail -n 20 "$results/views-at-scale-server.log" >&2; exit 1; }
-  sleep 0.5
-done
-
-db="$work/claimtracker.db"
+source scripts/perf/published-app.sh
+start_published_app "$publish" "$port" "$results/views-at-scale-server.log" "$source_db"
+db=$published_app_db
+# Scratch files beside the copy, deleted with it.
+work=$(dirname "$db")
 q() { sqlite3 "$db" "$1"; }
 busiest_actor=$(q "SELECT ActorId FROM Attributions WHERE IsDeleted = 0 GROUP BY ActorId ORDER BY COUNT(*) DESC, ActorId LIMIT 1")
 second_actor=$(q "SELECT ActorId FROM Attributions WHERE IsDeleted = 0 GROUP BY ActorId ORDER BY COUNT(*) DESC, ActorId LIMIT 1 OFFSET 1")
