@@ -113,6 +113,30 @@ public sealed class TypingTests(E2EFixture app) : BrowserTest(app)
         await Expect(page.Locator("[data-testid=claims-table] tr.claim-row").First).ToContainTextAsync("Kremlin");
     }
 
+    /// <summary>
+    /// A reader who lands on the list, types a word, waits for the list to follow and types on: the search of the first
+    /// word moves the address, and the page's heading took the focus as if a new page had opened, so every letter after
+    /// the pause went nowhere (CI stored "kremlin " of "kremlin objectives"). Not throttled: a pause longer than the
+    /// search's own is all it takes.
+    /// </summary>
+    [Theory]
+    [InlineData("/claims")]
+    [InlineData("/matrix")]
+    public async Task A_reader_who_pauses_mid_search_keeps_typing_into_the_search_box(string path)
+    {
+        var page = await App.NewPageAsync(1366, 900);
+        await App.GotoAndWaitForInteractiveAsync(page, path);
+        var search = page.GetByLabel("Search claims, quotes and speakers");
+        await search.ClickAsync();
+        await page.Keyboard.TypeAsync("kremlin");
+        await Expect(page).ToHaveURLAsync(new Regex(@"\?q=kremlin$"));
+        await Expect(search).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync(" objectives");
+        await Expect(page).ToHaveURLAsync(new Regex(@"\?q=kremlin(%20|\+)objectives$"));
+        await Expect(search).ToHaveValueAsync("kremlin objectives");
+        await Expect(search).ToBeFocusedAsync();
+    }
+
     [Fact]
     public async Task Creating_an_account_keeps_the_e_mail_typed_the_moment_the_page_appears()
     {
