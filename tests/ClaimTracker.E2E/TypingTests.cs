@@ -137,6 +137,34 @@ public sealed class TypingTests(E2EFixture app) : BrowserTest(app)
         await Expect(search).ToBeFocusedAsync();
     }
 
+    /// <summary>
+    /// A dialog moves the keyboard to its first field when it opens, but never out of a field the editor has already
+    /// clicked into: MudBlazor's own default focus came two round trips after the dialog, whatever had happened since,
+    /// and under load it took the focus from the claim being typed into "Add relation", whose autocomplete then cleared
+    /// the words (CI: no "Witkoff" in the list). The late call is made here on purpose, after the editor's click.
+    /// </summary>
+    [Fact]
+    public async Task A_dialog_moves_the_keyboard_to_its_first_field_but_not_out_of_one_already_chosen()
+    {
+        var claim = await OwnClaimAsync(Tag());
+        var page = await App.NewPageAsync(1366, 900);
+        await App.SignInAsync(page, Demo.Editor);
+        await App.GotoAndWaitForInteractiveAsync(page, $"/claims/{claim.Id}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add relation" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Expect(dialog.GetByLabel("This claim…")).ToBeFocusedAsync();
+
+        var other = dialog.GetByLabel("…the claim");
+        await other.ClickAsync();
+        await page.Keyboard.TypeAsync("Witk");
+        await dialog.EvaluateAsync("d => window.claimTrackerFocus.intoFirstField(d)");
+        await Expect(other).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync("off");
+        await Expect(other).ToHaveValueAsync("Witkoff");
+        await Expect(page.GetByRole(AriaRole.Option).Filter(new() { HasText = "Witkoff" }).First).ToBeVisibleAsync();
+    }
+
     [Fact]
     public async Task Creating_an_account_keeps_the_e_mail_typed_the_moment_the_page_appears()
     {

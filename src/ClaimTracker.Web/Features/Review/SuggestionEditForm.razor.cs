@@ -75,8 +75,9 @@ public partial class SuggestionEditForm
     {
         if (firstRender)
         {
-            // Keyboard users land in the form; Enter from here accepts.
-            await JS.InvokeVoidAsync("claimTrackerReview.focus", "[data-testid=suggestion-edit] input:not([type=checkbox])");
+            // Keyboard users land in the form; Enter from here accepts. Not if they have clicked into a field meanwhile:
+            // this arrives a round trip after the form appears (page.js, claimTrackerFocus).
+            await JS.InvokeVoidAsync("claimTrackerFocus.intoFirstField", "[data-testid=suggestion-edit]");
         }
     }
 

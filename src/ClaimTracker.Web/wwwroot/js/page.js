@@ -45,3 +45,25 @@
         });
     });
 })();
+
+// Moves the keyboard into a dialog or form that has just opened, unless the person is already in it. A dialog's own
+// default focus (MudBlazor's focus trap) arrives two round trips after the dialog appears, whatever has happened since:
+// on a slow connection someone who had clicked into a field and begun typing was moved out of it, the rest of their
+// letters went nowhere, and an autocomplete left that way cleared what it held.
+window.claimTrackerFocus = {
+    // anchor: an element inside the dialog (the dialog itself is found from it), or a CSS selector of the container.
+    intoFirstField: function (anchor) {
+        const element = typeof anchor === 'string' ? document.querySelector(anchor) : anchor;
+        const box = element ? (element.closest('[role=dialog]') || element) : null;
+        if (!box || box.contains(document.activeElement)) {
+            return;
+        }
+        const field = box.querySelector(
+            'input:not([type=hidden]):not([type=checkbox]):not([disabled]), textarea:not([disabled]), select:not([disabled]), ' +
+            '[role=combobox][tabindex]:not([tabindex="-1"])') // MudSelect's field is a focusable div, not an input
+            || box.querySelector('button:not([disabled]), [href], [tabindex]:not([tabindex="-1"])');
+        if (field) {
+            field.focus();
+        }
+    }
+};

@@ -63,12 +63,6 @@ window.claimTrackerReview = (function () {
             if (target) {
                 target.scrollIntoView({ block: 'center' });
             }
-        },
-        focus: function (selector) {
-            const target = document.querySelector(selector);
-            if (target) {
-                target.focus();
-            }
         }
     };
 })();
