@@ -24,7 +24,7 @@ public static class RequiredTriggers
         "ClaimSearch_ActorRenamed",
     ];
 
-    public static IEnumerable<string> All => ClaimSearch.Concat(DisputeCountTriggers.Names).Concat(ClaimTopicIndex.Names);
+    public static IEnumerable<string> All => ClaimSearch.Concat(DisputeCountTriggers.Names).Concat(ClaimTopicIndex.Names).Concat(PositionIndex.Names);
 
     /// <summary>The required triggers that the database lacks.</summary>
     public static async Task<IReadOnlyList<string>> FindMissingAsync(ClaimTrackerDbContext db, CancellationToken ct = default)
@@ -44,14 +44,16 @@ public static class RequiredTriggers
                 $"The database lacks the trigger(s) {string.Join(", ", missing)} after the migrations ran: a migration or a hand "
                 + "edit dropped them (DROP TABLE … CASCADE or DROP FUNCTION … CASCADE take a table's triggers with it). Recreate "
                 + "them at the end of that migration from the SQL of Postgres.PostgresIndexes (the NativeSearchCountsAndTopics "
-                + "migration), and recompute what they keep with PostgresIndexes.RebuildSql.");
+                + "migration; the Positions_ ones from PositionIndex.PostgresCreateSql), and recompute what they keep with "
+                + "PostgresIndexes.RebuildSql and PositionIndex.PostgresRebuildSql.");
         }
         if (missing.Count > 0)
         {
             throw new InvalidOperationException(
                 $"The database lacks the trigger(s) {string.Join(", ", missing)} after the migrations ran. A migration probably "
                 + "rebuilt their table (which drops its triggers) or dropped them for a rebuild. Recreate them at the end of that "
-                + "migration: migrationBuilder.Sql(DisputeCountTriggers.CreateSql) for the DisputeCounts_ ones; for the "
+                + "migration: migrationBuilder.Sql(DisputeCountTriggers.CreateSql) for the DisputeCounts_ ones, "
+                + "migrationBuilder.Sql(PositionIndex.CreateSql) for the Positions_ ones; for the "
                 + "ClaimSearch_ ones, the SQL of the SearchSkipsDeletedStatements migration.");
         }
     }

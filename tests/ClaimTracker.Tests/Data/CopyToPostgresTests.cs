@@ -91,6 +91,10 @@ public sealed partial class CopyToPostgresTests(CopyToPostgresTests.Source sourc
 
     private static string Sha256(string path) => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(path)));
 
+    private static async Task<(int Mixed, int Rivals)> PositionRowsAsync(ClaimTrackerDbContext db) =>
+        (await db.Database.SqlQuery<int>($"SELECT COUNT(*) AS \"Value\" FROM \"MixedPositions\"").SingleAsync(),
+         await db.Database.SqlQuery<int>($"SELECT COUNT(*) AS \"Value\" FROM \"BackedRivals\"").SingleAsync());
+
     [Fact]
     public async Task Every_table_arrives_row_for_row_with_its_ids_and_the_app_goes_on_on_PostgreSQL_with_new_ids_search_and_counts()
     {
@@ -146,6 +150,10 @@ public sealed partial class CopyToPostgresTests(CopyToPostgresTests.Source sourc
             var rebuilt = await SearchWordsAsync(db);
             await db.Database.ExecuteSqlAsync($"SELECT claim_search_refresh(ARRAY(SELECT \"Id\" FROM \"Claims\"))");
             Assert.Equal(await SearchWordsAsync(db), rebuilt);
+            // The position index behind the consistency ranking, rebuilt too: the record's, row for row the source's.
+            Assert.Empty(await PositionIndexCheck.MismatchesAsync(db));
+            await using var sourceDb = source.App.CreateDbContext();
+            Assert.Equal(await PositionRowsAsync(sourceDb), await PositionRowsAsync(db));
         }
 
         // The app on the copy: start-up finds its schema and triggers, and the seed already there.

@@ -24,7 +24,7 @@ public sealed class RequiredTriggersTests : IAsyncLifetime
         await using var db = app.CreateDbContext();
         var triggers = await EngineSql.TriggerNamesAsync(db);
 
-        Assert.Equal(17, RequiredTriggers.All.Count());
+        Assert.Equal(23, RequiredTriggers.All.Count());
         Assert.All(RequiredTriggers.All, name => Assert.Contains(name, triggers));
         Assert.Empty(await RequiredTriggers.FindMissingAsync(db));
     }
@@ -33,6 +33,7 @@ public sealed class RequiredTriggersTests : IAsyncLifetime
     [InlineData("ClaimSearch_AttributionUpdated")]
     [InlineData("DisputeCounts_RelationUpdated")]
     [InlineData("ClaimTopics_ClaimUpdated")]
+    [InlineData("Positions_AttributionUpdated")]
     public async Task A_dropped_trigger_stops_start_up_naming_it_and_start_up_goes_on_once_it_is_back(string trigger)
     {
         string definition;

@@ -1,5 +1,7 @@
 using ClaimTracker.Web.Data;
 using ClaimTracker.Web.Data.Postgres;
+using ClaimTracker.Web.Domain;
+using ClaimTracker.Web.Features.Positions;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -120,6 +122,59 @@ public static class EngineSql
             WHERE strip(s."Body") IS DISTINCT FROM strip(f.fresh)
             ORDER BY COALESCE(c."Id", s."ClaimId")
             """).ToListAsync();
+    }
+}
+
+/// <summary>
+/// The position index (<see cref="PositionIndex"/>) against the record read afresh through the model, in LINQ and not
+/// in the index's own SQL, so that a wrong definition fails as surely as a missing trigger.
+/// </summary>
+public static class PositionIndexCheck
+{
+    private sealed class MixedRow
+    {
+        public int ActorId { get; init; }
+        public int ClaimId { get; init; }
+    }
+
+    private sealed class RivalRow
+    {
+        public int ActorId { get; init; }
+        public int FromClaimId { get; init; }
+        public int ToClaimId { get; init; }
+    }
+
+    /// <summary>The stored rows that should not be there and the rows missing, one line each; empty when the index is current.</summary>
+    public static async Task<List<string>> MismatchesAsync(ClaimTrackerDbContext db)
+    {
+        var backing = ConsistencyService.Backing.ToArray();
+        var challenging = StanceRules.Challenges;
+        // The query filters leave deleted statements and relations out, as the index does.
+        var mixed = (await db.Attributions
+                .GroupBy(a => new { a.ActorId, a.ClaimId })
+                .Where(g => g.Any(a => backing.Contains(a.Stance)) && g.Any(a => challenging.Contains(a.Stance)))
+                .Select(g => new { g.Key.ActorId, g.Key.ClaimId })
+                .ToListAsync())
+            .Select(p => $"mixed {p.ActorId}/{p.ClaimId}").ToHashSet();
+        var backed = db.Attributions.Where(a => backing.Contains(a.Stance));
+        var rivals = (await db.ClaimRelations
+                .Where(r => r.Type == RelationType.Contradicts)
+                .Join(backed, r => r.FromClaimId, x => x.ClaimId, (r, x) => new { x.ActorId, r.FromClaimId, r.ToClaimId })
+                .Where(p => backed.Any(y => y.ClaimId == p.ToClaimId && y.ActorId == p.ActorId))
+                .Distinct()
+                .ToListAsync())
+            .Select(p => $"rivals {p.ActorId}/{p.FromClaimId}/{p.ToClaimId}").ToHashSet();
+
+        var storedMixed = (await db.Database.SqlQueryRaw<MixedRow>("""SELECT "ActorId", "ClaimId" FROM "MixedPositions" """).ToListAsync())
+            .Select(p => $"mixed {p.ActorId}/{p.ClaimId}").ToList();
+        var storedRivals = (await db.Database.SqlQueryRaw<RivalRow>("""SELECT "ActorId", "FromClaimId", "ToClaimId" FROM "BackedRivals" """).ToListAsync())
+            .Select(p => $"rivals {p.ActorId}/{p.FromClaimId}/{p.ToClaimId}").ToList();
+        var stored = storedMixed.Concat(storedRivals).ToList();
+        var expected = mixed.Concat(rivals).ToHashSet();
+        return stored.Where(r => !expected.Contains(r)).Select(r => "stored, not in the record: " + r)
+            .Concat(expected.Where(r => !stored.Contains(r)).Select(r => "in the record, not stored: " + r))
+            .Concat(stored.GroupBy(r => r).Where(g => g.Count() > 1).Select(g => "stored twice: " + g.Key))
+            .ToList();
     }
 }
 

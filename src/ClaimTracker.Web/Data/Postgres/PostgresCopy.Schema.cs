@@ -8,8 +8,11 @@ namespace ClaimTracker.Web.Data.Postgres;
 /// <summary>What the copy sets aside and reads off the target: indexes and foreign keys, identity columns, data already there.</summary>
 public static partial class PostgresCopy
 {
-    /// <summary>The tables PostgreSQL's rebuild fills in full (<see cref="PostgresIndexes.RebuildSql"/>), not the copy.</summary>
-    private static readonly string[] RebuiltTables = ["ClaimSearch", "ClaimTopics"];
+    /// <summary>
+    /// The tables PostgreSQL's rebuild fills in full (<see cref="PostgresIndexes.RebuildSql"/>,
+    /// <see cref="PositionIndex.PostgresRebuildSql"/>), not the copy.
+    /// </summary>
+    private static readonly string[] RebuiltTables = ["ClaimSearch", "ClaimTopics", "MixedPositions", "BackedRivals"];
 
     /// <summary>An index or foreign key dropped for the load, with the SQL that puts it back exactly as it was.</summary>
     private sealed record SetAside(string Table, string Name, string Definition, bool IsForeignKey)

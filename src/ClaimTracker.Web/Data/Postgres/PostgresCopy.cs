@@ -153,7 +153,7 @@ public static partial class PostgresCopy
                 await ExecuteAsync(pg, $"ALTER TABLE {table.QuotedName} ENABLE TRIGGER USER", ct);
             }
 
-            stage = "rebuilding the search index, topic index and dispute counts";
+            stage = "rebuilding the search index, topic index, dispute counts and position index";
             var rebuild = Stopwatch.StartNew();
             // Claims whose counts the rebuild will change had stale counts in the source: worth saying, never expected.
             var recounted = (int)await ScalarAsync<long>(pg, $"""
@@ -161,7 +161,8 @@ public static partial class PostgresCopy
                 WHERE c."ConflictCount" <> n.conflicts OR c."SupportCount" <> n.supports
                 """, ct);
             await ExecuteAsync(pg, PostgresIndexes.RebuildSql, ct);
-            await progress.WriteLineAsync($"  search index, topic index and dispute counts rebuilt in {rebuild.Elapsed.TotalSeconds:F1} s");
+            await ExecuteAsync(pg, PositionIndex.PostgresRebuildSql, ct);
+            await progress.WriteLineAsync($"  search index, topic index, dispute counts and position index rebuilt in {rebuild.Elapsed.TotalSeconds:F1} s");
 
             var restore = Stopwatch.StartNew();
             foreach (var index in setAside.Where(x => !x.IsForeignKey))

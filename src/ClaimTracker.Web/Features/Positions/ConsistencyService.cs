@@ -25,7 +25,8 @@ public sealed class ConsistencyService(IDbContextFactory<ClaimTrackerDbContext> 
 
     public const int DefaultPageSize = 25;
 
-    private static readonly Stance[] Backing = [Stance.Asserts, Stance.Endorses];
+    /// <summary>The stances that back a claim (the position index stores their names: <see cref="PositionIndex.BackingStances"/>).</summary>
+    public static readonly IReadOnlyList<Stance> Backing = [Stance.Asserts, Stance.Endorses];
 
     private readonly ReadModelCache reads = cache ?? ReadModelCache.Disabled;
 
@@ -50,10 +51,9 @@ public sealed class ConsistencyService(IDbContextFactory<ClaimTrackerDbContext> 
             return null;
         }
         var own = db.Attributions.AsNoTracking().Where(a => a.ActorId == actorId);
-        var mixed = await MixedPositions(own).Select(p => p.ClaimId).Take(ClaimBasis + 1).ToListAsync(ct);
-        // Raw SQL for the same reason as the ranking's: written as "relation whose ends are both in the actor's backed claims",
-        // SQLite probed the relation index with every pair of those claims (seconds for an actor with 30,000 of them).
-        var rivals = (await db.Database.SqlQueryRaw<ActorRival>(ActorRivalsSql, actorId).ToListAsync(ct))
+        // The candidates come from the position index (PositionIndex), kept by the statements' and relations' triggers.
+        var mixed = await db.Database.SqlQueryRaw<int>(ActorMixedSql, actorId).ToListAsync(ct);
+        var rivals = (await db.Database.SqlQueryRaw<RankingRivals>(ActorRivalsSql, actorId).ToListAsync(ct))
             .Select(r => new Rivals(actorId, r.FromClaimId, r.ToClaimId))
             .ToList();
         var limited = mixed.Count > ClaimBasis || rivals.Count > ClaimBasis;
@@ -85,10 +85,10 @@ public sealed class ConsistencyService(IDbContextFactory<ClaimTrackerDbContext> 
         await db.Database.OpenConnectionAsync(ct);
         var topics = await db.Database.SqlQueryRaw<string>(ClaimTopicIndex.DistinctTopicsSql).ToListAsync(ct);
 
-        // Raw SQL, written once for both engines, so that the order of the joins is the one that scales: SQLite, without
-        // statistics, drove the joins from every statement of the busiest actors (minutes at a million statements); these
-        // start from the grouped pairs and from the relations, and reach statements through the indexes that start with the
-        // claim (CROSS JOIN keeps that order on SQLite; PostgreSQL plans it as the inner join it is).
+        // Raw SQL, written once for both engines, so that the order of the joins is the one that scales: from the position
+        // index's rows (PositionIndex) to their statements through the index that starts with the claim (CROSS JOIN keeps
+        // that order on SQLite; PostgreSQL plans it as the inner join it is). Before the index, the pairs were grouped
+        // from every statement on each request (1.1 s at a million statements).
         object[] parameters = topic is null ? [] : [topic];
         var mixedStatements = (await db.Database.SqlQueryRaw<RankingStatement>(MixedStatementsSql(topic is not null), parameters)
                 .ToListAsync(ct))
@@ -135,61 +135,35 @@ public sealed class ConsistencyService(IDbContextFactory<ClaimTrackerDbContext> 
         return new ConsistencyRanking(rows, ordered.Count, ordered.Sum(a => a.Found.Count), page, pageSize, topic, topics, limited);
     }
 
-    private const string BackingStances = "'Asserts', 'Endorses'";
-    private const string ChallengingStances = "'Denies', 'Questions', 'Doubts'";
     private const string InTopic = "IN (SELECT t.\"ClaimId\" FROM \"ClaimTopics\" AS t WHERE t.\"Topic\" = {0})";
 
     /// <summary>The statements of every (actor, claim) pair with statements on both sides, optionally in the claims of topic {0}.</summary>
     private static string MixedStatementsSql(bool inTopic) => $"""
-        WITH pairs AS (
-            SELECT a."ClaimId", a."ActorId" FROM "Attributions" AS a
-            WHERE NOT a."IsDeleted"{(inTopic ? $" AND a.\"ClaimId\" {InTopic}" : "")}
-            GROUP BY a."ClaimId", a."ActorId"
-            HAVING COUNT(CASE WHEN a."Stance" IN ({BackingStances}) THEN 1 END) > 0
-               AND COUNT(CASE WHEN a."Stance" IN ({ChallengingStances}) THEN 1 END) > 0
-        )
         SELECT a."ActorId", a."Id", a."ClaimId", a."Stance", a."SaidWhen", s."PublishedOn"
-        FROM pairs AS p CROSS JOIN "Attributions" AS a CROSS JOIN "Sources" AS s
-        WHERE a."ClaimId" = p."ClaimId" AND a."ActorId" = p."ActorId" AND NOT a."IsDeleted" AND s."Id" = a."SourceId"
+        FROM "MixedPositions" AS p CROSS JOIN "Attributions" AS a CROSS JOIN "Sources" AS s
+        WHERE a."ClaimId" = p."ClaimId" AND a."ActorId" = p."ActorId" AND NOT a."IsDeleted" AND s."Id" = a."SourceId"{(inTopic ? $" AND p.\"ClaimId\" {InTopic}" : "")}
         ORDER BY a."ActorId", a."ClaimId", a."Id"
         LIMIT {RankingBasis + 1}
         """;
 
     /// <summary>(actor, pair of contradicting claims) where the actor backed both; optionally with either claim in topic {0}.</summary>
     private static string RivalsSql(bool inTopic) => $"""
-        SELECT DISTINCT x."ActorId", r."FromClaimId", r."ToClaimId"
-        FROM "ClaimRelations" AS r CROSS JOIN "Attributions" AS x
-        WHERE r."Type" = 'Contradicts' AND NOT r."IsDeleted"{(inTopic ? $" AND (r.\"FromClaimId\" {InTopic} OR r.\"ToClaimId\" {InTopic})" : "")}
-          AND x."ClaimId" = r."FromClaimId" AND x."Stance" IN ({BackingStances}) AND NOT x."IsDeleted"
-          AND EXISTS (SELECT 1 FROM "Attributions" AS y
-                      WHERE y."ClaimId" = r."ToClaimId" AND y."ActorId" = x."ActorId" AND y."Stance" IN ({BackingStances}) AND NOT y."IsDeleted")
-        ORDER BY x."ActorId", r."FromClaimId", r."ToClaimId"
+        SELECT b."ActorId", b."FromClaimId", b."ToClaimId" FROM "BackedRivals" AS b
+        {(inTopic ? $"WHERE b.\"FromClaimId\" {InTopic} OR b.\"ToClaimId\" {InTopic}" : "")}
+        ORDER BY b."ActorId", b."FromClaimId", b."ToClaimId"
         LIMIT {RankingBasis + 1}
         """;
 
-    /// <summary>
-    /// The contradicting pairs of claims actor {0} backed both of, driven from the actor's backing statements (index
-    /// ActorId, Stance) to the relations from each claim, each other end checked through the index (ClaimId, ActorId, Stance).
-    /// </summary>
-    private static readonly string ActorRivalsSql = $$"""
-        SELECT DISTINCT r."Id", r."FromClaimId", r."ToClaimId"
-        FROM "Attributions" AS x CROSS JOIN "ClaimRelations" AS r
-        WHERE x."ActorId" = {0} AND x."Stance" IN ({{BackingStances}}) AND NOT x."IsDeleted"
-          AND r."FromClaimId" = x."ClaimId" AND r."Type" = 'Contradicts' AND NOT r."IsDeleted"
-          AND EXISTS (SELECT 1 FROM "Attributions" AS y
-                      WHERE y."ClaimId" = r."ToClaimId" AND y."ActorId" = {0} AND y."Stance" IN ({{BackingStances}}) AND NOT y."IsDeleted")
-        ORDER BY r."Id"
-        LIMIT {{ClaimBasis + 1}}
+    /// <summary>The claims on which actor {0} took both sides.</summary>
+    private static readonly string ActorMixedSql = $$"""
+        SELECT p."ClaimId" AS "Value" FROM "MixedPositions" AS p WHERE p."ActorId" = {0} ORDER BY p."ClaimId" LIMIT {{ClaimBasis + 1}}
         """;
 
-    /// <summary>(actor, claim) pairs with a statement on each side of the claim, grouped in the order of the index (ClaimId, ActorId, Stance).</summary>
-    private static IQueryable<ActorClaim> MixedPositions(IQueryable<Attribution> statements) =>
-        statements
-            .GroupBy(a => new { a.ClaimId, a.ActorId })
-            .Where(g => g.Count(a => a.Stance == Stance.Asserts || a.Stance == Stance.Endorses) > 0
-                && g.Count(a => a.Stance == Stance.Denies || a.Stance == Stance.Questions || a.Stance == Stance.Doubts) > 0)
-            // Member initialisation, not a constructor: EF composes further queries on the members of the one and not the other.
-            .Select(g => new ActorClaim { ActorId = g.Key.ActorId, ClaimId = g.Key.ClaimId });
+    /// <summary>The pairs of contradicting claims actor {0} backed both of.</summary>
+    private static readonly string ActorRivalsSql = $$"""
+        SELECT b."ActorId", b."FromClaimId", b."ToClaimId" FROM "BackedRivals" AS b
+        WHERE b."ActorId" = {0} ORDER BY b."FromClaimId", b."ToClaimId" LIMIT {{ClaimBasis + 1}}
+        """;
 
     private static async Task<Dictionary<int, string>> NamesAsync(ClaimTrackerDbContext db, List<int> actorIds, CancellationToken ct) =>
         actorIds.Count == 0 ? [] : await db.Actors.AsNoTracking()
@@ -222,12 +196,6 @@ public sealed class ConsistencyService(IDbContextFactory<ClaimTrackerDbContext> 
             .ToList();
     }
 
-    private sealed class ActorClaim
-    {
-        public int ActorId { get; init; }
-        public int ClaimId { get; init; }
-    }
-
     private sealed record Rivals(int ActorId, int FromClaimId, int ToClaimId);
 
     /// <summary>A row of <see cref="MixedStatementsSql"/>; the stance as stored (its name).</summary>
@@ -241,13 +209,6 @@ public sealed class ConsistencyService(IDbContextFactory<ClaimTrackerDbContext> 
         public DateOnly PublishedOn { get; init; }
 
         public StatementRow Row() => new(ActorId, Id, ClaimId, Enum.Parse<Stance>(Stance), SaidWhen, PublishedOn);
-    }
-
-    private sealed class ActorRival
-    {
-        public int Id { get; init; }
-        public int FromClaimId { get; init; }
-        public int ToClaimId { get; init; }
     }
 
     private sealed class RankingRivals

@@ -6,6 +6,7 @@ using ClaimTracker.Web.Features.Accounts;
 using ClaimTracker.Web.Features.Claims;
 using ClaimTracker.Web.Features.Editing;
 using ClaimTracker.Web.Features.Merging;
+using ClaimTracker.Web.Features.Positions;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClaimTracker.Tests.Features.Claims;
@@ -76,6 +77,9 @@ public class DisputeCountTests(ClaimTrackerFactory app) : IClassFixture<ClaimTra
         // The search index is kept by triggers on the same writes: it must agree with the claims indexed afresh too.
         var stale = await EngineSql.SearchIndexMismatchesAsync(db);
         Assert.True(stale.Count == 0, $"After {step}, the search index: {string.Join("; ", stale)}");
+        // And so is the position index behind the consistency ranking.
+        var positions = await PositionIndexCheck.MismatchesAsync(db);
+        Assert.True(positions.Count == 0, $"After {step}, the position index: {string.Join("; ", positions)}");
         return expected.ToDictionary(c => c.Id, c => (c.Conflicts, c.Supports));
     }
 
@@ -140,6 +144,12 @@ public class DisputeCountTests(ClaimTrackerFactory app) : IClassFixture<ClaimTra
     public void The_counted_stances_are_the_challenges_of_the_stance_rules()
     {
         Assert.Equal(StanceRules.Challenges.Select(s => s.ToString()), DisputeCountTriggers.ChallengeStances);
+    }
+
+    [Fact]
+    public void The_position_index_backs_with_the_stances_the_consistency_rules_count_as_backing()
+    {
+        Assert.Equal(ConsistencyService.Backing.Select(s => s.ToString()), PositionIndex.BackingStances);
     }
 
     [Fact]
@@ -226,6 +236,82 @@ public class DisputeCountTests(ClaimTrackerFactory app) : IClassFixture<ClaimTra
         }
         counts = await AssertCountsCurrentAsync("deleting the row");
         Assert.Equal((0, 0), counts[elsewhere.Id]);
+    }
+
+    /// <summary>
+    /// The position index (<see cref="PositionIndex"/>): an actor on both sides of a claim, and backing both ends of a
+    /// contradiction, through every change of a statement or relation that makes or unmakes either. Each step checks
+    /// the whole index against the record read afresh, and what the step itself should have changed.
+    /// </summary>
+    [Fact]
+    public async Task Both_sides_of_a_claim_and_backed_contradictions_are_indexed_through_every_change()
+    {
+        var claim = await NewClaimAsync("Position target.");
+        var rival = await NewClaimAsync("Position rival.");
+        var putin = await app.ActorId("vladimir-putin");
+        async Task<(bool Mixed, bool Rivals)> IndexedAsync()
+        {
+            await using var db = app.CreateDbContext();
+            var mixed = await db.Database.SqlQuery<int>($"""SELECT COUNT(*) AS "Value" FROM "MixedPositions" WHERE "ActorId" = {putin} AND "ClaimId" = {claim.Id}""").SingleAsync();
+            var rivals = await db.Database.SqlQuery<int>($"""SELECT COUNT(*) AS "Value" FROM "BackedRivals" WHERE "ActorId" = {putin} AND "FromClaimId" = {claim.Id} AND "ToClaimId" = {rival.Id}""").SingleAsync();
+            return (mixed == 1, rivals == 1);
+        }
+
+        var asserts = await NewAttributionAsync(claim.Id, Stance.Asserts, "vladimir-putin");
+        var denies = await NewAttributionAsync(claim.Id, Stance.Denies, "vladimir-putin", "having a hard time getting there");
+        await AssertCountsCurrentAsync("one actor asserting and denying a claim");
+        Assert.Equal((true, false), await IndexedAsync());
+
+        var backsRival = await NewAttributionAsync(rival.Id, Stance.Endorses, "vladimir-putin");
+        var relation = await AsEditorAsync(s => s.CreateRelationAsync(new RelationDraft(claim.Id, rival.Id, RelationType.Contradicts, "They cannot both hold.")));
+        Assert.Equal(EditOutcome.Saved, relation.Outcome);
+        await AssertCountsCurrentAsync("the actor backing both ends of a new contradiction");
+        Assert.Equal((true, true), await IndexedAsync());
+
+        var agreeing = await AsEditorAsync(s => s.UpdateAttributionAsync(denies.Id, denies.Version, Draft(denies, Stance.Endorses)));
+        Assert.Equal(EditOutcome.Saved, agreeing.Outcome);
+        await AssertCountsCurrentAsync("the denial turned into agreement");
+        Assert.Equal((false, true), await IndexedAsync());
+
+        var retyped = await AsEditorAsync(s => s.UpdateRelationAsync(relation.Value!.Id, relation.Value.Version, new RelationDraft(claim.Id, rival.Id, RelationType.Qualifies, "Only in part.")));
+        Assert.Equal(EditOutcome.Saved, retyped.Outcome);
+        await AssertCountsCurrentAsync("the contradiction retyped as a qualification");
+        Assert.Equal((false, false), await IndexedAsync());
+
+        var back = await AsEditorAsync(s => s.UpdateRelationAsync(retyped.Value!.Id, retyped.Value.Version, new RelationDraft(claim.Id, rival.Id, RelationType.Contradicts, "They cannot both hold.")));
+        Assert.Equal(EditOutcome.Saved, back.Outcome);
+        var removed = await AsEditorAsync(s => s.DeleteAttributionAsync(backsRival.Id, backsRival.Version));
+        Assert.Equal(EditOutcome.Saved, removed.Outcome);
+        await AssertCountsCurrentAsync("the statement backing the rival removed");
+        Assert.Equal((false, false), await IndexedAsync());
+
+        var restored = await AsEditorAsync(s => s.RestoreAttributionAsync(backsRival.Id));
+        Assert.Equal(EditOutcome.Saved, restored.Outcome);
+        await AssertCountsCurrentAsync("the statement restored");
+        Assert.Equal((false, true), await IndexedAsync());
+
+        var relationGone = await AsEditorAsync(s => s.DeleteRelationAsync(back.Value!.Id, back.Value.Version));
+        Assert.Equal(EditOutcome.Saved, relationGone.Outcome);
+        await AssertCountsCurrentAsync("the contradiction removed");
+        Assert.Equal((false, false), await IndexedAsync());
+
+        await using (var db = app.CreateDbContext())
+        {
+            await db.Database.ExecuteSqlAsync($"DELETE FROM \"Attributions\" WHERE \"Id\" = {asserts.Id}");
+        }
+        await AssertCountsCurrentAsync("a statement's row deleted outright");
+
+        // What the migration runs after creating the tables: every row worked out from the record.
+        await NewAttributionAsync(claim.Id, Stance.Doubts, "vladimir-putin", "abandoning its objectives in Ukraine");
+        Assert.Equal((true, false), await IndexedAsync()); // doubting the claim he agreed with
+        await using (var db = app.CreateDbContext())
+        {
+            await db.Database.ExecuteSqlRawAsync("""DELETE FROM "MixedPositions"; DELETE FROM "BackedRivals";""");
+            Assert.Contains($"in the record, not stored: mixed {putin}/{claim.Id}", await PositionIndexCheck.MismatchesAsync(db));
+            await db.Database.ExecuteSqlRawAsync(db.Database.IsNpgsql() ? PositionIndex.PostgresRebuildSql : PositionIndex.CreateSql);
+            Assert.Empty(await RequiredTriggers.FindMissingAsync(db));
+        }
+        await AssertCountsCurrentAsync("the backfill");
     }
 
     [Fact]
