@@ -66,10 +66,36 @@ public static class ScaleScenarios
             targets.Sources.Select(id => new ScaleCall($"source {id}", async () => Digest(await workload.Sources.GetReaderAsync(id)), () => floor.ReaderAsync(id))).ToList());
         yield return new ScaleScenario("FilterOptions", "Claims page filters (`GetFilterOptionsAsync`)",
             Enumerable.Range(0, 200).Select(i => new ScaleCall($"call {i}", async () => Digest(await workload.Claims.GetFilterOptionsAsync()), floor.FilterOptionsAsync)).ToList());
+        yield return ActorList(workload, targets);
         foreach (var view in ViewScenarios.All(workload, targets))
         {
             yield return view;
         }
+    }
+
+    /// <summary>
+    /// The actors list as readers page it, and an actor filter as someone types a surname into it: the first pages, a deep
+    /// page, and every prefix of 20 surnames (the filter offers 20 actors for each). No floor: the order is by number of
+    /// statements, which no hand-written query reads more cheaply than the stored counts the service reads.
+    /// </summary>
+    private static ScaleScenario ActorList(Workload workload, ScaleTargets targets)
+    {
+        var calls = new List<ScaleCall>();
+        foreach (var name in targets.ActorWords)
+        {
+            for (var length = 1; length <= Math.Min(name.Length, 8); length++)
+            {
+                var typed = name[..length];
+                calls.Add(new ScaleCall($"typed {typed}", async () => Digest(await workload.Actors.ListAsync(typed, 0, 20)), Floor: null));
+            }
+        }
+        // Pages up to 200 calls: mostly the first three, and some deep ones (page 200 and beyond, 25 actors each).
+        for (var i = 0; calls.Count < 200; i++)
+        {
+            var page = i % 4 == 3 ? 200 + i : i % 3;
+            calls.Add(new ScaleCall($"page {page}", async () => Digest(await workload.Actors.ListAsync(null, page, 25)), Floor: null));
+        }
+        return new ScaleScenario("ActorList", "Actors list and actor filter (`ActorService.ListAsync`, pages and typed prefixes)", calls);
     }
 
     /// <summary>At least 200 searches: words, phrases, prefixes, combinations, speakers' names, and each with filters.</summary>
@@ -181,6 +207,9 @@ public static class ScaleScenarios
     public static string ReaderDigest(int id, int length, IEnumerable<int> spans) => $"{id}/{length}/{string.Join(',', spans)}";
 
     public static string Digest(ClaimFilterOptions options) => FilterDigest(options.Topics);
+
+    public static string Digest(Web.Features.Common.PagedResult<ActorRow> page) =>
+        $"{page.TotalCount}:{string.Join(',', page.Items.Select(a => $"{a.Id}/{a.AttributionCount}"))}";
 
     public static string FilterDigest(IEnumerable<string> topics) => string.Join(',', topics);
 }

@@ -24,7 +24,7 @@ public static class RequiredTriggers
         "ClaimSearch_ActorRenamed",
     ];
 
-    public static IEnumerable<string> All => ClaimSearch.Concat(DisputeCountTriggers.Names).Concat(ClaimTopicIndex.Names).Concat(PositionIndex.Names);
+    public static IEnumerable<string> All => ClaimSearch.Concat(DisputeCountTriggers.Names).Concat(ClaimTopicIndex.Names).Concat(PositionIndex.Names).Concat(ActorCountTriggers.Names);
 
     /// <summary>The required triggers that the database lacks.</summary>
     public static async Task<IReadOnlyList<string>> FindMissingAsync(ClaimTrackerDbContext db, CancellationToken ct = default)
@@ -44,8 +44,9 @@ public static class RequiredTriggers
                 $"The database lacks the trigger(s) {string.Join(", ", missing)} after the migrations ran: a migration or a hand "
                 + "edit dropped them (DROP TABLE … CASCADE or DROP FUNCTION … CASCADE take a table's triggers with it). Recreate "
                 + "them at the end of that migration from the SQL of Postgres.PostgresIndexes (the NativeSearchCountsAndTopics "
-                + "migration; the Positions_ ones from PositionIndex.PostgresCreateSql), and recompute what they keep with "
-                + "PostgresIndexes.RebuildSql and PositionIndex.PostgresRebuildSql.");
+                + "migration; the Positions_ ones from PositionIndex.PostgresCreateSql, the ActorCounts_ ones from "
+                + "ActorCountTriggers.PostgresCreateSql), and recompute what they keep with PostgresIndexes.RebuildSql, "
+                + "PositionIndex.PostgresRebuildSql and ActorCountTriggers.PostgresRecountSql.");
         }
         if (missing.Count > 0)
         {
@@ -53,7 +54,8 @@ public static class RequiredTriggers
                 $"The database lacks the trigger(s) {string.Join(", ", missing)} after the migrations ran. A migration probably "
                 + "rebuilt their table (which drops its triggers) or dropped them for a rebuild. Recreate them at the end of that "
                 + "migration: migrationBuilder.Sql(DisputeCountTriggers.CreateSql) for the DisputeCounts_ ones, "
-                + "migrationBuilder.Sql(PositionIndex.CreateSql) for the Positions_ ones; for the "
+                + "migrationBuilder.Sql(PositionIndex.CreateSql) for the Positions_ ones, "
+                + "migrationBuilder.Sql(ActorCountTriggers.CreateSql) for the ActorCounts_ ones; for the "
                 + "ClaimSearch_ ones, the SQL of the SearchSkipsDeletedStatements migration.");
         }
     }

@@ -18,5 +18,14 @@ public class ActorConfiguration : IEntityTypeConfiguration<Actor>
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.HasQueryFilter(a => !a.IsDeleted); // soft-deleted records are gone from every query unless asked for
         builder.Property(a => a.DeletedBy).HasMaxLength(256);
+        // Each actor's live statements and challenges, kept by triggers (see ActorCountTriggers); shadow properties the
+        // database generates, for the reasons the claims' dispute counts are (ClaimConfiguration).
+        builder.Property<int>(ActorCountTriggers.StatementCount).HasDefaultValue(0).ValueGeneratedOnAddOrUpdate();
+        builder.Property<int>(ActorCountTriggers.ChallengeCount).HasDefaultValue(0).ValueGeneratedOnAddOrUpdate();
+        // Actors by number of statements (then name): a page of the actors list, the overview's most cited and an actor
+        // filter's offers are the first entries of this index.
+        builder.HasIndex(ActorCountTriggers.StatementCount, nameof(Actor.Name), nameof(Actor.Id))
+            .IsDescending(true, false, false)
+            .HasFilter(ClaimConfiguration.LiveOnly);
     }
 }

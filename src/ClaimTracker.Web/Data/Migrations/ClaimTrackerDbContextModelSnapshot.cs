@@ -52,6 +52,11 @@ namespace ClaimTracker.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ChallengeCount")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
+
                     b.Property<string>("Country")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -85,6 +90,11 @@ namespace ClaimTracker.Web.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("StatementCount")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -95,6 +105,10 @@ namespace ClaimTracker.Web.Data.Migrations
                         .IsUnique();
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("StatementCount", "Name", "Id")
+                        .IsDescending(true, false, false)
+                        .HasFilter("NOT \"IsDeleted\"");
 
                     b.ToTable("Actors");
                 });

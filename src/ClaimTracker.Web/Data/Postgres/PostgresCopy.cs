@@ -162,6 +162,8 @@ public static partial class PostgresCopy
                 """, ct);
             await ExecuteAsync(pg, PostgresIndexes.RebuildSql, ct);
             await ExecuteAsync(pg, PositionIndex.PostgresRebuildSql, ct);
+            // The actors' statement counts arrive with the rows; recounted all the same, as the claims' are checked.
+            await ExecuteAsync(pg, ActorCountTriggers.PostgresRecountSql, ct);
             await progress.WriteLineAsync($"  search index, topic index, dispute counts and position index rebuilt in {rebuild.Elapsed.TotalSeconds:F1} s");
 
             var restore = Stopwatch.StartNew();

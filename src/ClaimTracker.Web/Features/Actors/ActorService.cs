@@ -69,12 +69,13 @@ public sealed class ActorService(IDbContextFactory<ClaimTrackerDbContext> dbFact
         var actors = Matching(db, search);
         var total = await actors.CountAsync(ct);
         pageSize = Math.Clamp(pageSize, 1, 100);
-        // Order before projecting: EF cannot sort on members of a record built by its constructor.
+        // Order before projecting: EF cannot sort on members of a record built by its constructor. The counts are stored
+        // (ActorCountTriggers), so a page is read in the order of their index instead of counting every statement.
         var rows = await actors
-            .OrderByDescending(a => a.Attributions.Count).ThenBy(a => a.Name)
+            .OrderByDescending(a => EF.Property<int>(a, ActorCountTriggers.StatementCount)).ThenBy(a => a.Name).ThenBy(a => a.Id)
             .Skip(Math.Max(0, page) * pageSize).Take(pageSize)
-            .Select(a => new ActorRow(a.Id, a.Name, a.Kind, a.Role, a.Country, a.Attributions.Count,
-                a.Attributions.Count(x => StanceRules.Challenges.Contains(x.Stance))))
+            .Select(a => new ActorRow(a.Id, a.Name, a.Kind, a.Role, a.Country,
+                EF.Property<int>(a, ActorCountTriggers.StatementCount), EF.Property<int>(a, ActorCountTriggers.ChallengeCount)))
             .ToListAsync(ct);
         return new PagedResult<ActorRow>(rows, total);
     }

@@ -108,7 +108,10 @@ public sealed class ExportQueries(IDbContextFactory<ClaimTrackerDbContext> dbFac
         }
     }
 
-    /// <summary>The actors the actors list finds for <paramref name="search"/>, in id order (the list's order, by statements, is a count that no index keeps).</summary>
+    /// <summary>
+    /// The actors the actors list finds for <paramref name="search"/>, in id order: keyset batches need a unique order that
+    /// does not move while the file streams, which the list's order (by number of statements) does as statements are added.
+    /// </summary>
     public async IAsyncEnumerable<IReadOnlyList<ActorCsvRow>> ActorsAsync(string? search, int batchSize, string siteRoot,
         [EnumeratorCancellation] CancellationToken ct = default)
     {
@@ -125,8 +128,8 @@ public sealed class ExportQueries(IDbContextFactory<ClaimTrackerDbContext> dbFac
                     a.Role,
                     a.Country,
                     a.Aliases,
-                    Statements = a.Attributions.Count,
-                    Challenging = a.Attributions.Count(x => StanceRules.Challenges.Contains(x.Stance)),
+                    Statements = EF.Property<int>(a, ActorCountTriggers.StatementCount),
+                    Challenging = EF.Property<int>(a, ActorCountTriggers.ChallengeCount),
                 })
                 .ToListAsync(ct);
             if (batch.Count == 0)

@@ -52,7 +52,7 @@ public sealed class ComparisonService(IDbContextFactory<ClaimTrackerDbContext> d
         await db.Database.OpenConnectionAsync(ct);
         var actors = await db.Actors.AsNoTracking()
             .Where(x => x.Id == aId || x.Id == bId)
-            .Select(x => new { x.Id, x.Name, x.Role, Statements = x.Attributions.Count })
+            .Select(x => new { x.Id, x.Name, x.Role, Statements = EF.Property<int>(x, ActorCountTriggers.StatementCount) })
             .ToDictionaryAsync(x => x.Id, ct);
         if (!actors.ContainsKey(aId) || !actors.ContainsKey(bId))
         {

@@ -77,6 +77,19 @@ public class DisputeCountTests(ClaimTrackerFactory app) : IClassFixture<ClaimTra
         // The search index is kept by triggers on the same writes: it must agree with the claims indexed afresh too.
         var stale = await EngineSql.SearchIndexMismatchesAsync(db);
         Assert.True(stale.Count == 0, $"After {step}, the search index: {string.Join("; ", stale)}");
+        // And so are the actors' statement counts, against the statements counted afresh.
+        var actorCounts = await db.Actors.IgnoreQueryFilters()
+            .Select(a => new
+            {
+                a.Id,
+                Stored = new { Statements = EF.Property<int>(a, ActorCountTriggers.StatementCount), Challenges = EF.Property<int>(a, ActorCountTriggers.ChallengeCount) },
+                // Ignoring the query filters ignores them on the navigation too: the live statements, spelled out.
+                Fresh = new { Statements = a.Attributions.Count(x => !x.IsDeleted), Challenges = a.Attributions.Count(x => !x.IsDeleted && StanceRules.Challenges.Contains(x.Stance)) },
+            })
+            .ToListAsync();
+        var wrongActors = actorCounts.Where(a => a.Stored.Statements != a.Fresh.Statements || a.Stored.Challenges != a.Fresh.Challenges)
+            .Select(a => $"actor {a.Id}: stored {a.Stored}, fresh {a.Fresh}").ToList();
+        Assert.True(wrongActors.Count == 0, $"After {step}, the actors' counts: {string.Join("; ", wrongActors)}");
         // And so is the position index behind the consistency ranking.
         var positions = await PositionIndexCheck.MismatchesAsync(db);
         Assert.True(positions.Count == 0, $"After {step}, the position index: {string.Join("; ", positions)}");
@@ -312,6 +325,61 @@ public class DisputeCountTests(ClaimTrackerFactory app) : IClassFixture<ClaimTra
             Assert.Empty(await RequiredTriggers.FindMissingAsync(db));
         }
         await AssertCountsCurrentAsync("the backfill");
+    }
+
+    [Fact]
+    public async Task A_statement_moved_to_another_speaker_or_made_a_challenge_moves_the_actors_counts()
+    {
+        var claim = await NewClaimAsync("Speaker counts.");
+        var putin = await app.ActorId("vladimir-putin");
+        var peskov = await app.ActorId("dmitry-peskov");
+        async Task<(int Statements, int Challenges)> CountsOfAsync(int actorId)
+        {
+            await using var db = app.CreateDbContext();
+            var row = await db.Actors.Where(a => a.Id == actorId)
+                .Select(a => new { S = EF.Property<int>(a, ActorCountTriggers.StatementCount), C = EF.Property<int>(a, ActorCountTriggers.ChallengeCount) })
+                .SingleAsync();
+            return (row.S, row.C);
+        }
+        var putinBefore = await CountsOfAsync(putin);
+        var peskovBefore = await CountsOfAsync(peskov);
+
+        var said = await NewAttributionAsync(claim.Id, Stance.Asserts, "vladimir-putin");
+        await AssertCountsCurrentAsync("a statement added");
+        Assert.Equal((putinBefore.Statements + 1, putinBefore.Challenges), await CountsOfAsync(putin));
+
+        var moved = await AsEditorAsync(s => s.UpdateAttributionAsync(said.Id, said.Version,
+            new AttributionDraft(peskov, said.ClaimId, said.SourceId, Stance.Denies, said.Mode, said.SpanStart, said.SpanEnd)));
+        Assert.Equal(EditOutcome.Saved, moved.Outcome);
+        await AssertCountsCurrentAsync("the statement given to another speaker, as a denial");
+        Assert.Equal(putinBefore, await CountsOfAsync(putin));
+        Assert.Equal((peskovBefore.Statements + 1, peskovBefore.Challenges + 1), await CountsOfAsync(peskov));
+
+        var removed = await AsEditorAsync(s => s.DeleteAttributionAsync(moved.Value!.Id, moved.Value.Version));
+        Assert.Equal(EditOutcome.Saved, removed.Outcome);
+        await AssertCountsCurrentAsync("the statement removed");
+        Assert.Equal(peskovBefore, await CountsOfAsync(peskov));
+
+        // An actor written by hand with made-up numbers is counted as it goes in.
+        await using (var db = app.CreateDbContext())
+        {
+            if (db.Database.IsNpgsql())
+            {
+                await db.Database.ExecuteSqlAsync($"""
+                    INSERT INTO "Actors" ("Key", "Name", "Kind", "Aliases", "Version", "IsDeleted", "StatementCount", "ChallengeCount")
+                    VALUES ('counts-raw-actor', 'Raw Actor', 'Person', ARRAY[]::text[], {Guid.NewGuid()}, false, 9, 9)
+                    """);
+            }
+            else
+            {
+                await db.Database.ExecuteSqlAsync($"""
+                    INSERT INTO Actors (Key, Name, Kind, Aliases, Version, IsDeleted, StatementCount, ChallengeCount)
+                    VALUES ('counts-raw-actor', 'Raw Actor', 'Person', '[]', {Guid.NewGuid().ToString().ToUpperInvariant()}, 0, 9, 9)
+                    """);
+            }
+        }
+        await AssertCountsCurrentAsync("inserting an actor by hand");
+        Assert.Equal((0, 0), await CountsOfAsync(await app.ActorId("counts-raw-actor")));
     }
 
     [Fact]

@@ -60,6 +60,11 @@ namespace ClaimTracker.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text[]");
 
+                    b.Property<int>("ChallengeCount")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
+
                     b.Property<string>("Country")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -93,6 +98,11 @@ namespace ClaimTracker.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int>("StatementCount")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
+
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
@@ -103,6 +113,10 @@ namespace ClaimTracker.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("StatementCount", "Name", "Id")
+                        .IsDescending(true, false, false)
+                        .HasFilter("NOT \"IsDeleted\"");
 
                     b.ToTable("Actors");
                 });
