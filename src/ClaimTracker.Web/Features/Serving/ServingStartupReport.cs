@@ -16,7 +16,16 @@ public sealed class ServingStartupReport(
         {
             logger.LogWarning("{Warning}", warning);
         }
-        if (KnownProxies.Options(configuration) is null && !ServerAddresses.AreAllLoopback(ServerAddresses.Of(server)))
+        var addresses = ServerAddresses.Of(server);
+        if (NothingMakesRequestsHttps(configuration, environment.IsDevelopment(), addresses))
+        {
+            logger.LogWarning(
+                "Listening on plain HTTP only, with no {ProxiesSetting}, {NetworksSetting} or https_port: outside Development sign-in and "
+                + "forms need HTTPS (their cookies are Secure), and readers who try them get a page saying so. Serve the app through a "
+                + "TLS proxy listed in {ProxiesSetting}, or give it an HTTPS endpoint.",
+                KnownProxies.ProxiesSetting, KnownProxies.NetworksSetting, KnownProxies.ProxiesSetting);
+        }
+        if (KnownProxies.Options(configuration) is null && !ServerAddresses.AreAllLoopback(addresses))
         {
             logger.LogInformation(
                 "No {ProxiesSetting} or {NetworksSetting}: X-Forwarded-For and X-Forwarded-Proto are ignored, and every client is the address it connects from.",
@@ -24,6 +33,16 @@ public sealed class ServingStartupReport(
         }
         return Task.CompletedTask;
     }
+
+    /// <summary>
+    /// Outside Development, no request can be HTTPS: no HTTPS endpoint, no port to redirect plain HTTP to, and no proxy
+    /// whose X-Forwarded-Proto is believed.
+    /// </summary>
+    public static bool NothingMakesRequestsHttps(IConfiguration configuration, bool isDevelopment, IEnumerable<string> addresses) =>
+        !isDevelopment
+        && KnownProxies.Options(configuration) is null
+        && string.IsNullOrEmpty(configuration["https_port"])
+        && !addresses.Any(a => a.StartsWith("https:", StringComparison.OrdinalIgnoreCase));
 
     public static IEnumerable<string> Warnings(IConfiguration configuration, bool isDevelopment, PublicBaseUrl publicBaseUrl)
     {
