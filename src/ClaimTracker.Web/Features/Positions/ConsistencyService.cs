@@ -7,9 +7,9 @@ namespace ClaimTracker.Web.Features.Positions;
 
 /// <summary>
 /// Where actors reversed (see <see cref="Reversals"/>): for and against one claim at different times, or for two claims
-/// that contradict each other. The database narrows the statements to those that can take part (an actor's claims on which
-/// they took both sides, and pairs of contradicting claims they backed both of), grouped from the indexes that start with
-/// the claim or the actor; only those statements are read and dated.
+/// that contradict each other. The database keeps the candidates as the record changes (<see cref="PositionIndex"/>: an
+/// actor's claims on which they took both sides, and pairs of contradicting claims they backed both of); only the
+/// statements of those candidates are read and dated.
 /// </summary>
 /// <param name="cache">The reading pages' cache; left out by code that builds the service by hand.</param>
 public sealed class ConsistencyService(IDbContextFactory<ClaimTrackerDbContext> dbFactory, ReadModelCache? cache = null)
