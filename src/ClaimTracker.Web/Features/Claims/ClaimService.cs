@@ -163,11 +163,17 @@ public sealed partial class ClaimService(IDbContextFactory<ClaimTrackerDbContext
 
         // The speakers of this page only, in a query of their own: as a correlated collection in the page query SQLite
         // gathered the speakers of every claim before joining them to the page (benchmarked: half the cost of a page).
+        // Each speaker once per claim with their first assertion, grouped in the index (ClaimId, ActorId, Stance,
+        // IsDeleted) without reading a statement's row, then joined to the speaker's name by primary key: reading every
+        // asserting statement with its speaker's name cost the stance matrix's 100 candidate claims 41 ms at a million
+        // statements. (The names as a second query, by a list of ids, was slower still: 177 ms for 5,000 speakers.)
         var speakers = (pageIds.Count == 0 ? [] : await db.Attributions.AsNoTracking()
                 .Where(a => pageIds.Contains(a.ClaimId) && a.Stance == Stance.Asserts)
-                .OrderBy(a => a.Id)
-                .Select(a => new { a.ClaimId, a.Actor.Name })
+                .GroupBy(a => new { a.ClaimId, a.ActorId })
+                .Select(g => new { g.Key.ClaimId, g.Key.ActorId, First = g.Min(a => a.Id) })
+                .Join(db.Actors, s => s.ActorId, actor => actor.Id, (s, actor) => new { s.ClaimId, s.First, actor.Name })
                 .ToListAsync(ct))
+            .OrderBy(s => s.First)
             .ToLookup(s => s.ClaimId, s => s.Name);
         // Likewise the page's published ratings: published only, so the page is the same for every reader (drafts stay in the
         // verdict panel, for editors).
