@@ -97,7 +97,7 @@ public sealed class MergeTests(E2EFixture app) : BrowserTest(app)
         await E2EFixture.AssertNoSeriousAxeViolationsAsync(page);
         await page.SetViewportSizeAsync(390, 844);
         await E2EFixture.ScreenshotAsync(page, "merge-dialog-narrow");
-        await page.SetViewportSizeAsync(1366, 900);
+        await E2EFixture.ResizeToDesktopAsync(page);
 
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Merge", Exact = true }).ClickAsync();
 
@@ -120,7 +120,7 @@ public sealed class MergeTests(E2EFixture app) : BrowserTest(app)
         await E2EFixture.AssertNoSeriousAxeViolationsAsync(page);
         await page.SetViewportSizeAsync(390, 844);
         await E2EFixture.ScreenshotAsync(page, "merge-survivor-narrow");
-        await page.SetViewportSizeAsync(1366, 900);
+        await E2EFixture.ResizeToDesktopAsync(page);
 
         // The duplicate is gone from search, and its old address leads to the survivor.
         await App.GotoAndWaitForInteractiveAsync(page, "/claims?q=" + pair.Tag);

@@ -59,7 +59,7 @@ public sealed class RatingsAndEvidenceTests(E2EFixture app) : BrowserTest(app)
         await editor.SetViewportSizeAsync(390, 844);
         await form.ScreenshotAsync(new() { Path = ScreenshotPath("verdict-form-evidence-phone") });
         Assert.Equal(0, await editor.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth"));
-        await editor.SetViewportSizeAsync(1366, 900);
+        await E2EFixture.ResizeToDesktopAsync(editor);
 
         await form.GetByRole(AriaRole.Button, new() { Name = "Save draft" }).ClickAsync();
         await Expect(panel.GetByTestId("draft-badge")).ToBeVisibleAsync();

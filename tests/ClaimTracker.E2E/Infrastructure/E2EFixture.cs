@@ -197,6 +197,17 @@ public sealed class E2EFixture : IAsyncLifetime
         return (filter, offered);
     }
 
+    /// <summary>
+    /// Back to a desktop window after a look at phone width, once the layout has followed: the menu drawer opens again a
+    /// server round trip after the resize and moves the page right by its width, so a click aimed before that landed
+    /// beside its button ("Save draft" was missed and the test waited for a draft that was never saved).
+    /// </summary>
+    public static async Task ResizeToDesktopAsync(IPage page, int width = 1366, int height = 900)
+    {
+        await page.SetViewportSizeAsync(width, height);
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Main" })).ToBeInViewportAsync();
+    }
+
     /// <summary>Saves a full-page PNG to <c>tests/ClaimTracker.E2E/screenshots/{name}.png</c> and returns its path.</summary>
     public static async Task<string> ScreenshotAsync(IPage page, string name)
     {
