@@ -33,7 +33,7 @@ public static class ActorCountTriggers
         "ActorCounts_AttributionDeleted",
     ];
 
-    private static readonly string Challenges = string.Join(", ", DisputeCountTriggers.ChallengeStances.Select(s => $"'{s}'"));
+    private static readonly string Challenges = DisputeCountTriggers.ChallengeStancesSql;
 
     /// <summary>Recounts the actors whose <c>Actors.Id</c> satisfies <paramref name="actorCondition"/> (SQLite): a new actor, and all of them once.</summary>
     private static string Recount(string actorCondition) => $"""

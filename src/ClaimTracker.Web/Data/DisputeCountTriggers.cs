@@ -54,12 +54,18 @@ public static class DisputeCountTriggers
     /// </summary>
     public static readonly IReadOnlyList<string> ChallengeStances = ["Denies", "Questions", "Doubts"];
 
+    /// <summary><see cref="ChallengeStances"/> as the SQL list of a <c>Stance IN (…)</c>, for every trigger and query that needs it.</summary>
+    public static readonly string ChallengeStancesSql = SqlList(ChallengeStances);
+
+    /// <summary>Stance names as a list of SQL string literals (fixed enum names: nothing in them to escape).</summary>
+    public static string SqlList(IEnumerable<string> stances) => string.Join(", ", stances.Select(s => $"'{s}'"));
+
     /// <summary>Recounts the claims whose <c>Claims.Id</c> satisfies <paramref name="claimCondition"/>.</summary>
     public static string Recount(string claimCondition) => $"""
         UPDATE Claims SET
             {ConflictCount} =
                 (SELECT COUNT(*) FROM Attributions AS a
-                 WHERE a.ClaimId = Claims.Id AND a.IsDeleted = 0 AND a.Stance IN ({string.Join(", ", ChallengeStances.Select(s => $"'{s}'"))}))
+                 WHERE a.ClaimId = Claims.Id AND a.IsDeleted = 0 AND a.Stance IN ({ChallengeStancesSql}))
               + (SELECT COUNT(*) FROM ClaimRelations AS r
                  WHERE r.FromClaimId = Claims.Id AND r.IsDeleted = 0 AND r.Type = 'Contradicts')
               + (SELECT COUNT(*) FROM ClaimRelations AS r

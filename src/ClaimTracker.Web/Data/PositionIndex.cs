@@ -39,10 +39,11 @@ public static class PositionIndex
     /// </summary>
     public static readonly IReadOnlyList<string> BackingStances = ["Asserts", "Endorses"];
 
-    private static string InList(IEnumerable<string> stances) => string.Join(", ", stances.Select(s => $"'{s}'"));
+    /// <summary><see cref="BackingStances"/> as the SQL list of a <c>Stance IN (…)</c>.</summary>
+    public static readonly string BackingStancesSql = DisputeCountTriggers.SqlList(BackingStances);
 
-    private static readonly string Backing = InList(BackingStances);
-    private static readonly string Challenging = InList(DisputeCountTriggers.ChallengeStances);
+    private static readonly string Backing = BackingStancesSql;
+    private static readonly string Challenging = DisputeCountTriggers.ChallengeStancesSql;
 
     // ---- SQLite ----
 

@@ -17,7 +17,7 @@ namespace ClaimTracker.Web.Data.Postgres;
 /// </summary>
 public static class PostgresIndexes
 {
-    private static readonly string Challenges = string.Join(", ", DisputeCountTriggers.ChallengeStances.Select(s => $"'{s}'"));
+    private static readonly string Challenges = DisputeCountTriggers.ChallengeStancesSql;
 
     /// <summary>
     /// Every claim's dispute counts as the triggers' <c>dispute_counts_recount</c> defines them, for all claims at once

@@ -146,7 +146,7 @@ public sealed class DisputeReader(IDbContextFactory<ClaimTrackerDbContext> dbFac
                 ClaimsActedOn: TotalOf(RelationSection.BearsOn)));
     }
 
-    private static readonly string ChallengeList = string.Join(", ", DisputeCountTriggers.ChallengeStances.Select(s => $"'{s}'"));
+    private static readonly string ChallengeList = DisputeCountTriggers.ChallengeStancesSql;
 
     /// <summary>
     /// The ids of the statements a claim page lists: of claim <c>{0}</c>, the first <c>{1}</c> assertions, challenges and

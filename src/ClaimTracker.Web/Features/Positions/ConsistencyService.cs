@@ -143,31 +143,28 @@ public sealed class ConsistencyService(IDbContextFactory<ClaimTrackerDbContext> 
         """;
 
     /// <summary>(actor, pair of contradicting claims) where the actor backed both; optionally with either claim in topic {0}.</summary>
-    private static string RivalsSql(bool inTopic) => $"""
+    private static string RivalsSql(bool inTopic) => BackedRivalsSql(inTopic, RankingBasis + 1);
+
+    /// <summary>The rows of the index's backed contradictions, in one order, up to <paramref name="limit"/>; optionally with either claim in topic {0}.</summary>
+    private static string BackedRivalsSql(bool inTopic, int limit) => $"""
         SELECT b."ActorId", b."FromClaimId", b."ToClaimId" FROM "BackedRivals" AS b
         {(inTopic ? $"WHERE b.\"FromClaimId\" {InTopic} OR b.\"ToClaimId\" {InTopic}" : "")}
         ORDER BY b."ActorId", b."FromClaimId", b."ToClaimId"
-        LIMIT {RankingBasis + 1}
+        LIMIT {limit}
         """;
 
     /// <summary>
     /// The backing statements of each actor on both claims of the rivals <see cref="RivalsSql"/> reads (the same rows, in
-    /// the same order and limit), optionally with either claim in topic {0}.
+    /// the same order, without the one beyond the basis that only says the list was cut), optionally with either claim in topic {0}.
     /// </summary>
     private static string RivalStatementsSql(bool inTopic) => $"""
-        WITH rivals AS (
-            SELECT b."ActorId", b."FromClaimId", b."ToClaimId" FROM "BackedRivals" AS b
-            {(inTopic ? $"WHERE b.\"FromClaimId\" {InTopic} OR b.\"ToClaimId\" {InTopic}" : "")}
-            ORDER BY b."ActorId", b."FromClaimId", b."ToClaimId"
-            LIMIT {RankingBasis}),
+        WITH rivals AS ({BackedRivalsSql(inTopic, RankingBasis)}),
         ends AS (SELECT "ActorId", "FromClaimId" AS "ClaimId" FROM rivals UNION SELECT "ActorId", "ToClaimId" FROM rivals)
         SELECT a."ActorId", a."Id", a."ClaimId", a."Stance", a."SaidWhen", s."PublishedOn"
         FROM ends AS e CROSS JOIN "Attributions" AS a CROSS JOIN "Sources" AS s
-        WHERE a."ClaimId" = e."ClaimId" AND a."ActorId" = e."ActorId" AND a."Stance" IN ({BackingSql}) AND NOT a."IsDeleted"
+        WHERE a."ClaimId" = e."ClaimId" AND a."ActorId" = e."ActorId" AND a."Stance" IN ({PositionIndex.BackingStancesSql}) AND NOT a."IsDeleted"
           AND s."Id" = a."SourceId"
         """;
-
-    private static readonly string BackingSql = string.Join(", ", PositionIndex.BackingStances.Select(s => $"'{s}'"));
 
     /// <summary>The claims on which actor {0} took both sides.</summary>
     private static readonly string ActorMixedSql = $$"""
